@@ -1,0 +1,180 @@
+// Steward's configuration: the only place that reads process.env. Flags win over the
+// environment, the environment over defaults; every problem is reported at once.
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+import { type FieldProblem, invalid } from './errors.ts';
+
+export type LogFormat = 'json' | 'pretty';
+
+export interface ServeConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** PostgreSQL connection string; absent means the embedded PGlite under dataDir. */
+  databaseUrl: string | undefined;
+  catalogPaths: string[];
+  demo: boolean;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  logFormat: LogFormat;
+  /** Largest accepted request body, in bytes. */
+  bodyLimit: number;
+  /** How long SIGTERM waits for in-flight work before closing anyway, in ms. */
+  shutdownGraceMs: number;
+  /** Directory of the built portal, served at `/`. */
+  webDir: string;
+}
+
+export interface ServeFlags {
+  port?: string;
+  host?: string;
+  dataDir?: string;
+  databaseUrl?: string;
+  catalog?: string[];
+  demo?: boolean;
+}
+
+type Env = Record<string, string | undefined>;
+
+const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const serveSchema = z.object({
+  port: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(0, 'must be between 0 and 65535')
+    .max(65535, 'must be between 0 and 65535'),
+  host: z.string().min(1, 'must not be empty'),
+  dataDir: z.string().min(1, 'must not be empty'),
+  databaseUrl: z
+    .string()
+    .refine((v) => /^postgres(ql)?:\/\//.test(v), 'must start with postgres:// or postgresql://')
+    .optional(),
+  logLevel: z.enum(logLevels, { error: `must be one of ${logLevels.join(', ')}` }),
+  logFormat: z.enum(['json', 'pretty'], { error: 'must be json or pretty' }),
+  bodyLimit: z.coerce.number({ error: 'must be a number of bytes' }).int().min(1024, 'must be at least 1024'),
+  shutdownGraceMs: z.coerce.number({ error: 'must be a number of milliseconds' }).int().min(0),
+});
+
+/** Where each config field comes from, so errors name what the user actually typed. */
+const sourceOf: Record<string, string> = {
+  port: '--port / STEWARD_PORT',
+  host: '--host / STEWARD_HOST',
+  dataDir: '--data-dir / STEWARD_DATA_DIR',
+  databaseUrl: '--database-url / DATABASE_URL',
+  logLevel: 'STEWARD_LOG_LEVEL',
+  logFormat: 'STEWARD_LOG_FORMAT',
+  bodyLimit: 'STEWARD_BODY_LIMIT',
+  shutdownGraceMs: 'STEWARD_SHUTDOWN_GRACE_MS',
+};
+
+export function loadServeConfig(
+  flags: ServeFlags,
+  env: Env = process.env,
+  isTty = process.stdout.isTTY,
+): ServeConfig {
+  const raw = {
+    port: flags.port ?? env.STEWARD_PORT ?? '7420',
+    host: flags.host ?? env.STEWARD_HOST ?? '127.0.0.1',
+    dataDir: flags.dataDir ?? env.STEWARD_DATA_DIR ?? './.steward',
+    databaseUrl: flags.databaseUrl ?? env.STEWARD_DATABASE_URL ?? env.DATABASE_URL ?? undefined,
+    logLevel: env.STEWARD_LOG_LEVEL ?? 'info',
+    logFormat: env.STEWARD_LOG_FORMAT ?? (isTty ? 'pretty' : 'json'),
+    bodyLimit: env.STEWARD_BODY_LIMIT ?? String(1024 * 1024),
+    shutdownGraceMs: env.STEWARD_SHUTDOWN_GRACE_MS ?? '10000',
+  };
+  const parsed = serveSchema.safeParse(raw);
+  if (!parsed.success) {
+    const problems: FieldProblem[] = parsed.error.issues.map((issue) => {
+      const key = String(issue.path[0] ?? '');
+      const given = (raw as Record<string, unknown>)[key];
+      return {
+        field: sourceOf[key] ?? key,
+        message: `${issue.message} (got ${JSON.stringify(redact(key, given))})`,
+      };
+    });
+    throw invalid(
+      `invalid configuration: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}`,
+      problems,
+    );
+  }
+  return {
+    ...parsed.data,
+    databaseUrl: parsed.data.databaseUrl,
+    dataDir: resolve(parsed.data.dataDir),
+    catalogPaths: flags.catalog ?? [],
+    demo: flags.demo ?? false,
+    webDir: resolve(import.meta.dirname, '../../../web/dist'),
+  };
+}
+
+/** Hides passwords in connection strings before they reach a log or an error message. */
+export function redactUrl(url: string): string {
+  return url.replace(/(\/\/[^:/@]+:)[^@]*@/, '$1***@');
+}
+
+function redact(key: string, value: unknown): unknown {
+  return key === 'databaseUrl' && typeof value === 'string' ? redactUrl(value) : value;
+}
+
+export function describeConfig(config: ServeConfig): Record<string, unknown> {
+  return {
+    ...config,
+    databaseUrl: config.databaseUrl ? redactUrl(config.databaseUrl) : '(embedded PGlite)',
+  };
+}
+
+export interface ClientConfig {
+  server: string;
+  token: string | undefined;
+  /** Where the token came from, for error messages. */
+  tokenSource: string;
+}
+
+/**
+ * Client mode: the server URL and token come from flags, then STEWARD_SERVER / STEWARD_TOKEN,
+ * then the config file (~/.config/steward/config.json or $STEWARD_CONFIG).
+ */
+export function loadClientConfig(
+  flags: { server?: string; token?: string },
+  fileContents: (path: string) => string | undefined,
+  env: Env = process.env,
+): ClientConfig {
+  const file = clientConfigPath(env);
+  let fromFile: { server?: unknown; token?: unknown } = {};
+  const text = fileContents(file);
+  if (text !== undefined) {
+    try {
+      fromFile = JSON.parse(text);
+    } catch (error) {
+      throw invalid(
+        `${file}: not valid JSON (${(error as Error).message}); expected {"server": "...", "token": "..."}`,
+      );
+    }
+  }
+  const fileServer = typeof fromFile.server === 'string' ? fromFile.server : undefined;
+  const fileToken = typeof fromFile.token === 'string' ? fromFile.token : undefined;
+  const server = flags.server ?? env.STEWARD_SERVER ?? fileServer ?? 'http://127.0.0.1:7420';
+  if (!/^https?:\/\//.test(server)) {
+    throw invalid(`--server must be an http:// or https:// URL, got ${JSON.stringify(server)}`);
+  }
+  const [token, tokenSource] = flags.token
+    ? [flags.token, '--token']
+    : env.STEWARD_TOKEN
+      ? [env.STEWARD_TOKEN, 'STEWARD_TOKEN']
+      : fileToken
+        ? [fileToken, file]
+        : [undefined, `nowhere (set STEWARD_TOKEN or put "token" in ${file})`];
+  return { server: server.replace(/\/+$/, ''), token, tokenSource };
+}
+
+export function clientConfigPath(env: Env = process.env): string {
+  return (
+    env.STEWARD_CONFIG ?? join(env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), 'steward', 'config.json')
+  );
+}
+
+/** PostgreSQL for the storage tests; unset means the tests run on PGlite only. */
+export function testDatabaseUrl(env: Env = process.env): string | undefined {
+  return env.STEWARD_TEST_DATABASE_URL || undefined;
+}

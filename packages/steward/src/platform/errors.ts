@@ -1,0 +1,74 @@
+// The closed set of error kinds Steward raises, and their one mapping to HTTP problem+json (RFC 9457).
+// Every message says what was wrong, where, and what would be right.
+
+export type ErrorKind = 'invalid' | 'unauthorised' | 'forbidden' | 'not_found' | 'conflict' | 'unavailable';
+
+export interface FieldProblem {
+  /** Where: a request field path such as `body.name`, or `file:line:col`. */
+  field: string;
+  message: string;
+}
+
+const statusOf: Record<ErrorKind, number> = {
+  invalid: 400,
+  unauthorised: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  unavailable: 503,
+};
+
+const titleOf: Record<ErrorKind, string> = {
+  invalid: 'Invalid request',
+  unauthorised: 'Not signed in',
+  forbidden: 'Not allowed',
+  not_found: 'Not found',
+  conflict: 'Conflict',
+  unavailable: 'Unavailable',
+};
+
+export class StewardError extends Error {
+  readonly kind: ErrorKind;
+  readonly problems: FieldProblem[];
+
+  constructor(kind: ErrorKind, message: string, problems: FieldProblem[] = []) {
+    super(message);
+    this.name = 'StewardError';
+    this.kind = kind;
+    this.problems = problems;
+  }
+}
+
+export const invalid = (message: string, problems: FieldProblem[] = []) =>
+  new StewardError('invalid', message, problems);
+export const unauthorised = (message: string) => new StewardError('unauthorised', message);
+export const forbidden = (message: string) => new StewardError('forbidden', message);
+export const notFound = (message: string) => new StewardError('not_found', message);
+export const conflict = (message: string) => new StewardError('conflict', message);
+export const unavailable = (message: string) => new StewardError('unavailable', message);
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  instance?: string;
+  errors?: FieldProblem[];
+}
+
+export function problemFor(kind: ErrorKind, detail: string, problems: FieldProblem[] = []): Problem {
+  const problem: Problem = {
+    type: `https://steward.dev/problems/${kind.replace('_', '-')}`,
+    title: titleOf[kind],
+    status: statusOf[kind],
+    detail,
+  };
+  if (problems.length > 0) problem.errors = problems;
+  return problem;
+}
+
+/** A problem whose status is not one of the kinds (413, 415, 429, 500…), for framework-level errors. */
+export function problemWithStatus(status: number, title: string, detail: string): Problem {
+  const slug = title.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+  return { type: `https://steward.dev/problems/${slug}`, title, status, detail };
+}

@@ -1,0 +1,163 @@
+// The HTTP application: Fastify with zod schemas (one declaration serves validation,
+// serialisation and the OpenAPI document), problem+json errors, health, metrics and the portal.
+import { existsSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifyWebsocket from '@fastify/websocket';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  LogController,
+  type RawServerDefault,
+} from 'fastify';
+import {
+  createJsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { type Access, type Authenticator, denialReason, type Principal } from '../platform/auth/principal.ts';
+import { forbidden, unauthorised } from '../platform/errors.ts';
+import type { Logger } from '../platform/logging.ts';
+import type { Metrics } from '../platform/metrics.ts';
+import { problemHandler, sendProblem } from './problems.ts';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** What the route asks of its caller; every route must say. */
+    access?: Access;
+  }
+  interface FastifyRequest {
+    principal: Principal | null;
+  }
+}
+
+export type App = FastifyInstance;
+export type TypedApp = FastifyInstance<
+  RawServerDefault,
+  IncomingMessage,
+  ServerResponse,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+export interface AppOptions {
+  logger: Logger;
+  metrics: Metrics;
+  authenticator: Authenticator;
+  bodyLimit: number;
+  /** Built portal to serve at `/`, when present. */
+  webDir?: string | undefined;
+  /** Whether the process is ready for traffic (migrations ran, database answers). */
+  isReady: () => Promise<boolean>;
+  version: string;
+}
+
+export async function createApp(options: AppOptions): Promise<App> {
+  const app: App = Fastify({
+    loggerInstance: options.logger as FastifyBaseLogger,
+    bodyLimit: options.bodyLimit,
+    logController: new LogController({ disableRequestLogging: true }),
+    ajv: { customOptions: { removeAdditional: false } },
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(problemHandler(options.logger));
+  app.decorateRequest('principal', null);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Steward API',
+        version: options.version,
+        description:
+          'Who owns what, who is on call, and what is on fire. Calls carry `Authorization: Bearer <token>`.',
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+    transform: createJsonSchemaTransform({ skipList: ['/', '/*'] }),
+  });
+
+  registerAccessControl(app, options.authenticator);
+  registerRequestMetrics(app, options.metrics);
+  registerHealth(app, options);
+  registerNotFound(app, options.webDir);
+  if (options.webDir && existsSync(join(options.webDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: options.webDir, wildcard: false, index: ['index.html'] });
+  }
+  return app;
+}
+
+/** Authenticates every request, then holds it to the access its route declares. */
+function registerAccessControl(app: App, authenticator: Authenticator): void {
+  app.addHook('onRoute', (route) => {
+    if (!route.config?.access && !String(route.url).startsWith('/documentation')) {
+      throw new Error(`route ${route.method} ${route.url} does not declare config.access`);
+    }
+  });
+  app.addHook('preHandler', async (request) => {
+    const access = request.routeOptions.config.access ?? 'public';
+    request.principal = await authenticator.authenticate(request);
+    if (access === 'public') return;
+    if (!request.principal) {
+      throw unauthorised('this call needs a signed-in user or `Authorization: Bearer <token>`');
+    }
+    const reason = denialReason(request.principal, access);
+    if (reason) throw forbidden(reason);
+  });
+}
+
+function registerRequestMetrics(app: App, metrics: Metrics): void {
+  app.addHook('onResponse', async (request, reply) => {
+    const route = request.routeOptions.url ?? 'unmatched';
+    const labels = { method: request.method, route };
+    metrics.httpRequests.inc({ ...labels, status: String(reply.statusCode) });
+    metrics.httpDuration.observe(labels, reply.elapsedTime / 1000);
+  });
+}
+
+function registerHealth(app: App, options: AppOptions): void {
+  const hide = { hide: true };
+  app.get('/livez', { config: { access: 'public' }, schema: hide }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { config: { access: 'public' }, schema: hide }, async (_request, reply) => {
+    if (await options.isReady()) return { status: 'ready' };
+    return sendProblem(
+      reply,
+      503,
+      'Not ready',
+      'Steward is starting or shutting down, or its database does not answer',
+    );
+  });
+  app.get('/metrics', { config: { access: 'public' }, schema: hide }, async (_request, reply) => {
+    reply.header('content-type', options.metrics.registry.contentType);
+    return options.metrics.registry.metrics();
+  });
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: hide }, async () => app.swagger());
+}
+
+/** Unknown API paths get problem+json; anything else is a portal page (client-side routing). */
+function registerNotFound(app: App, webDir: string | undefined): void {
+  const hasPortal = webDir !== undefined && existsSync(join(webDir, 'index.html'));
+  app.setNotFoundHandler(async (request, reply) => {
+    const path = request.url.split('?')[0] ?? '';
+    const isApi = path.startsWith('/api/') || path.startsWith('/v2/') || path === '/api';
+    if (hasPortal && request.method === 'GET' && !isApi) {
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return sendProblem(
+      reply,
+      404,
+      'Not found',
+      `no route for ${request.method} ${path}; see /api/openapi.json for what there is`,
+    );
+  });
+}

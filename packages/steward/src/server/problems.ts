@@ -1,0 +1,88 @@
+// The one place errors become HTTP answers: RFC 9457 problem+json, never a 500 for the client's mistake.
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import {
+  type FieldProblem,
+  type Problem,
+  problemFor,
+  problemWithStatus,
+  StewardError,
+} from '../platform/errors.ts';
+import type { Logger } from '../platform/logging.ts';
+
+export function sendProblem(
+  reply: FastifyReply,
+  status: number,
+  title: string,
+  detail: string,
+  extra?: object,
+) {
+  return reply
+    .code(status)
+    .type('application/problem+json')
+    .send({ ...problemWithStatus(status, title, detail), ...extra });
+}
+
+export function problemHandler(logger: Logger) {
+  return (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    const problem = toProblem(error);
+    problem.instance = request.url.split('?')[0];
+    if (problem.status >= 500) logger.error({ err: error, url: request.url }, 'request failed');
+    if (problem.status === 503 || problem.status === 429) reply.header('retry-after', '5');
+    return reply.code(problem.status).type('application/problem+json').send(problem);
+  };
+}
+
+function toProblem(error: FastifyError): Problem {
+  if (error instanceof StewardError) return problemFor(error.kind, error.message, error.problems);
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const where = error.validationContext ?? 'body';
+    const problems: FieldProblem[] = error.validation.map((v) =>
+      describeIssue(where, v.params.issue as ZodIssueLike),
+    );
+    return problemFor('invalid', problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems);
+  }
+  switch (error.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return problemWithStatus(413, 'Body too large', `${error.message}; send a smaller request body`);
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return problemWithStatus(415, 'Unsupported media type', `${error.message}; send application/json`);
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return problemFor(
+        'invalid',
+        'the body is empty but declared as JSON; send a JSON document or drop the content-type',
+      );
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return problemFor('invalid', error.message);
+  }
+  if (error instanceof SyntaxError || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
+    return problemFor('invalid', `the body is not valid JSON: ${error.message}`);
+  }
+  const status = error.statusCode ?? 500;
+  if (status >= 400 && status < 500)
+    return problemWithStatus(status, error.name || 'Bad request', error.message);
+  return problemWithStatus(
+    500,
+    'Internal error',
+    'Steward failed to answer this request; the server log has the details',
+  );
+}
+
+interface ZodIssueLike {
+  code?: string;
+  path?: PropertyKey[];
+  message?: string;
+  keys?: string[];
+}
+
+function describeIssue(where: string, issue: ZodIssueLike): FieldProblem {
+  const path = [where, ...(issue.path ?? []).map(String)].join('.');
+  if (issue.code === 'unrecognized_keys' && issue.keys) {
+    const keys = issue.keys.map((k) => JSON.stringify(k)).join(', ');
+    return {
+      field: path,
+      message: `unknown field${issue.keys.length > 1 ? 's' : ''} ${keys}; remove ${issue.keys.length > 1 ? 'them' : 'it'}`,
+    };
+  }
+  return { field: path, message: issue.message ?? 'is invalid' };
+}
