@@ -161,3 +161,12 @@ function registerNotFound(app: App, webDir: string | undefined): void {
     );
   });
 }
+
+/** A module's routes: registered in the composition root, typed by their zod schemas. */
+export type RoutePlugin = (app: TypedApp) => Promise<void> | void;
+
+export async function registerRoutes(app: App, plugin: RoutePlugin): Promise<void> {
+  await app.register(async (instance) => {
+    await plugin(instance.withTypeProvider<ZodTypeProvider>());
+  });
+}

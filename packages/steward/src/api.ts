@@ -1,0 +1,3 @@
+// The API contract as the portal and other clients import it: schemas and their types.
+export * from './modules/identity/schemas.ts';
+export * from './platform/realtime/protocol.ts';
