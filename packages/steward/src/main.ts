@@ -1,9 +1,16 @@
 // The steward command line: parses argv and hands to a command. Every verb lives with its module.
+
+import { registerLoginCommand } from './cli/login-command.ts';
 import { createProgram, exitCodeFor, inheritExitOverride } from './cli/program.ts';
+import { registerIdentityCommands } from './modules/identity/commands.ts';
+import { registerAuditCommand } from './platform/audit/commands.ts';
 import { registerServeCommand } from './server/commands.ts';
 
 const program = createProgram();
 registerServeCommand(program);
+registerLoginCommand(program);
+registerIdentityCommands(program);
+registerAuditCommand(program);
 inheritExitOverride(program);
 
 try {
