@@ -33,6 +33,18 @@ declare module 'fastify' {
   interface FastifyRequest {
     principal: Principal | null;
   }
+  interface FastifyInstance {
+    /** Every route registered, with the access it declares: for the OpenAPI and role-matrix tests. */
+    routeTable: RouteInfo[];
+  }
+}
+
+export interface RouteInfo {
+  method: string;
+  url: string;
+  access: Access;
+  /** Hidden from the OpenAPI document (health, metrics, the document itself). */
+  hidden: boolean;
 }
 
 export type App = FastifyInstance;
@@ -99,9 +111,14 @@ export async function createApp(options: AppOptions): Promise<App> {
 
 /** Authenticates every request, then holds it to the access its route declares. */
 function registerAccessControl(app: App, authenticator: Authenticator): void {
+  const routeTable: RouteInfo[] = [];
+  app.decorate('routeTable', routeTable);
   app.addHook('onRoute', (route) => {
-    if (!route.config?.access && !String(route.url).startsWith('/documentation')) {
-      throw new Error(`route ${route.method} ${route.url} does not declare config.access`);
+    const access = route.config?.access;
+    if (!access) throw new Error(`route ${route.method} ${route.url} does not declare config.access`);
+    const hidden = Boolean((route.schema as { hide?: boolean } | undefined)?.hide);
+    for (const method of Array.isArray(route.method) ? route.method : [route.method]) {
+      routeTable.push({ method, url: route.url, access, hidden });
     }
   });
   app.addHook('preHandler', async (request) => {
