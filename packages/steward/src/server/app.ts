@@ -12,6 +12,7 @@ import Fastify, {
   type FastifyInstance,
   LogController,
   type RawServerDefault,
+  type RouteOptions,
 } from 'fastify';
 import {
   createJsonSchemaTransform,
@@ -104,22 +105,37 @@ export async function createApp(options: AppOptions): Promise<App> {
   registerHealth(app, options);
   registerNotFound(app, options.webDir);
   if (options.webDir && existsSync(join(options.webDir, 'index.html'))) {
-    await app.register(fastifyStatic, { root: options.webDir, wildcard: false, index: ['index.html'] });
+    const webDir = options.webDir;
+    await app.register(async (portal) => {
+      portal.addHook('onRoute', (route) => {
+        route.config = { ...route.config, access: 'public' };
+      });
+      await portal.register(fastifyStatic, { root: webDir, wildcard: false, index: ['index.html'] });
+    });
   }
   return app;
 }
 
 /** Authenticates every request, then holds it to the access its route declares. */
 function registerAccessControl(app: App, authenticator: Authenticator): void {
+  // Collected as routes are declared, checked once the app is ready: a plugin's own onRoute hook
+  // (the portal's static files) may still fill in its routes' access after ours has run.
+  const declared: RouteOptions[] = [];
   const routeTable: RouteInfo[] = [];
   app.decorate('routeTable', routeTable);
   app.addHook('onRoute', (route) => {
-    const access = route.config?.access;
-    if (!access) throw new Error(`route ${route.method} ${route.url} does not declare config.access`);
-    const hidden = Boolean((route.schema as { hide?: boolean } | undefined)?.hide);
-    for (const method of Array.isArray(route.method) ? route.method : [route.method]) {
-      routeTable.push({ method, url: route.url, access, hidden });
+    declared.push(route);
+  });
+  app.addHook('onReady', async () => {
+    for (const route of declared) {
+      const access = route.config?.access;
+      if (!access) throw new Error(`route ${route.method} ${route.url} does not declare config.access`);
+      const hidden = Boolean((route.schema as { hide?: boolean } | undefined)?.hide);
+      for (const method of Array.isArray(route.method) ? route.method : [route.method]) {
+        routeTable.push({ method, url: route.url, access, hidden });
+      }
     }
+    declared.length = 0;
   });
   app.addHook('preHandler', async (request) => {
     const access = request.routeOptions.config.access ?? 'public';
