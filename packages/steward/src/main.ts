@@ -3,6 +3,7 @@
 import { registerLoginCommand } from './cli/login-command.ts';
 import { createProgram, exitCodeFor, inheritExitOverride } from './cli/program.ts';
 import { registerIdentityCommands } from './modules/identity/commands.ts';
+import { registerOwnershipCommands } from './modules/ownership/commands.ts';
 import { registerAuditCommand } from './platform/audit/commands.ts';
 import { registerServeCommand } from './server/commands.ts';
 
@@ -10,6 +11,7 @@ const program = createProgram();
 registerServeCommand(program);
 registerLoginCommand(program);
 registerIdentityCommands(program);
+registerOwnershipCommands(program);
 registerAuditCommand(program);
 inheritExitOverride(program);
 

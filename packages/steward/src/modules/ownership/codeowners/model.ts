@@ -1,0 +1,44 @@
+// What matching a path against a CODEOWNERS file answers, in the shape `steward codeowners match` prints.
+
+export type CodeownersFlavor = 'github' | 'gitlab';
+
+/** A line the platform would reject or only partly read; it is reported, and the other lines apply. */
+export interface CodeownersProblem {
+  line: number;
+  message: string;
+}
+
+/** One GitLab section's answer for a path: its last matching line. */
+export interface SectionOwnership {
+  name: string;
+  owners: string[];
+  line: number;
+  optional: boolean;
+  /** Approvals the section requires: `[Section][N]` gives N, a required section 1, an optional one 0. */
+  approvals: number;
+}
+
+/**
+ * `line` and `pattern` are null when no line matches. A matching line without owners gives `owners: []`
+ * with its line and pattern: the path is explicitly unowned.
+ */
+export interface PathOwnership {
+  path: string;
+  owners: string[];
+  line: number | null;
+  pattern: string | null;
+  /** GitLab only: each matching section, in section order. */
+  sections?: SectionOwnership[];
+}
+
+export interface CodeownersMatcher {
+  readonly flavor: CodeownersFlavor;
+  /** Lines reported while reading the file, in line order. */
+  readonly problems: CodeownersProblem[];
+  match(path: string): PathOwnership;
+}
+
+/** `./src/a.ts`, `/src/a.ts` and `src//a.ts` all name `src/a.ts`; returns its segments. */
+export function pathSegments(path: string): string[] {
+  return path.split('/').filter((segment) => segment !== '' && segment !== '.');
+}

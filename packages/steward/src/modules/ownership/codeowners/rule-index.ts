@@ -1,0 +1,120 @@
+// Finds the last rule that matches a path without trying every rule. Each rule is filed under one thing
+// a matching path must contain (a literal segment at a fixed depth, a literal segment anywhere, or a
+// file extension), choosing the rarest such key; a path looks up only the buckets its own segments
+// name, and tries candidates from the last line up, stopping at the first match.
+import { matchTokens } from './pattern.ts';
+import { GLOBSTAR, LITERAL, PREFIX_AND_SUFFIX, type SegmentToken, SUFFIX } from './segment-glob.ts';
+
+export interface IndexedRule {
+  tokens: SegmentToken[];
+}
+
+interface Entry<R> {
+  order: number;
+  rule: R;
+}
+
+type Key = { at: number; value: string } | { at: 'any'; value: string } | { at: 'extension'; value: string };
+
+export class RuleIndex<R extends IndexedRule> {
+  /** byDepth[i] maps a literal segment at depth i to its rules, last rule first. */
+  private readonly byDepth: Map<string, Entry<R>[]>[] = [];
+  private readonly anywhere = new Map<string, Entry<R>[]>();
+  private readonly byExtension = new Map<string, Entry<R>[]>();
+  private readonly unindexed: Entry<R>[] = [];
+
+  /** `rules` in file order: later rules win. */
+  constructor(rules: R[]) {
+    const keysOf = rules.map((rule) => candidateKeys(rule.tokens));
+    const population = new Map<string, number>();
+    for (const keys of keysOf) {
+      for (const key of new Set(keys.map(keyName))) population.set(key, (population.get(key) ?? 0) + 1);
+    }
+    for (let order = rules.length - 1; order >= 0; order--) {
+      const entry = { order, rule: rules[order] as R };
+      const keys = keysOf[order] as Key[];
+      const rarest = keys.reduce<Key | undefined>(
+        (best, key) =>
+          best === undefined || (population.get(keyName(key)) ?? 0) < (population.get(keyName(best)) ?? 0)
+            ? key
+            : best,
+        undefined,
+      );
+      if (rarest === undefined) this.unindexed.push(entry);
+      else push(this.bucketsFor(rarest), rarest.value, entry);
+    }
+  }
+
+  /** The last rule whose tokens match the path's segments, or undefined. */
+  lastMatch(segments: string[]): R | undefined {
+    let best: Entry<R> | undefined;
+    const byDepth = this.byDepth;
+    const checkExtensions = this.byExtension.size > 0;
+    for (let i = 0; i < segments.length; i++) {
+      const segment = segments[i] as string;
+      const atDepth = byDepth[i];
+      if (atDepth !== undefined) best = firstMatch(atDepth.get(segment), segments, best);
+      best = firstMatch(this.anywhere.get(segment), segments, best);
+      if (checkExtensions) {
+        const dot = segment.lastIndexOf('.');
+        if (dot >= 0) best = firstMatch(this.byExtension.get(segment.slice(dot + 1)), segments, best);
+      }
+    }
+    best = firstMatch(this.unindexed, segments, best);
+    return best?.rule;
+  }
+
+  private bucketsFor(key: Key): Map<string, Entry<R>[]> {
+    if (key.at === 'any') return this.anywhere;
+    if (key.at === 'extension') return this.byExtension;
+    while (this.byDepth.length <= key.at) this.byDepth.push(new Map());
+    return this.byDepth[key.at] as Map<string, Entry<R>[]>;
+  }
+}
+
+/** Tries a bucket's rules, last first, that would beat the best match so far. */
+function firstMatch<R extends IndexedRule>(
+  bucket: Entry<R>[] | undefined,
+  segments: string[],
+  best: Entry<R> | undefined,
+): Entry<R> | undefined {
+  if (bucket === undefined) return best;
+  const floor = best === undefined ? -1 : best.order;
+  for (const entry of bucket) {
+    if (entry.order <= floor) return best;
+    if (matchTokens(entry.rule.tokens, segments)) return entry;
+  }
+  return best;
+}
+
+/** What any path this rule matches must contain. */
+function candidateKeys(tokens: SegmentToken[]): Key[] {
+  const keys: Key[] = [];
+  let fixedDepth = true;
+  tokens.forEach((token, depth) => {
+    if (token.kind === GLOBSTAR) fixedDepth = false;
+    else if (token.kind === LITERAL) {
+      keys.push(fixedDepth ? { at: depth, value: token.head } : { at: 'any', value: token.head });
+    } else if (token.kind === SUFFIX || token.kind === PREFIX_AND_SUFFIX) {
+      const extension = extensionOf(token.tail);
+      if (extension !== null) keys.push({ at: 'extension', value: extension });
+    }
+  });
+  return keys;
+}
+
+/** `.test.js` → `js`: a segment ending in the suffix has this after its last dot. */
+function extensionOf(suffix: string): string | null {
+  const dot = suffix.lastIndexOf('.');
+  return dot >= 0 && dot < suffix.length - 1 ? suffix.slice(dot + 1) : null;
+}
+
+function keyName(key: Key): string {
+  return `${key.at}\u0000${key.value}`;
+}
+
+function push<R>(map: Map<string, Entry<R>[]>, value: string, entry: Entry<R>): void {
+  const bucket = map.get(value);
+  if (bucket) bucket.push(entry);
+  else map.set(value, [entry]);
+}
