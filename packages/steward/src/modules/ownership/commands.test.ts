@@ -54,8 +54,8 @@ describe('steward codeowners match', () => {
     expect(code).toBe(0);
     const lines = stderr.trim().split('\n');
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatch(new RegExp(`^${escape(github)}:3: .*"!" negation`));
-    expect(lines[1]).toMatch(new RegExp(`^${escape(github)}:5: .*character ranges`));
+    expect(lines[0]).toMatch(new RegExp(`^${escapeRegExp(github)}:3: .*"!" negation`));
+    expect(lines[1]).toMatch(new RegExp(`^${escapeRegExp(github)}:5: .*character ranges`));
     expect(JSON.parse(stdout)[0]).toMatchObject({ owners: ['@org/docs'], line: 2 });
   });
 
@@ -131,6 +131,6 @@ describe('steward codeowners match', () => {
   });
 });
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
