@@ -6,7 +6,14 @@ import type { ServeConfig } from '../platform/config.ts';
 import type { Database } from '../platform/db/database.ts';
 import type { Logger } from '../platform/logging.ts';
 import { createMetrics } from '../platform/metrics.ts';
-import { type App, createApp } from './app.ts';
+import {
+  allowAnyReader,
+  createRealtime,
+  type Realtime,
+  type RealtimeOptions,
+  streamRoutes,
+} from '../platform/realtime/index.ts';
+import { type App, createApp, registerRoutes } from './app.ts';
 
 export const version: string = JSON.parse(
   readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
@@ -16,6 +23,10 @@ export interface AssembleOptions {
   database: Database;
   logger: Logger;
   config: Pick<ServeConfig, 'bodyLimit' | 'webDir' | 'dataDir'>;
+  /** Tests only: who is calling, in place of the real authenticator. */
+  authenticator?: Authenticator;
+  /** Tests and benchmarks only: live-channel tuning (tick, limits). */
+  realtime?: Partial<RealtimeOptions>;
 }
 
 export interface Assembled {
@@ -25,13 +36,16 @@ export interface Assembled {
   /** Stops background work; the caller closes the app and the database. */
   stop(): Promise<void>;
   setReady(ready: boolean): void;
+  /** The live channel: `realtime.publish(topic, type, data)` for every module. */
+  realtime: Realtime;
 }
 
-export async function assemble({ database, logger, config }: AssembleOptions): Promise<Assembled> {
+export async function assemble(options: AssembleOptions): Promise<Assembled> {
+  const { database, logger, config } = options;
   const metrics = createMetrics();
   let ready = false;
 
-  const authenticator: Authenticator = { authenticate: async () => null };
+  const authenticator: Authenticator = options.authenticator ?? { authenticate: async () => null };
 
   const app = await createApp({
     logger,
@@ -43,10 +57,20 @@ export async function assemble({ database, logger, config }: AssembleOptions): P
     isReady: async () => ready && (await database.ping()),
   });
 
+  const realtime = createRealtime({ database, logger, metrics, options: options.realtime });
+  // Any reader may follow a team for now; identity will replace this with a membership check.
+  realtime.registerTopic('team', allowAnyReader);
+  await registerRoutes(app, streamRoutes(realtime));
+
   return {
     app,
-    async start() {},
-    async stop() {},
+    realtime,
+    async start() {
+      await realtime.start();
+    },
+    async stop() {
+      await realtime.stop();
+    },
     setReady(value) {
       ready = value;
     },

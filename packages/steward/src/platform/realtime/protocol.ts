@@ -19,6 +19,25 @@ export const clientMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('ping') }),
 ]);
 
+/**
+ * Sent as `Sec-WebSocket-Protocol` by clients that cannot send a cookie or an Authorization header:
+ * offer `[streamSubprotocol, tokenSubprotocolPrefix + secret]`; the server answers `streamSubprotocol`.
+ */
+export const streamSubprotocol = 'steward.v1';
+export const tokenSubprotocolPrefix = 'steward.token.';
+
+/** Close codes the server uses besides the standard ones. */
+export const streamCloseCodes = {
+  /** The client did not read fast enough; reconnect and resume from the last seq seen per topic. */
+  tooSlow: 4008,
+  /** The server is shutting down; reconnect (to another process) and resume. */
+  goingAway: 1001,
+} as const;
+
+/**
+ * A client ignores an event whose seq is at or below the last it saw for that topic: after a resume
+ * an event may arrive twice.
+ */
 export const streamEventSchema = z.object({
   topic: z.string(),
   seq: z.number().int().describe('per topic, increasing by one; a client resumes from the last it saw'),

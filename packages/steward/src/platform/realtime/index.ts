@@ -1,0 +1,121 @@
+// The live channel: modules `publish(topic, type, data)` and register who may follow their topic kinds;
+// browsers follow topics over one WebSocket, with the same events and seqs on every Steward process.
+import { randomUUID } from 'node:crypto';
+import { Counter } from 'prom-client';
+import type { Database } from '../db/database.ts';
+import type { Logger } from '../logging.ts';
+import type { Metrics } from '../metrics.ts';
+import { createEventBus } from './bus.ts';
+import { createHub, type HubOptions } from './hub.ts';
+import { createPresence, presenceTopic } from './presence.ts';
+import { type StreamAcceptor, streamRoutes } from './routes.ts';
+import { createRealtimeStore } from './store.ts';
+import { allowAnyReader, createTopicRegistry, type TopicAuthoriser, type TopicOptions } from './topics.ts';
+
+export type { TopicAuthoriser } from './topics.ts';
+export { allowAnyReader, streamRoutes };
+
+export interface RealtimeOptions extends HubOptions {
+  /** Keepalive pings, presence renewal and clean-up run this often. */
+  heartbeatMs: number;
+  /** A process's presence rows outlive its last heartbeat by this long. */
+  presenceTtlMs: number;
+  /** Largest event data accepted by publish, as JSON bytes. */
+  maxEventBytes: number;
+  /** How long events too large for a NOTIFY stay in the database for other processes to fetch. */
+  storedEventRetentionMs: number;
+}
+
+export const defaultRealtimeOptions: RealtimeOptions = {
+  tickMs: 16,
+  ringSize: 256,
+  ringTopics: 10_000,
+  slowConsumerBytes: 1024 * 1024,
+  closeGraceMs: 5_000,
+  heartbeatMs: 10_000,
+  presenceTtlMs: 30_000,
+  maxEventBytes: 256 * 1024,
+  storedEventRetentionMs: 10 * 60_000,
+};
+
+export interface Realtime extends StreamAcceptor {
+  /** Publishes to a topic's followers on every process; answers the event's seq (failures are logged). */
+  publish(topic: string, type: string, data: unknown): Promise<number>;
+  /** Says who may follow topics of a kind (`team` → `team:<name>`); unknown kinds are refused. */
+  registerTopic(kind: string, authorise: TopicAuthoriser, options?: TopicOptions): void;
+  connectionCount(): number;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface RealtimeDeps {
+  database: Database;
+  logger: Logger;
+  metrics: Metrics;
+  options?: Partial<RealtimeOptions>;
+}
+
+const channel = 'steward_realtime';
+
+export function createRealtime({ database, logger, metrics, options: overrides }: RealtimeDeps): Realtime {
+  const options = { ...defaultRealtimeOptions, ...overrides };
+  const store = createRealtimeStore(database, channel);
+  const topics = createTopicRegistry(logger);
+  const slowClosed = new Counter({
+    name: 'steward_realtime_slow_consumers_closed_total',
+    help: 'Live-channel sockets closed with 4008 because their unsent backlog passed the limit.',
+    registers: [metrics.registry],
+  });
+  const hub = createHub({
+    options,
+    topics,
+    latestSeq: (topic) => store.latestSeq(topic),
+    logger,
+    onOpen: (principal) => presence.opened(principal),
+    onClose: (principal) => presence.closed(principal),
+    onSlowConsumer: () => slowClosed.inc(),
+  });
+  const bus = createEventBus({
+    store,
+    listen: (handler) => database.listen(channel, handler),
+    logger,
+    onEvent: hub.deliver,
+    maxEventBytes: options.maxEventBytes,
+  });
+  const presence = createPresence({
+    store,
+    bus,
+    logger,
+    processId: randomUUID(),
+    ttlMs: options.presenceTtlMs,
+  });
+  topics.registerTopic(presenceTopic, allowAnyReader, { current: () => presence.current() });
+  metrics.gauge('steward_realtime_sockets', 'Open live-channel sockets on this process.', [], (g) =>
+    g.set(hub.connectionCount()),
+  );
+
+  let heartbeat: NodeJS.Timeout | undefined;
+  return {
+    publish: (topic, type, data) => bus.publish(topic, type, data),
+    registerTopic: topics.registerTopic,
+    accept: hub.accept,
+    connectionCount: hub.connectionCount,
+    async start() {
+      await bus.start();
+      heartbeat = setInterval(() => {
+        hub.keepAlive();
+        void presence.renew();
+        store
+          .deletePayloadsOlderThan(options.storedEventRetentionMs)
+          .catch((error) => logger.warn({ err: error }, 'could not clean up stored live-channel events'));
+      }, options.heartbeatMs);
+      heartbeat.unref();
+    },
+    async stop() {
+      clearInterval(heartbeat);
+      hub.stop();
+      await presence.stop();
+      await bus.stop();
+    },
+  };
+}

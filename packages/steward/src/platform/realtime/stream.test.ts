@@ -1,0 +1,190 @@
+import { once } from 'node:events';
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { describeEachEngine } from '../db/test-engines.ts';
+import type { StreamEvent } from './protocol.ts';
+import { type RunningSteward, StreamClient, startSteward } from './test-stream.ts';
+
+const tickMs = 20;
+
+describeEachEngine('the live channel', ({ db }) => {
+  let steward: RunningSteward;
+  const clients: StreamClient[] = [];
+  const connect = async (who: Parameters<typeof StreamClient.connect>[1]) => {
+    const client = await StreamClient.connect(steward.streamUrl, who);
+    clients.push(client);
+    return client;
+  };
+  const publish = (topic: string, type: string, data: unknown) =>
+    steward.assembled.realtime.publish(topic, type, data);
+
+  beforeAll(async () => {
+    steward = await startSteward(db(), { tickMs, ringSize: 4 });
+    steward.assembled.realtime.registerTopic('ops', (principal) =>
+      principal.role === 'admin' ? null : 'only admins follow ops',
+    );
+  });
+  afterEach(async () => {
+    await Promise.all(clients.splice(0).map((c) => c.close()));
+  });
+  afterAll(async () => {
+    await steward?.close();
+  });
+
+  it('refuses an upgrade without credentials, and a plain GET, with problem+json', async () => {
+    const anonymous = new WebSocket(steward.streamUrl);
+    const [, response] = await once(anonymous, 'unexpected-response');
+    expect(response.statusCode).toBe(401);
+    const plain = await steward.assembled.app.inject({
+      url: '/api/v1/stream',
+      headers: { authorization: 'Bearer alice-token' },
+    });
+    expect(plain.statusCode).toBe(426);
+    expect(plain.json().detail).toContain('WebSocket endpoint');
+  });
+
+  it('accepts a token offered as a subprotocol, where browsers cannot set headers', async () => {
+    const socket = new WebSocket(steward.streamUrl, ['steward.v1', 'steward.token.alice-token']);
+    await once(socket, 'open');
+    expect(socket.protocol).toBe('steward.v1');
+    const client = new StreamClient(socket);
+    clients.push(client);
+    expect(await client.subscribe(['team:web'])).toEqual({
+      type: 'subscribed',
+      topics: ['team:web'],
+      denied: [],
+    });
+  });
+
+  it('refuses a cookie-signed upgrade from a page on another site', async () => {
+    const socket = new WebSocket(steward.streamUrl, {
+      headers: { authorization: 'Bearer browser-token', origin: 'https://evil.example' },
+    });
+    const [, response] = await once(socket, 'unexpected-response');
+    expect(response.statusCode).toBe(403);
+  });
+
+  it('replaces the whole topic set with each subscribe', async () => {
+    const client = await connect('alice');
+    expect(await client.subscribe(['team:a', 'team:b'])).toMatchObject({ topics: ['team:a', 'team:b'] });
+    await publish('team:a', 'team.updated', { n: 1 });
+    await publish('team:b', 'team.updated', { n: 2 });
+    const before = await collectEvents(client, 2);
+    expect(before.map((e) => [e.topic, e.data])).toEqual([
+      ['team:a', { n: 1 }],
+      ['team:b', { n: 2 }],
+    ]);
+    expect(await client.subscribe(['team:b'])).toEqual({
+      type: 'subscribed',
+      topics: ['team:b'],
+      denied: [],
+    });
+    await publish('team:a', 'team.updated', { n: 3 });
+    await publish('team:b', 'team.updated', { n: 4 });
+    const after = (await client.drain(tickMs * 5)).flatMap((m) => (m.type === 'events' ? m.events : []));
+    expect(after.map((e) => [e.topic, e.data])).toEqual([['team:b', { n: 4 }]]);
+  });
+
+  it('denies topics the principal may not see, and unknown kinds, with reasons', async () => {
+    const client = await connect('alice');
+    const reply = await client.subscribe(['team:a', 'ops', 'secrets:vault', 'team:a']);
+    expect(reply).toEqual({
+      type: 'subscribed',
+      topics: ['team:a'],
+      denied: [
+        { topic: 'ops', reason: 'only admins follow ops' },
+        {
+          topic: 'secrets:vault',
+          reason: expect.stringMatching(/^unknown topic kind "secrets"; this server knows .*team/),
+        },
+      ],
+    });
+    const admin = await connect('admin');
+    expect(await admin.subscribe(['ops'])).toMatchObject({ topics: ['ops'], denied: [] });
+  });
+
+  it('answers a malformed message with an error saying what was wrong, and pings with pong', async () => {
+    const client = await connect('alice');
+    client.send({ type: 'subscribe', topic: 'team:a' });
+    const error = await client.next();
+    expect(error.type).toBe('error');
+    expect(error.type === 'error' && error.message).toMatch(/topics/);
+    client.send({ type: 'ping' });
+    expect(await client.next()).toEqual({ type: 'pong' });
+  });
+
+  it('coalesces the events of one tick into one frame per socket, across topics', async () => {
+    const client = await connect('bob');
+    await client.subscribe(['team:c1', 'team:c2']);
+    const seqs = await Promise.all([
+      publish('team:c1', 'x.happened', 1),
+      publish('team:c1', 'x.happened', 2),
+      publish('team:c2', 'x.happened', 3),
+      publish('team:c1', 'x.happened', 4),
+      publish('team:c2', 'x.happened', 5),
+    ]);
+    expect(seqs).toEqual([1, 2, 1, 3, 2]);
+    const frames = await client.drain(tickMs * 5);
+    expect(frames).toHaveLength(1);
+    expect(frames[0]).toEqual({
+      type: 'events',
+      events: [
+        { topic: 'team:c1', seq: 1, type: 'x.happened', data: 1 },
+        { topic: 'team:c1', seq: 2, type: 'x.happened', data: 2 },
+        { topic: 'team:c2', seq: 1, type: 'x.happened', data: 3 },
+        { topic: 'team:c1', seq: 3, type: 'x.happened', data: 4 },
+        { topic: 'team:c2', seq: 2, type: 'x.happened', data: 5 },
+      ],
+    });
+  });
+
+  it('replays what a reconnecting client missed, from its last seq', async () => {
+    const first = await connect('alice');
+    await first.subscribe(['team:r']);
+    await publish('team:r', 'r.step', 'one');
+    const [seen] = await collectEvents(first, 1);
+    await first.close();
+    await publish('team:r', 'r.step', 'two');
+    await publish('team:r', 'r.step', 'three');
+    const again = await connect('alice');
+    expect(await again.subscribe(['team:r'], { 'team:r': seen?.seq ?? -1 })).toMatchObject({
+      topics: ['team:r'],
+    });
+    const replayed = await collectEvents(again, 2);
+    expect(replayed.map((e) => [e.seq, e.data])).toEqual([
+      [2, 'two'],
+      [3, 'three'],
+    ]);
+    await publish('team:r', 'r.step', 'four');
+    expect((await collectEvents(again, 1)).map((e) => e.seq)).toEqual([4]);
+    expect(await again.drain(tickMs * 3)).toEqual([]); // nothing twice
+  });
+
+  it('sends a gap when the missed events are no longer kept', async () => {
+    for (let i = 1; i <= 6; i++) await publish('team:g', 'g.step', i); // the ring keeps 4: seqs 3..6
+    const client = await connect('alice');
+    await client.subscribe(['team:g'], { 'team:g': 1 });
+    expect(await client.next()).toEqual({
+      type: 'gap',
+      topic: 'team:g',
+      from: 2,
+      reason: 'events after seq 1 are no longer kept: reload the topic state',
+    });
+    const kept = await connect('bob');
+    await kept.subscribe(['team:g'], { 'team:g': 2 });
+    expect((await collectEvents(kept, 4)).map((e) => e.seq)).toEqual([3, 4, 5, 6]);
+    await publish('team:g', 'g.step', 7);
+    expect((await collectEvents(client, 1)).map((e) => e.seq)).toEqual([7]); // live after the gap
+  });
+});
+
+/** Reads frames until `count` events have come; fails on anything else. */
+async function collectEvents(client: StreamClient, count: number): Promise<StreamEvent[]> {
+  const events: StreamEvent[] = [];
+  while (events.length < count) {
+    const message = await client.next();
+    if (message.type !== 'events') throw new Error(`expected events, got ${JSON.stringify(message)}`);
+    events.push(...message.events);
+  }
+  return events;
+}
