@@ -27,8 +27,9 @@ export function usePath(): string {
 
 /** Matches `/teams/:name` against a path; answers the decoded parameters, or null. */
 export function matchRoute(pattern: string, path: string): Record<string, string> | null {
-  const want = pattern.split('/');
-  const got = path.replace(/\/+$/, '').split('/');
+  const trim = (value: string) => (value.length > 1 ? value.replace(/\/+$/, '') : value);
+  const want = trim(pattern).split('/');
+  const got = trim(path).split('/');
   if (want.length !== got.length) return null;
   const params: Record<string, string> = {};
   for (const [index, part] of want.entries()) {

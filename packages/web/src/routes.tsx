@@ -27,7 +27,7 @@ const routes: [pattern: string, render: (params: Params) => ReactNode][] = [
 
 export function renderRoute(path: string): ReactNode {
   for (const [pattern, render] of routes) {
-    const params = matchRoute(pattern, path === '/' ? '/' : path);
+    const params = matchRoute(pattern, path);
     if (params) return render(params);
   }
   const area = findArea(path.replace(/\/+$/, ''));

@@ -12,9 +12,11 @@ interface PageHeaderProps {
   subtitle?: ReactNode;
   crumbs?: Crumb[];
   actions?: ReactNode;
+  /** Shown before the title, e.g. a person's avatar. */
+  leading?: ReactNode;
 }
 
-export function PageHeader({ title, subtitle, crumbs = [], actions }: PageHeaderProps) {
+export function PageHeader({ title, subtitle, crumbs = [], actions, leading }: PageHeaderProps) {
   return (
     <header className="page-header">
       {crumbs.length > 0 && (
@@ -29,9 +31,12 @@ export function PageHeader({ title, subtitle, crumbs = [], actions }: PageHeader
         </nav>
       )}
       <div className="page-header__row">
-        <div>
-          <h1 className="page-header__title">{title}</h1>
-          {subtitle && <p className="page-header__subtitle">{subtitle}</p>}
+        <div className="page-header__lead">
+          {leading}
+          <div>
+            <h1 className="page-header__title">{title}</h1>
+            {subtitle && <p className="page-header__subtitle">{subtitle}</p>}
+          </div>
         </div>
         {actions && <div className="page-header__actions">{actions}</div>}
       </div>

@@ -57,16 +57,16 @@ export function TeamRow({ team, context }: { team: Team; context?: string }) {
         {context && <span className="team-row__context">in {context}</span>}
         {team.description && <p className="team-row__description">{team.description}</p>}
       </div>
-      <dl className="team-row__stats">
-        <div>
-          <dt>Members</dt>
-          <dd>{team.memberCount}</dd>
-        </div>
-        <div>
-          <dt>Sub-teams</dt>
-          <dd>{subTeams}</dd>
-        </div>
-      </dl>
+      <p className="team-row__stats">
+        <span className="team-row__members">
+          <strong>{team.memberCount}</strong> {team.memberCount === 1 ? 'member' : 'members'}
+        </span>
+        {subTeams > 0 && (
+          <span className="team-row__sub-teams">
+            <strong>{subTeams}</strong> {subTeams === 1 ? 'sub-team' : 'sub-teams'}
+          </span>
+        )}
+      </p>
     </div>
   );
 }

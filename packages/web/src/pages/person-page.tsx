@@ -23,9 +23,9 @@ export function PersonPage({ handle }: { handle: string }) {
         <>
           <PageHeader
             crumbs={[{ href: '/people', label: 'People' }]}
+            leading={<Avatar handle={person.handle} name={person.name} size="lg" />}
             title={
               <span className="person-title">
-                <Avatar handle={person.handle} name={person.name} size="lg" />
                 {person.name}
                 <OnlineDot handle={person.handle} />
               </span>

@@ -1,0 +1,164 @@
+// End to end: Steward serving the built portal with the demo organisation, driven by Chromium.
+// Signs in through the form, opens Teams, checks the demo hierarchy and the live presence indicator.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseAllDocuments } from 'yaml';
+import { loadServeConfig } from '../../../steward/src/platform/config.ts';
+import { silentLogger } from '../../../steward/src/platform/logging.ts';
+import { type RunningSteward, serve } from '../../../steward/src/server/serve.ts';
+
+const repoRoot = resolve(import.meta.dirname, '../../../..');
+const artifacts = join(repoRoot, 'test-artifacts');
+const demoOrg = join(repoRoot, 'examples/acme/org');
+const chromiumPath = '/usr/bin/chromium';
+
+// The demo's own files, read here rather than through Steward, so the test checks what the portal shows.
+const demoTeams = readEntities('groups.yaml').map((group) => ({
+  name: group.metadata.name as string,
+  displayName: (group.spec.profile?.displayName ?? group.metadata.name) as string,
+  parent: (group.spec.parent ?? null) as string | null,
+}));
+const demoUsers = readEntities('users.yaml');
+const signInAs = { handle: 'kelsey-okafor', password: 'steward-demo' };
+const signInName = demoUsers.find((user) => user.metadata.name === signInAs.handle)?.spec.profile.displayName;
+
+describe('portal end to end', () => {
+  let steward: RunningSteward;
+  let browser: BrowserContext;
+  let page: Page;
+  const dirs: string[] = [];
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    const config = loadServeConfig(
+      { port: '0', host: '127.0.0.1', dataDir: tempDir('steward-e2e-data-'), demo: true },
+      { STEWARD_LOG_LEVEL: 'warn', STEWARD_LOG_FORMAT: 'json' },
+      false,
+    );
+    if (!existsSync(join(config.webDir, 'index.html'))) {
+      throw new Error(
+        `the portal is not built (${config.webDir}/index.html is missing): run \`npm run build\` first`,
+      );
+    }
+    if (!existsSync(chromiumPath)) {
+      throw new Error(`${chromiumPath} is missing: install Debian's chromium (apt-get install chromium)`);
+    }
+    steward = await serve(config, silentLogger());
+    browser = await chromium.launchPersistentContext(tempDir('steward-e2e-chromium-'), {
+      executablePath: chromiumPath,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+      viewport: { width: 1280, height: 800 },
+    });
+    page = browser.pages()[0] ?? (await browser.newPage());
+    page.setDefaultTimeout(15_000);
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await steward?.shutdown('test finished');
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  });
+
+  function tempDir(prefix: string): string {
+    const dir = mkdtempSync(join(tmpdir(), prefix));
+    dirs.push(dir);
+    return dir;
+  }
+
+  it('shows the problem detail when the password is wrong', async () => {
+    await page.goto(steward.url);
+    await page.getByLabel('Handle').fill(signInAs.handle);
+    await page.getByLabel('Password').fill('not-the-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect((await alert.textContent())?.trim()).not.toBe('');
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+  }, 60_000);
+
+  it('signs in, lists the demo teams as their hierarchy, and shows the user as online', async () => {
+    await page.getByLabel('Password').fill(signInAs.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expectSignedIn(page);
+    await page.getByRole('navigation', { name: 'Areas' }).getByRole('link', { name: 'Teams' }).click();
+    await page.waitForURL(`${steward.url}/teams`);
+    await page.getByRole('heading', { level: 1, name: 'Teams' }).waitFor();
+
+    const tree = page.getByRole('region', { name: 'Team hierarchy' });
+    await tree.waitFor();
+    const shown = await parentsShownIn(page);
+    const displayNameOf = new Map(demoTeams.map((team) => [team.name, team.displayName]));
+    const expected = Object.fromEntries(
+      demoTeams.map((team) => [
+        team.displayName,
+        team.parent ? (displayNameOf.get(team.parent) ?? null) : null,
+      ]),
+    );
+    expect(shown).toEqual(expected);
+
+    const online = page.getByRole('region', { name: 'Who is online' });
+    await online.getByText(`${signInName} (you)`).waitFor({ state: 'attached' });
+
+    mkdirSync(artifacts, { recursive: true });
+    await page.screenshot({ path: join(artifacts, 'portal-teams.png'), fullPage: true });
+    expect(pageErrors).toEqual([]);
+  }, 60_000);
+
+  it('counts the direct members of each team that has no sub-teams', async () => {
+    const leaves = demoTeams.filter((team) => !demoTeams.some((other) => other.parent === team.name));
+    for (const team of leaves) {
+      const members = demoUsers.filter((user) => (user.spec.memberOf ?? []).includes(team.name)).length;
+      const row = page.locator('.team-row', {
+        has: page.getByRole('link', { name: team.displayName, exact: true }),
+      });
+      const shown = await row.locator('.team-row__members').textContent();
+      expect({ team: team.name, shown }).toEqual({
+        team: team.name,
+        shown: `${members} ${members === 1 ? 'member' : 'members'}`,
+      });
+    }
+  });
+});
+
+/** Waits for the signed-in frame; if the form shows a problem instead, fails with its words. */
+async function expectSignedIn(page: Page): Promise<void> {
+  const nav = page.getByRole('navigation', { name: 'Areas' });
+  const problem = page.getByRole('alert');
+  await nav.or(problem).first().waitFor();
+  if (await problem.isVisible()) throw new Error(`sign-in failed: ${await problem.textContent()}`);
+}
+
+/** Each team shown, by display name, mapped to the team it is drawn under (null at the top). */
+function parentsShownIn(page: Page): Promise<Record<string, string | null>> {
+  return page.evaluate(() => {
+    const parents: Record<string, string | null> = {};
+    const nameIn = (item: Element) =>
+      item.querySelector(':scope > .team-row .team-row__name')?.textContent ?? '';
+    for (const item of document.querySelectorAll('.team-tree__item')) {
+      const parentItem = item.parentElement?.closest('.team-tree__item');
+      parents[nameIn(item)] = parentItem ? nameIn(parentItem) : null;
+    }
+    return parents;
+  });
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: YAML entities are checked by the assertions that use them
+function readEntities(file: string): any[] {
+  const text = readFileSync(join(demoOrg, file), 'utf8');
+  return parseAllDocuments(text)
+    .map((doc) => doc.toJS())
+    .filter(Boolean);
+}
