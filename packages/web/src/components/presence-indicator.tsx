@@ -11,7 +11,8 @@ const statusText = {
   offline: 'Live updates offline; reconnecting',
 } as const;
 
-export function PresenceIndicator({ me }: { me: string }) {
+/** `me` is the signed-in user, whose own name the session knows even when presence carries only handles. */
+export function PresenceIndicator({ me }: { me: { handle: string; name: string } }) {
   const { status, users } = usePresence();
   const more = users.length - shown;
   return (
@@ -21,7 +22,11 @@ export function PresenceIndicator({ me }: { me: string }) {
       </span>
       <ul className="presence__list">
         {users.slice(0, shown).map((user) => (
-          <PresenceAvatar key={user.handle} user={user} isMe={user.handle === me} />
+          <PresenceAvatar
+            key={user.handle}
+            user={user.handle === me.handle ? { ...user, name: me.name } : user}
+            isMe={user.handle === me.handle}
+          />
         ))}
       </ul>
       {more > 0 && <span className="presence__more">+{more}</span>}

@@ -21,7 +21,7 @@ export function TopBar() {
         <span className="brand__name">Steward</span>
       </Link>
       <div className="top-bar__end">
-        <PresenceIndicator me={user.handle} />
+        <PresenceIndicator me={user} />
         <Link href={`/people/${encodeURIComponent(user.handle)}`} className="top-bar__user">
           <Avatar handle={user.handle} name={user.name} size="sm" />
           <span className="top-bar__user-text">
