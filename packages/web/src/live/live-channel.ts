@@ -26,8 +26,8 @@ export class LiveChannel {
   private readonly statusListeners = new Set<(status: LiveStatus) => void>();
   private socket: WebSocket | null = null;
   private attempt = 0;
-  private retryTimer: number | undefined;
-  private pingTimer: number | undefined;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private pingTimer: ReturnType<typeof setInterval> | undefined;
   private closed = false;
 
   constructor(url: string = streamUrl()) {
@@ -58,8 +58,8 @@ export class LiveChannel {
 
   close(): void {
     this.closed = true;
-    window.clearTimeout(this.retryTimer);
-    window.clearInterval(this.pingTimer);
+    clearTimeout(this.retryTimer);
+    clearInterval(this.pingTimer);
     this.socket?.close(1000, 'signed out');
     this.socket = null;
   }
@@ -71,11 +71,11 @@ export class LiveChannel {
     this.socket = socket;
     socket.addEventListener('open', () => {
       this.sendSubscribe();
-      this.pingTimer = window.setInterval(() => this.send({ type: 'ping' }), pingEveryMs);
+      this.pingTimer = setInterval(() => this.send({ type: 'ping' }), pingEveryMs);
     });
     socket.addEventListener('message', (message) => this.receive(message.data));
     socket.addEventListener('close', () => {
-      window.clearInterval(this.pingTimer);
+      clearInterval(this.pingTimer);
       if (this.socket !== socket) return;
       this.socket = null;
       this.setStatus('offline');
@@ -89,7 +89,7 @@ export class LiveChannel {
     const ceiling = Math.min(maxBackoffMs, 500 * 2 ** this.attempt);
     const delay = ceiling / 2 + Math.random() * (ceiling / 2);
     this.attempt += 1;
-    this.retryTimer = window.setTimeout(() => this.connect(), delay);
+    this.retryTimer = setTimeout(() => this.connect(), delay);
   }
 
   private receive(raw: unknown): void {
