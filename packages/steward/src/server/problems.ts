@@ -37,8 +37,14 @@ function toProblem(error: FastifyError): Problem {
   if (error instanceof StewardError) return problemFor(error.kind, error.message, error.problems);
   if (hasZodFastifySchemaValidationErrors(error)) {
     const where = error.validationContext ?? 'body';
+    // fastify-type-provider-zod 7 spreads the zod issue into params (minus path, code and message).
     const problems: FieldProblem[] = error.validation.map((v) =>
-      describeIssue(where, v.params.issue as ZodIssueLike),
+      describeIssue(where, {
+        ...(v.params as ZodIssueLike),
+        code: v.keyword,
+        path: v.instancePath.split('/').filter(Boolean),
+        message: v.message,
+      }),
     );
     return problemFor('invalid', problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems);
   }
