@@ -63,7 +63,7 @@ export class Connection {
   private closeSlow(unsent: number): void {
     this.closed = true;
     this.onClosed(this, unsent);
-    const kib = Math.round(unsent / 1024);
+    const kib = Math.ceil(unsent / 1024);
     this.socket.close(streamCloseCodes.tooSlow, `too slow: ${kib} KiB unsent; reconnect and resume`);
     // The close frame waits behind the backlog; a client that still does not read is cut off.
     setTimeout(() => this.socket.terminate(), this.limits.closeGraceMs).unref();
