@@ -40,5 +40,20 @@ export interface CodeownersMatcher {
 
 /** `./src/a.ts`, `/src/a.ts` and `src//a.ts` all name `src/a.ts`; returns its segments. */
 export function pathSegments(path: string): string[] {
+  if (isPlainPath(path)) return path.split('/');
   return path.split('/').filter((segment) => segment !== '' && segment !== '.');
+}
+
+/** Most paths need no normalising; checking that is cheaper than filtering every split. */
+function isPlainPath(path: string): boolean {
+  return (
+    path !== '' &&
+    path.charCodeAt(0) !== 47 &&
+    path.charCodeAt(path.length - 1) !== 47 &&
+    !path.startsWith('./') &&
+    !path.includes('//') &&
+    !path.includes('/./') &&
+    !path.endsWith('/.') &&
+    path !== '.'
+  );
 }

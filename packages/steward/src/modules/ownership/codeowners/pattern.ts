@@ -28,14 +28,10 @@ export function compileGithubPattern(pattern: string): SegmentToken[] {
   const tokens = segments.map((s) => (s === '**' ? globstar : compileSegment(s, 'github')));
   if (!anchored) tokens.unshift(globstar);
   const last = segments[segments.length - 1];
-  if (last === '**') {
-    // `abc/**`: everything inside, at least one segment below.
-    tokens.splice(tokens.length - 1, 1, anySegment, globstar);
-  } else if (directoryOnly) {
-    tokens.push(anySegment, globstar);
-  } else if (last !== '*') {
-    tokens.push(globstar);
-  }
+  // `abc/**`: everything inside, at least one segment below.
+  if (last === '**') tokens.splice(tokens.length - 1, 1, anySegment, globstar);
+  if (directoryOnly) tokens.push(anySegment, globstar);
+  else if (last !== '*' && last !== '**') tokens.push(globstar);
   return collapseGlobstars(tokens);
 }
 

@@ -6,7 +6,7 @@ import { RuleIndex } from './rule-index.ts';
 import type { SegmentToken } from './segment-glob.ts';
 
 const names = ['src', 'docs', 'apps', 'logs', 'a.js', 'b.md', 'lib', 'test', 'x.test.js', 'README'];
-const patternParts = [...names, '*', '**', '*.js', '*.md', 'a*', '*s', '?', 'd*s', 'l?b', 'x.*'];
+const patternParts = [...names, '*', '**', '*.js', '*.md', '*.test.js', 'a*', '*s', '?', 'd*s', 'l?b', 'x.*'];
 
 function random(seed: number): () => number {
   let state = seed;

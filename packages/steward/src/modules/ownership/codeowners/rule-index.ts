@@ -1,17 +1,19 @@
-// Finds the last rule that matches a path without trying every rule. Each rule is filed under one thing
-// a matching path must contain (a literal segment at a fixed depth, a literal segment anywhere, or a
-// file extension), choosing the rarest such key; a path looks up only the buckets its own segments
-// name, and tries candidates from the last line up, stopping at the first match.
+// Finds the last rule that matches a path without trying every rule. Literal directory rules live in a
+// trie. Every other rule is filed under one thing a matching path must contain (a literal segment at a
+// fixed depth, a literal segment anywhere, or a file extension), the rarest such key; a path looks up
+// only the buckets its own segments name and tries candidates that would beat the best match so far,
+// from the last line up, stopping at the first match.
 import { matchTokens } from './pattern.ts';
+import { PrefixTrie, type Ranked } from './prefix-trie.ts';
 import { GLOBSTAR, LITERAL, PREFIX_AND_SUFFIX, type SegmentToken, SUFFIX } from './segment-glob.ts';
 
 export interface IndexedRule {
   tokens: SegmentToken[];
 }
 
-interface Entry<R> {
-  order: number;
-  rule: R;
+interface Entry<R> extends Ranked<R> {
+  /** Literal segments the path must hold besides the bucket's key: a cheap test before the matcher. */
+  required: string[];
 }
 
 type Key = { at: number; value: string } | { at: 'any'; value: string } | { at: 'extension'; value: string };
@@ -22,6 +24,7 @@ export class RuleIndex<R extends IndexedRule> {
   private readonly anywhere = new Map<string, Entry<R>[]>();
   private readonly byExtension = new Map<string, Entry<R>[]>();
   private readonly unindexed: Entry<R>[] = [];
+  private readonly literalPrefixes = new PrefixTrie<R>();
 
   /** `rules` in file order: later rules win. */
   constructor(rules: R[]) {
@@ -31,7 +34,8 @@ export class RuleIndex<R extends IndexedRule> {
       for (const key of new Set(keys.map(keyName))) population.set(key, (population.get(key) ?? 0) + 1);
     }
     for (let order = rules.length - 1; order >= 0; order--) {
-      const entry = { order, rule: rules[order] as R };
+      const rule = rules[order] as R;
+      if (this.literalPrefixes.add(rule.tokens, { order, rule })) continue;
       const keys = keysOf[order] as Key[];
       const rarest = keys.reduce<Key | undefined>(
         (best, key) =>
@@ -40,6 +44,9 @@ export class RuleIndex<R extends IndexedRule> {
             : best,
         undefined,
       );
+      const keyed = rarest !== undefined && rarest.at !== 'extension' ? rarest.value : null;
+      const required = new Set(literalsOf(rule.tokens).filter((value) => value !== keyed));
+      const entry = { order, rule, required: [...required] };
       if (rarest === undefined) this.unindexed.push(entry);
       else push(this.bucketsFor(rarest), rarest.value, entry);
     }
@@ -47,7 +54,7 @@ export class RuleIndex<R extends IndexedRule> {
 
   /** The last rule whose tokens match the path's segments, or undefined. */
   lastMatch(segments: string[]): R | undefined {
-    let best: Entry<R> | undefined;
+    let best: Ranked<R> | undefined = this.literalPrefixes.lastMatch(segments);
     const byDepth = this.byDepth;
     const checkExtensions = this.byExtension.size > 0;
     for (let i = 0; i < segments.length; i++) {
@@ -55,13 +62,21 @@ export class RuleIndex<R extends IndexedRule> {
       const atDepth = byDepth[i];
       if (atDepth !== undefined) best = firstMatch(atDepth.get(segment), segments, best);
       best = firstMatch(this.anywhere.get(segment), segments, best);
-      if (checkExtensions) {
-        const dot = segment.lastIndexOf('.');
-        if (dot >= 0) best = firstMatch(this.byExtension.get(segment.slice(dot + 1)), segments, best);
-      }
+      if (checkExtensions) best = this.byExtensionsOf(segment, segments, best);
     }
     best = firstMatch(this.unindexed, segments, best);
     return best?.rule;
+  }
+
+  /** `a.test.js` looks up `js` and `test.js`. */
+  private byExtensionsOf(segment: string, segments: string[], best: Ranked<R> | undefined) {
+    const dot = segment.lastIndexOf('.');
+    if (dot < 0) return best;
+    let found = firstMatch(this.byExtension.get(segment.slice(dot + 1)), segments, best);
+    const secondDot = dot > 0 ? segment.lastIndexOf('.', dot - 1) : -1;
+    if (secondDot >= 0)
+      found = firstMatch(this.byExtension.get(segment.slice(secondDot + 1)), segments, found);
+    return found;
   }
 
   private bucketsFor(key: Key): Map<string, Entry<R>[]> {
@@ -76,15 +91,24 @@ export class RuleIndex<R extends IndexedRule> {
 function firstMatch<R extends IndexedRule>(
   bucket: Entry<R>[] | undefined,
   segments: string[],
-  best: Entry<R> | undefined,
-): Entry<R> | undefined {
+  best: Ranked<R> | undefined,
+): Ranked<R> | undefined {
   if (bucket === undefined) return best;
   const floor = best === undefined ? -1 : best.order;
   for (const entry of bucket) {
     if (entry.order <= floor) return best;
-    if (matchTokens(entry.rule.tokens, segments)) return entry;
+    if (holdsAll(segments, entry.required) && matchTokens(entry.rule.tokens, segments)) return entry;
   }
   return best;
+}
+
+function holdsAll(segments: string[], required: string[]): boolean {
+  for (const value of required) if (!segments.includes(value)) return false;
+  return true;
+}
+
+function literalsOf(tokens: SegmentToken[]): string[] {
+  return tokens.filter((token) => token.kind === LITERAL).map((token) => token.head);
 }
 
 /** What any path this rule matches must contain. */
@@ -96,17 +120,22 @@ function candidateKeys(tokens: SegmentToken[]): Key[] {
     else if (token.kind === LITERAL) {
       keys.push(fixedDepth ? { at: depth, value: token.head } : { at: 'any', value: token.head });
     } else if (token.kind === SUFFIX || token.kind === PREFIX_AND_SUFFIX) {
-      const extension = extensionOf(token.tail);
-      if (extension !== null) keys.push({ at: 'extension', value: extension });
+      for (const extension of extensionsOf(token.tail)) keys.push({ at: 'extension', value: extension });
     }
   });
   return keys;
 }
 
-/** `.test.js` → `js`: a segment ending in the suffix has this after its last dot. */
-function extensionOf(suffix: string): string | null {
+/**
+ * `.test.js` → `js` and `test.js`: a segment ending in the suffix has these after its last dot and
+ * after its second-last dot, so `*.test.js` need not share a bucket with every `*.js` rule.
+ */
+function extensionsOf(suffix: string): string[] {
   const dot = suffix.lastIndexOf('.');
-  return dot >= 0 && dot < suffix.length - 1 ? suffix.slice(dot + 1) : null;
+  if (dot < 0 || dot === suffix.length - 1) return [];
+  const secondDot = dot > 0 ? suffix.lastIndexOf('.', dot - 1) : -1;
+  const last = suffix.slice(dot + 1);
+  return secondDot >= 0 && secondDot < dot - 1 ? [last, suffix.slice(secondDot + 1)] : [last];
 }
 
 function keyName(key: Key): string {

@@ -1,0 +1,163 @@
+// CODEOWNERS matching, 5,000 rules × 1,000,000 paths: Steward against the `codeowners` npm package,
+// in the same run. The peer takes milliseconds a path, so it runs on a sample and is extrapolated.
+// Run: `node bench/codeowners/run.ts` (Node 24) or `npm run bench -- codeowners`.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, openSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { compileCodeowners } from '../../packages/steward/src/modules/ownership/index.ts';
+import { codeownersText, repositoryPaths, repositoryTree, seededRandom } from './corpus.ts';
+
+const ruleCount = 5_000;
+const pathCount = 1_000_000;
+const peerSample = 300;
+const target = 1_000;
+
+type Peer = { getOwner(path: string): string[] };
+const Codeowners = createRequire(import.meta.url)('codeowners') as new (cwd: string) => Peer;
+const peerVersion = (createRequire(import.meta.url)('codeowners/package.json') as { version: string })
+  .version;
+
+const fmt = (n: number, digits = 0) =>
+  n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+function main(): Promise<void> {
+  const next = seededRandom(20_261_122);
+  const tree = repositoryTree(next);
+  const text = codeownersText(tree, ruleCount, next);
+  const paths = repositoryPaths(tree, pathCount, next);
+  const workDir = mkdtempSync(join(tmpdir(), 'bench-codeowners-'));
+  writeFileSync(join(workDir, 'CODEOWNERS'), text);
+  console.log(
+    `CODEOWNERS matching: ${fmt(ruleCount)} rules × ${fmt(pathCount)} paths (deterministic corpus)`,
+  );
+
+  const steward = measureSteward(text, paths);
+  const peer = measurePeer(workDir, paths, steward.answer);
+  const ratio = peer.msPerPath / (steward.msPerPath || Number.EPSILON);
+  console.log(`  ratio:      ${fmt(ratio)}× faster per path (target ≥ ${fmt(target)}×)`);
+  if (ratio < target) {
+    console.log('  BELOW TARGET');
+    process.exitCode = 1;
+  }
+  showPeerMistakes();
+  return measureCli(workDir, paths);
+}
+
+function measureSteward(text: string, paths: string[]) {
+  const compileStart = performance.now();
+  const matcher = compileCodeowners(text);
+  const compileMs = performance.now() - compileStart;
+  for (let i = 0; i < 50_000; i++) matcher.match(paths[i] as string); // warm up the JIT
+  let owned = 0;
+  let unowned = 0;
+  const start = performance.now();
+  for (const path of paths) {
+    const result = matcher.match(path);
+    if (result.owners.length > 0) owned++;
+    else if (result.line !== null) unowned++;
+  }
+  const totalMs = performance.now() - start;
+  const msPerPath = totalMs / paths.length;
+  console.log(
+    `  steward:    compiled in ${fmt(compileMs)} ms; matched all ${fmt(paths.length)} paths in ${fmt(totalMs / 1000, 2)} s = ${fmt(msPerPath * 1000, 2)} µs/path`,
+  );
+  console.log(
+    `              (${fmt((100 * owned) / paths.length, 1)}% owned, ${fmt((100 * unowned) / paths.length, 1)}% explicitly unowned, the rest unmatched)`,
+  );
+  return { msPerPath, answer: (path: string) => matcher.match(path).owners };
+}
+
+function measurePeer(workDir: string, paths: string[], stewardOwners: (path: string) => string[]) {
+  const peer = new Codeowners(workDir);
+  const stride = Math.floor(paths.length / peerSample);
+  const sample = Array.from({ length: peerSample }, (_, i) => paths[i * stride] as string);
+  const answers: string[][] = [];
+  const start = performance.now();
+  for (const path of sample) answers.push(peer.getOwner(path));
+  const totalMs = performance.now() - start;
+  const msPerPath = totalMs / sample.length;
+  const hours = (msPerPath * pathCount) / 3_600_000;
+  console.log(
+    `  codeowners ${peerVersion}: ${fmt(sample.length)} sampled paths (every ${fmt(stride)}th) in ${fmt(totalMs / 1000, 2)} s = ${fmt(msPerPath, 2)} ms/path`,
+  );
+  console.log(
+    `              extrapolated, not run: ${fmt(pathCount)} paths would take about ${fmt(hours, 1)} h (${fmt((msPerPath * pathCount) / 1000)} s)`,
+  );
+  const differing = sample.filter((path, i) => !sameOwners(answers[i] as string[], stewardOwners(path)));
+  console.log(
+    `              answers differ from Steward's on ${differing.length} of the ${sample.length} sampled paths, e.g.`,
+  );
+  for (const path of differing.slice(0, 3)) {
+    const peerAnswer = JSON.stringify(answers[sample.indexOf(path)]);
+    console.log(
+      `                ${path}: steward ${JSON.stringify(stewardOwners(path))}, peer ${peerAnswer}`,
+    );
+  }
+  return { msPerPath };
+}
+
+/** Small cases where GitHub's documented semantics and the peer part ways. */
+function showPeerMistakes(): void {
+  const file = [
+    '* @acme/all',
+    '/docs/ @acme/docs',
+    '/guides/* @acme/guides',
+    '*.js @acme/js # frontend guild',
+  ];
+  const dir = mkdtempSync(join(tmpdir(), 'bench-codeowners-cases-'));
+  writeFileSync(join(dir, 'CODEOWNERS'), `${file.join('\n')}\n`);
+  const peer = new Codeowners(dir);
+  const steward = compileCodeowners(file.join('\n'));
+  console.log('\n  where the peer is wrong, for this CODEOWNERS:');
+  for (const line of file) console.log(`      ${line}`);
+  const cases: [string, string][] = [
+    ['Docs/intro.md', 'paths are case sensitive: /docs/ does not own Docs/'],
+    ['guides/advanced/setup.md', '/guides/* owns direct children only'],
+    ['web/app.js', 'an inline comment is not owners'],
+  ];
+  for (const [path, why] of cases) {
+    console.log(`    ${path.padEnd(26)} steward ${JSON.stringify(steward.match(path).owners)}`);
+    console.log(`    ${''.padEnd(26)} peer    ${JSON.stringify(peer.getOwner(path))}   (${why})`);
+  }
+}
+
+/** The whole command, Node start-up included: every path through stdin, jsonl out. */
+function measureCli(workDir: string, paths: string[]): Promise<void> {
+  const pathsFile = join(workDir, 'paths.txt');
+  writeFileSync(pathsFile, `${paths.join('\n')}\n`);
+  const binary = resolve(import.meta.dirname, '../../packages/steward/bin/steward.js');
+  const args = [
+    binary,
+    'codeowners',
+    'match',
+    '--file',
+    join(workDir, 'CODEOWNERS'),
+    '--format',
+    'jsonl',
+    '-',
+  ];
+  const start = performance.now();
+  const child = spawn(process.execPath, args, { stdio: [openSync(pathsFile, 'r'), 'pipe', 'inherit'] });
+  let lines = 0;
+  child.stdout?.on('data', (chunk: Buffer) => {
+    for (let i = chunk.indexOf(10); i >= 0; i = chunk.indexOf(10, i + 1)) lines++;
+  });
+  return new Promise((done) => {
+    child.on('close', (code) => {
+      const seconds = (performance.now() - start) / 1000;
+      console.log(
+        `\n  steward codeowners match (CLI, stdin → jsonl, Node start-up included): ${fmt(lines)} lines in ${fmt(seconds, 2)} s, exit ${code}`,
+      );
+      if (code !== 0 || lines !== paths.length) process.exitCode = 1;
+      done();
+    });
+  });
+}
+
+function sameOwners(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((owner, i) => owner === b[i]);
+}
+
+await main();
