@@ -137,10 +137,14 @@ function registerAccessControl(app: App, authenticator: Authenticator): void {
     }
     declared.length = 0;
   });
-  app.addHook('preHandler', async (request) => {
+  // preParsing: after every onRequest hook (a route's own may put credentials in place) and before
+  // the body is read or validated, so a caller who may not use a route costs no parsing and learns
+  // nothing of its schema. Public routes never look at credentials: health checks, portal files and
+  // alert senders (whose Bearer is an integration key) cost no lookup.
+  app.addHook('preParsing', async (request) => {
     const access = request.routeOptions.config.access ?? 'public';
-    request.principal = await authenticator.authenticate(request);
     if (access === 'public') return;
+    request.principal = await authenticator.authenticate(request);
     if (!request.principal) {
       throw unauthorised('this call needs a signed-in user or `Authorization: Bearer <token>`');
     }

@@ -1,6 +1,7 @@
 // The composition root: every module, what it needs, and where it is wired. Read top to bottom,
 // this is Steward's table of contents.
 import { readFileSync } from 'node:fs';
+import { createIdentity } from '../modules/identity/index.ts';
 import type { Authenticator } from '../platform/auth/principal.ts';
 import type { ServeConfig } from '../platform/config.ts';
 import type { Database } from '../platform/db/database.ts';
@@ -45,7 +46,8 @@ export async function assemble(options: AssembleOptions): Promise<Assembled> {
   const metrics = createMetrics();
   let ready = false;
 
-  const authenticator: Authenticator = options.authenticator ?? { authenticate: async () => null };
+  const identity = createIdentity({ database, logger });
+  const authenticator: Authenticator = options.authenticator ?? identity.authenticator;
 
   const app = await createApp({
     logger,
@@ -57,6 +59,8 @@ export async function assemble(options: AssembleOptions): Promise<Assembled> {
     isReady: async () => ready && (await database.ping()),
   });
 
+  await registerRoutes(app, identity.routes);
+
   const realtime = createRealtime({ database, logger, metrics, options: options.realtime });
   // Any reader may follow a team for now; identity will replace this with a membership check.
   realtime.registerTopic('team', allowAnyReader);
@@ -66,6 +70,8 @@ export async function assemble(options: AssembleOptions): Promise<Assembled> {
     app,
     realtime,
     async start() {
+      // A test that brings its own authenticator has no use for a first admin (nor its files).
+      if (!options.authenticator) await identity.ensureFirstAdmin(config.dataDir);
       await realtime.start();
     },
     async stop() {

@@ -25,6 +25,7 @@ export const userSchema = z.object({
   role: roleSchema,
   teams: z.array(z.string()).describe('names of the teams the user belongs to'),
   createdAt: z.iso.datetime(),
+  disabledAt: z.iso.datetime().nullable().optional().describe('set when the user may no longer sign in'),
 });
 
 export const teamMemberSchema = z.object({
@@ -58,6 +59,7 @@ export const updateUserSchema = z.strictObject({
   email: z.email().nullable().optional(),
   role: roleSchema.optional(),
   password: z.string().min(10, 'must be at least 10 characters').max(200).optional(),
+  disabled: z.boolean().optional().describe('admins only: true stops the user signing in or using tokens'),
 });
 
 export const createTeamSchema = z.strictObject({
@@ -106,7 +108,10 @@ export const sessionSchema = z.object({
   user: userSchema,
   csrfToken: z
     .string()
-    .describe('send as the x-csrf-token header on every change made with the session cookie'),
+    .nullable()
+    .describe(
+      'send as the x-csrf-token header on every change made with the session cookie; null when the call was made with a bearer token, which needs none',
+    ),
 });
 
 export const auditEntrySchema = z.object({

@@ -1,0 +1,28 @@
+// The audit log over HTTP. Anyone signed in may read it, viewers included: it records who changed
+// ownership and access, and holds no secrets, so openness is the point.
+
+import { listAuditEntries } from '../../platform/audit/audit-log.ts';
+import type { TypedApp } from '../../server/app.ts';
+import { auditEntrySchema, auditQuerySchema, listOf } from './schemas.ts';
+import type { Db } from './store.ts';
+
+export function auditRoutes(db: Db) {
+  return (app: TypedApp) => {
+    app.get(
+      '/api/v1/audit',
+      {
+        config: { access: 'read' },
+        schema: {
+          tags: ['audit'],
+          summary: 'Changes, newest first: who, what, and the state before and after',
+          querystring: auditQuerySchema,
+          response: { 200: listOf(auditEntrySchema) },
+        },
+      },
+      async (request) => {
+        const entries = await listAuditEntries(db, request.query);
+        return { items: entries.map((e) => ({ ...e, at: e.at.toISOString() })) };
+      },
+    );
+  };
+}

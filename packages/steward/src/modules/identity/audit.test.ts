@@ -1,0 +1,124 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachEngine } from '../../platform/db/test-engines.ts';
+import type { AuditEntry } from './schemas.ts';
+import { type SeededOrg, seedOrg, startTestSteward, type TestSteward } from './test-org.ts';
+
+describeEachEngine('audit of identity changes', ({ db }) => {
+  let steward: TestSteward;
+  let org: SeededOrg;
+
+  beforeAll(async () => {
+    steward = await startTestSteward(db());
+    org = await seedOrg(steward);
+  });
+  afterAll(async () => {
+    await steward?.close();
+  });
+
+  async function audit(query = '', token = org.tokens.viewer): Promise<AuditEntry[]> {
+    const response = await steward.call('GET', `/api/v1/audit?limit=500${query}`, { token });
+    expect(response.statusCode).toBe(200);
+    return response.json().items;
+  }
+  const latest = async (action: string) => (await audit()).find((e) => e.action === action);
+
+  it('records the first admin, and the seeded teams, people and memberships with their actor', async () => {
+    const entries = await audit();
+    expect(
+      entries
+        .filter((e) => e.actor === 'system:first-start')
+        .map((e) => e.action)
+        .sort(),
+    ).toEqual(['token.create', 'user.create']);
+    const payments = entries.find((e) => e.action === 'team.create' && e.subjectId === 'payments');
+    expect(payments).toMatchObject({
+      actor: 'admin',
+      subjectType: 'team',
+      before: null,
+      after: { name: 'payments', displayName: 'Payments', description: null, parent: 'platform' },
+    });
+    const lead = entries.find((e) => e.action === 'membership.set' && e.subjectId === 'payments/mia');
+    expect(lead).toMatchObject({ before: null, after: { team: 'payments', handle: 'mia', role: 'lead' } });
+  });
+
+  it('records a team edit with the state before and after', async () => {
+    await steward.call('PATCH', '/api/v1/teams/search', {
+      token: org.tokens.outsider,
+      body: { description: 'Finds things', parent: 'platform' },
+    });
+    expect(await latest('team.update')).toMatchObject({
+      actor: 'otto',
+      subjectId: 'search',
+      before: { name: 'search', description: null, parent: null },
+      after: { name: 'search', description: 'Finds things', parent: 'platform' },
+    });
+  });
+
+  it('records a membership change and removal', async () => {
+    await steward.call('PUT', '/api/v1/teams/payments/members/noah', {
+      token: org.tokens.member,
+      body: { role: 'lead' },
+    });
+    expect(await latest('membership.set')).toMatchObject({
+      actor: 'mia',
+      subjectType: 'membership',
+      subjectId: 'payments/noah',
+      before: { role: 'member' },
+      after: { role: 'lead' },
+    });
+    await steward.call('DELETE', '/api/v1/teams/payments/members/noah', { token: org.tokens.member });
+    expect(await latest('membership.remove')).toMatchObject({ before: { role: 'lead' }, after: null });
+  });
+
+  it('records token creation and revocation without the secret or its hash', async () => {
+    const created = (
+      await steward.call('POST', '/api/v1/tokens', {
+        token: org.tokens.member,
+        body: { name: 'deploy', scopes: ['read'] },
+      })
+    ).json();
+    await steward.call('DELETE', `/api/v1/tokens/${created.id}`, { token: org.tokens.member });
+    const revoke = await latest('token.revoke');
+    expect(revoke).toMatchObject({
+      actor: 'mia',
+      subjectId: created.id,
+      before: { name: 'deploy', owner: 'mia', scopes: ['read'], revokedAt: null },
+    });
+    expect((revoke?.after as { revokedAt?: string } | undefined)?.revokedAt).toMatch(/^\d{4}-/);
+    const everything = JSON.stringify(await audit());
+    expect(everything).not.toContain(created.secret);
+    expect(everything).not.toContain(created.secret.slice(4));
+  });
+
+  it('records a password change as a fact, never the password or its hash', async () => {
+    await steward.call('PATCH', '/api/v1/users/mia', {
+      token: org.tokens.member,
+      body: { password: 'a brand new secret' },
+    });
+    const entry = await latest('user.update');
+    expect(entry).toMatchObject({
+      actor: 'mia',
+      subjectId: 'mia',
+      after: { passwordChanged: true, hasPassword: true },
+    });
+    const everything = JSON.stringify(await audit());
+    expect(everything).not.toContain('a brand new secret');
+    expect(everything).not.toContain('scrypt$');
+  });
+
+  it('filters by actor and subject type, pages backwards, and is readable by viewers but not anonymously', async () => {
+    const byOtto = await audit('&actor=otto');
+    expect(byOtto.length).toBeGreaterThan(0);
+    expect(byOtto.every((e) => e.actor === 'otto')).toBe(true);
+    const tokens = await audit('&subjectType=token');
+    expect(new Set(tokens.map((e) => e.subjectType))).toEqual(new Set(['token']));
+    const all = await audit();
+    const page = await audit(`&before=${all[2]?.id}`);
+    expect(page[0]?.id).toBe(all[3]?.id);
+    const anonymous = await steward.call('GET', '/api/v1/audit');
+    expect(anonymous.statusCode).toBe(401);
+    const badQuery = await steward.call('GET', '/api/v1/audit?limit=0', { token: org.tokens.viewer });
+    expect(badQuery.statusCode).toBe(400);
+    expect(badQuery.json().errors[0].field).toBe('querystring.limit');
+  });
+});

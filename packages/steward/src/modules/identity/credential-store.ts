@@ -1,0 +1,122 @@
+// SQL for credentials: API tokens and portal sessions, looked up by the hash of their secret.
+import type { Db } from './store.ts';
+import type { ApiTokensTable, SessionsTable, UserRow } from './tables.ts';
+
+export type TokenRow = Omit<ApiTokensTable, 'created_at'> & { created_at: Date; owner: string };
+
+export interface CredentialUser {
+  user: Pick<UserRow, 'id' | 'handle' | 'role' | 'disabled_at'>;
+}
+
+const tokenColumns = [
+  'api_tokens.id',
+  'api_tokens.user_id',
+  'api_tokens.name',
+  'api_tokens.scopes',
+  'api_tokens.token_hash',
+  'api_tokens.created_at',
+  'api_tokens.expires_at',
+  'api_tokens.revoked_at',
+  'api_tokens.last_used_at',
+  'users.handle as owner',
+] as const;
+
+export async function insertToken(db: Db, row: Omit<ApiTokensTable, 'created_at'>): Promise<void> {
+  await db.insertInto('api_tokens').values(row).execute();
+}
+
+export function findTokenById(db: Db, id: string): Promise<TokenRow | undefined> {
+  return db
+    .selectFrom('api_tokens')
+    .innerJoin('users', 'users.id', 'api_tokens.user_id')
+    .select(tokenColumns)
+    .where('api_tokens.id', '=', id)
+    .executeTakeFirst();
+}
+
+/** The token with the given hash and the user it acts for, in one round trip. */
+export async function findTokenByHash(
+  db: Db,
+  tokenHash: string,
+): Promise<(TokenRow & CredentialUser) | undefined> {
+  const row = await db
+    .selectFrom('api_tokens')
+    .innerJoin('users', 'users.id', 'api_tokens.user_id')
+    .select([...tokenColumns, 'users.role', 'users.disabled_at'])
+    .where('api_tokens.token_hash', '=', tokenHash)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { role, disabled_at, ...token } = row;
+  return { ...token, user: { id: row.user_id, handle: row.owner, role, disabled_at } };
+}
+
+export function listTokenRows(db: Db, userId: string | null): Promise<TokenRow[]> {
+  let query = db
+    .selectFrom('api_tokens')
+    .innerJoin('users', 'users.id', 'api_tokens.user_id')
+    .select(tokenColumns)
+    .orderBy('api_tokens.created_at', 'desc')
+    .orderBy('api_tokens.id');
+  if (userId) query = query.where('api_tokens.user_id', '=', userId);
+  return query.execute();
+}
+
+export async function revokeTokenRow(db: Db, id: string, at: Date): Promise<void> {
+  await db.updateTable('api_tokens').set({ revoked_at: at }).where('id', '=', id).execute();
+}
+
+export async function touchToken(db: Db, id: string, at: Date): Promise<void> {
+  await db.updateTable('api_tokens').set({ last_used_at: at }).where('id', '=', id).execute();
+}
+
+export type SessionRow = Omit<SessionsTable, 'created_at' | 'last_seen_at'> & {
+  created_at: Date;
+  last_seen_at: Date;
+};
+
+export async function insertSession(db: Db, row: Omit<SessionRow, 'last_seen_at'>): Promise<void> {
+  await db
+    .insertInto('sessions')
+    .values({ ...row, last_seen_at: row.created_at })
+    .execute();
+}
+
+export async function findSessionByHash(
+  db: Db,
+  idHash: string,
+): Promise<(SessionRow & CredentialUser) | undefined> {
+  const row = await db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .selectAll('sessions')
+    .select(['users.handle', 'users.role', 'users.disabled_at'])
+    .where('sessions.id_hash', '=', idHash)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { handle, role, disabled_at, ...session } = row;
+  return { ...session, user: { id: row.user_id, handle, role, disabled_at } };
+}
+
+export async function touchSession(db: Db, idHash: string, seenAt: Date, expiresAt: Date): Promise<void> {
+  await db
+    .updateTable('sessions')
+    .set({ last_seen_at: seenAt, expires_at: expiresAt })
+    .where('id_hash', '=', idHash)
+    .execute();
+}
+
+export async function deleteSession(db: Db, idHash: string): Promise<void> {
+  await db.deleteFrom('sessions').where('id_hash', '=', idHash).execute();
+}
+
+/** Ends every session of a user (but the one given): after a password change or when disabled. */
+export async function deleteSessionsOfUser(db: Db, userId: string, exceptIdHash?: string): Promise<void> {
+  let query = db.deleteFrom('sessions').where('user_id', '=', userId);
+  if (exceptIdHash) query = query.where('id_hash', '!=', exceptIdHash);
+  await query.execute();
+}
+
+/** Expired sessions are useless; dropping them at sign-in keeps the table small without a job. */
+export async function deleteExpiredSessions(db: Db, now: Date): Promise<void> {
+  await db.deleteFrom('sessions').where('expires_at', '<', now).execute();
+}

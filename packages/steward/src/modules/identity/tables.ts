@@ -1,0 +1,64 @@
+// The identity module's tables, as Kysely sees them (created by migration 0003-identity).
+import type { Generated } from 'kysely';
+import type { AuditTables } from '../../platform/audit/audit-log.ts';
+import type { Role, Scope } from '../../platform/auth/principal.ts';
+
+export type MembershipRole = 'lead' | 'member';
+
+export interface UsersTable {
+  id: string;
+  handle: string;
+  name: string;
+  email: string | null;
+  role: Role;
+  password_hash: string | null;
+  created_at: Generated<Date>;
+  disabled_at: Date | null;
+}
+
+export interface TeamsTable {
+  id: string;
+  name: string;
+  display_name: string;
+  description: string | null;
+  parent_id: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface MembershipsTable {
+  user_id: string;
+  team_id: string;
+  role: MembershipRole;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  user_id: string;
+  name: string;
+  scopes: Scope[];
+  token_hash: string;
+  created_at: Generated<Date>;
+  expires_at: Date | null;
+  revoked_at: Date | null;
+  last_used_at: Date | null;
+}
+
+export interface SessionsTable {
+  id_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: Generated<Date>;
+  expires_at: Date;
+  last_seen_at: Generated<Date>;
+}
+
+export interface IdentityTables extends AuditTables {
+  users: UsersTable;
+  teams: TeamsTable;
+  memberships: MembershipsTable;
+  api_tokens: ApiTokensTable;
+  sessions: SessionsTable;
+}
+
+export type UserRow = Omit<UsersTable, 'created_at'> & { created_at: Date };
+export type TeamRow = Omit<TeamsTable, 'created_at'> & { created_at: Date };

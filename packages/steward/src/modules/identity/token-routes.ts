@@ -1,0 +1,57 @@
+// API tokens. Anyone signed in, viewers included, manages their own (a viewer's are read-only):
+// the CLI needs one. Admins see and revoke everyone's and create them for others.
+import { z } from 'zod';
+import type { TypedApp } from '../../server/app.ts';
+import { callerOf } from './caller.ts';
+import { createdTokenSchema, createTokenSchema, listOf, tokenSchema } from './schemas.ts';
+import type { Db } from './store.ts';
+import { createToken, listTokens, revokeToken } from './tokens.ts';
+
+const tags = ['identity'];
+
+export function tokenRoutes(db: Db) {
+  return (app: TypedApp) => {
+    app.get(
+      '/api/v1/tokens',
+      {
+        config: { access: 'read' },
+        schema: {
+          tags,
+          summary: "Your API tokens (an admin's: everyone's)",
+          response: { 200: listOf(tokenSchema) },
+        },
+      },
+      async (request) => ({ items: await listTokens(db, callerOf(request)) }),
+    );
+
+    app.post(
+      '/api/v1/tokens',
+      {
+        config: { access: 'read' },
+        schema: {
+          tags,
+          summary: 'Create an API token; the secret is in this answer only',
+          description:
+            "Scopes may not exceed the owner's role nor the scopes of the credential making the call.",
+          body: createTokenSchema,
+          response: { 201: createdTokenSchema },
+        },
+      },
+      async (request, reply) => reply.code(201).send(await createToken(db, callerOf(request), request.body)),
+    );
+
+    app.delete(
+      '/api/v1/tokens/:id',
+      {
+        config: { access: 'read' },
+        schema: {
+          tags,
+          summary: 'Revoke an API token (its owner or an admin); it stops working at once',
+          params: z.strictObject({ id: z.string().min(1).max(100) }),
+          response: { 200: tokenSchema },
+        },
+      },
+      async (request) => revokeToken(db, callerOf(request), request.params.id),
+    );
+  };
+}

@@ -1,0 +1,154 @@
+// People: who they are, their role, and their password. Every change is audited in its transaction.
+import { randomUUID } from 'node:crypto';
+import { recordAudit } from '../../platform/audit/audit-log.ts';
+import type { Principal, Role } from '../../platform/auth/principal.ts';
+import { conflict, notFound } from '../../platform/errors.ts';
+import { assertMayEditUser } from './access.ts';
+import { deleteSessionsOfUser } from './credential-store.ts';
+import { hashPassword } from './passwords.ts';
+import type { User } from './schemas.ts';
+import {
+  countOtherActiveAdmins,
+  type Db,
+  findUserByHandle,
+  insertUser,
+  isUniqueViolation,
+  listUserRows,
+  teamNamesByUser,
+  type UserPatch,
+  updateUserRow,
+} from './store.ts';
+import type { UserRow } from './tables.ts';
+import { toUser, userSnapshot } from './views.ts';
+
+export interface NewUser {
+  handle: string;
+  name: string;
+  email?: string | null | undefined;
+  role: Role;
+  password?: string | undefined;
+}
+
+export interface UserChanges {
+  name?: string | undefined;
+  email?: string | null | undefined;
+  role?: Role | undefined;
+  password?: string | undefined;
+  disabled?: boolean | undefined;
+}
+
+export async function listUsers(db: Db): Promise<User[]> {
+  const [rows, teams] = await Promise.all([listUserRows(db), teamNamesByUser(db)]);
+  return rows.map((row) => toUser(row, teams.get(row.id) ?? []));
+}
+
+export async function getUser(db: Db, handle: string): Promise<User> {
+  return presentUser(db, await requireUser(db, handle));
+}
+
+export async function requireUser(db: Db, handle: string): Promise<UserRow> {
+  const row = await findUserByHandle(db, handle);
+  if (!row) throw notFound(`no user with handle ${JSON.stringify(handle)}; GET /api/v1/users lists them`);
+  return row;
+}
+
+export async function presentUser(db: Db, row: UserRow): Promise<User> {
+  const teams = await teamNamesByUser(db, [row.id]);
+  return toUser(row, teams.get(row.id) ?? []);
+}
+
+export async function createUser(db: Db, caller: Principal, input: NewUser): Promise<User> {
+  const passwordHash = input.password ? await hashPassword(input.password) : null;
+  const taken = () => conflict(`a user with handle ${input.handle} already exists; pick another handle`);
+  const row = await db
+    .transaction()
+    .execute(async (trx) => {
+      if (await findUserByHandle(trx, input.handle)) throw taken();
+      return insertUserAudited(trx, caller.handle, input, passwordHash);
+    })
+    .catch((error) => {
+      throw isUniqueViolation(error) ? taken() : error;
+    });
+  return presentUser(db, row);
+}
+
+/** Inserts a user and its audit entry; the caller supplies the transaction and checks the handle is free. */
+export async function insertUserAudited(
+  trx: Db,
+  actor: string,
+  input: NewUser,
+  passwordHash: string | null,
+): Promise<UserRow> {
+  const row = await insertUser(trx, {
+    id: randomUUID(),
+    handle: input.handle,
+    name: input.name,
+    email: input.email ?? null,
+    role: input.role,
+    password_hash: passwordHash,
+    disabled_at: null,
+  });
+  await recordAudit(trx, {
+    actor,
+    action: 'user.create',
+    subjectType: 'user',
+    subjectId: row.handle,
+    after: userSnapshot(row),
+  });
+  return row;
+}
+
+export async function updateUser(
+  db: Db,
+  caller: Principal,
+  handle: string,
+  changes: UserChanges,
+): Promise<User> {
+  const fields = Object.keys(changes).filter((k) => changes[k as keyof UserChanges] !== undefined);
+  assertMayEditUser(caller, handle, fields);
+  const passwordHash = changes.password ? await hashPassword(changes.password) : undefined;
+  const row = await db.transaction().execute(async (trx) => {
+    const before = await requireUser(trx, handle);
+    const patch = patchFor(before, changes, passwordHash);
+    if (Object.keys(patch).length === 0) return before;
+    await assertAnAdminRemains(trx, before, patch);
+    const after = await updateUserRow(trx, before.id, patch);
+    if (patch.password_hash || patch.disabled_at) {
+      // A new password or a disabled account ends every other session of that person.
+      await deleteSessionsOfUser(trx, before.id, caller.userId === before.id ? caller.sessionId : undefined);
+    }
+    const snapshot = { ...userSnapshot(after), ...(patch.password_hash ? { passwordChanged: true } : {}) };
+    await recordAudit(trx, {
+      actor: caller.handle,
+      action: 'user.update',
+      subjectType: 'user',
+      subjectId: handle,
+      before: userSnapshot(before),
+      after: snapshot,
+    });
+    return after;
+  });
+  return presentUser(db, row);
+}
+
+function patchFor(before: UserRow, changes: UserChanges, passwordHash: string | undefined): UserPatch {
+  const patch: UserPatch = {};
+  if (changes.name !== undefined && changes.name !== before.name) patch.name = changes.name;
+  if (changes.email !== undefined && changes.email !== before.email) patch.email = changes.email;
+  if (changes.role !== undefined && changes.role !== before.role) patch.role = changes.role;
+  if (passwordHash) patch.password_hash = passwordHash;
+  if (changes.disabled === true && !before.disabled_at) patch.disabled_at = new Date();
+  if (changes.disabled === false && before.disabled_at) patch.disabled_at = null;
+  return patch;
+}
+
+async function assertAnAdminRemains(trx: Db, before: UserRow, patch: UserPatch): Promise<void> {
+  const wasActiveAdmin = before.role === 'admin' && !before.disabled_at;
+  const losesAdmin = (patch.role !== undefined && patch.role !== 'admin') || Boolean(patch.disabled_at);
+  if (!wasActiveAdmin || !losesAdmin) return;
+  if ((await countOtherActiveAdmins(trx, before.id)) === 0) {
+    throw conflict(
+      `${before.handle} is the last admin who can sign in; make someone else an admin first, or Steward would have nobody to manage it`,
+    );
+  }
+}

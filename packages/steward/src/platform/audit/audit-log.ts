@@ -1,0 +1,129 @@
+// The audit log: every change, who made it, and the state before and after. Entries are written
+// in the same transaction as the change they describe, so a change and its record commit together.
+import { type Generated, type Kysely, sql } from 'kysely';
+import { invalid } from '../errors.ts';
+
+export interface AuditLogTable {
+  id: Generated<string>;
+  at: Generated<Date>;
+  actor: string;
+  action: string;
+  subject_type: string;
+  subject_id: string;
+  before: unknown;
+  after: unknown;
+}
+
+export interface AuditTables {
+  audit_log: AuditLogTable;
+}
+
+export interface AuditEntryInput {
+  /** A user's handle, or `system:<what>` for changes Steward makes itself. */
+  actor: string;
+  /** `<subject type>.<verb>`, e.g. `team.update`, `token.revoke`. */
+  action: string;
+  subjectType: string;
+  subjectId: string;
+  before?: object | null;
+  after?: object | null;
+}
+
+export interface AuditEntryRecord {
+  id: string;
+  at: Date;
+  actor: string;
+  action: string;
+  subjectType: string;
+  subjectId: string;
+  before: unknown;
+  after: unknown;
+}
+
+export interface AuditQuery {
+  limit: number;
+  /** Id of the oldest entry already seen: answers only older ones. */
+  before?: string | undefined;
+  actor?: string | undefined;
+  subjectType?: string | undefined;
+}
+
+/** A Kysely instance or transaction over any module's tables (they all include the audit log's). */
+export type AnyKysely = Pick<Kysely<unknown>, 'executeQuery'>;
+
+/** Keys whose values are credentials: a snapshot that carries one by mistake still never stores it. */
+const secretKeys = /^(password|password_?hash|secret|token_?hash|csrf_?token|session_?id|id_?hash)$/i;
+
+/** Appends one entry; pass the transaction that makes the change. */
+export async function recordAudit(trx: AnyKysely, entry: AuditEntryInput): Promise<void> {
+  const db = trx as unknown as Kysely<AuditTables>;
+  await db
+    .insertInto('audit_log')
+    .values({
+      actor: entry.actor,
+      action: entry.action,
+      subject_type: entry.subjectType,
+      subject_id: entry.subjectId,
+      before: asJsonb(entry.before),
+      after: asJsonb(entry.after),
+    })
+    .execute();
+}
+
+/** Newest first, paged backwards with `before`. */
+export async function listAuditEntries(kysely: AnyKysely, query: AuditQuery): Promise<AuditEntryRecord[]> {
+  const db = kysely as unknown as Kysely<AuditTables>;
+  if (query.before !== undefined && !/^\d{1,18}$/.test(query.before)) {
+    throw invalid(
+      `querystring.before must be the id of an audit entry (digits), got ${JSON.stringify(query.before)}`,
+      [{ field: 'querystring.before', message: 'must be the id of an audit entry, e.g. "1234"' }],
+    );
+  }
+  let select = db
+    .selectFrom('audit_log')
+    .select([
+      sql<string>`cast(id as text)`.as('id'),
+      'at',
+      'actor',
+      'action',
+      'subject_type',
+      'subject_id',
+      'before',
+      'after',
+    ])
+    .orderBy('audit_log.id', 'desc')
+    .limit(query.limit);
+  if (query.before !== undefined) select = select.where('audit_log.id', '<', query.before);
+  if (query.actor !== undefined) select = select.where('actor', '=', query.actor);
+  if (query.subjectType !== undefined) select = select.where('subject_type', '=', query.subjectType);
+  const rows = await select.execute();
+  return rows.map((row) => ({
+    id: row.id,
+    at: row.at,
+    actor: row.actor,
+    action: row.action,
+    subjectType: row.subject_type,
+    subjectId: row.subject_id,
+    before: row.before ?? null,
+    after: row.after ?? null,
+  }));
+}
+
+// Sent as text and cast, so both drivers store the same JSON (pg would turn a JS array into a
+// PostgreSQL array otherwise).
+function asJsonb(value: object | null | undefined) {
+  if (value === null || value === undefined) return null;
+  return sql<unknown>`cast(${JSON.stringify(withoutSecrets(value))} as jsonb)`;
+}
+
+function withoutSecrets(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutSecrets);
+  if (value instanceof Date) return value.toISOString();
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, inner]) => [
+      key,
+      secretKeys.test(key) ? '[redacted]' : withoutSecrets(inner),
+    ]),
+  );
+}
