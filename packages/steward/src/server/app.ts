@@ -1,6 +1,7 @@
 // The HTTP application: Fastify with zod schemas (one declaration serves validation,
 // serialisation and the OpenAPI document), problem+json errors, health, metrics and the portal.
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
@@ -188,7 +189,9 @@ function registerNotFound(app: App, webDir: string | undefined): void {
     const path = request.url.split('?')[0] ?? '';
     const isApi = path.startsWith('/api/') || path.startsWith('/v2/') || path === '/api';
     if (hasPortal && request.method === 'GET' && !isApi) {
-      return reply.type('text/html').sendFile('index.html');
+      // Read here rather than with reply.sendFile: @fastify/static decorates replies only inside the
+      // portal's encapsulated plugin, and this handler runs at the root.
+      return reply.type('text/html; charset=utf-8').send(await readFile(join(webDir, 'index.html')));
     }
     return sendProblem(
       reply,

@@ -78,8 +78,9 @@ describe('portal end to end', () => {
     return dir;
   }
 
-  it('shows the problem detail when the password is wrong', async () => {
-    await page.goto(steward.url);
+  it('serves the portal at a deep link, and shows the problem detail when the password is wrong', async () => {
+    const answer = await page.goto(`${steward.url}/people`);
+    expect(answer?.status()).toBe(200);
     await page.getByLabel('Handle').fill(signInAs.handle);
     await page.getByLabel('Password').fill('not-the-password');
     await page.getByRole('button', { name: 'Sign in' }).click();
