@@ -1,0 +1,14 @@
+// Durable background jobs: typed definitions, a table-backed queue and runners that claim from it,
+// for work that must survive restarts (escalation timers, SLA clocks, notification retries).
+export {
+  type Backoff,
+  defineJob,
+  type JobContext,
+  type JobDefinition,
+  PermanentJobError,
+} from './definition.ts';
+export { type EnqueueOptions, JobQueue } from './queue.ts';
+export { jobRoutes } from './routes.ts';
+export { JobRunner, type JobRunnerOptions } from './runner.ts';
+export { type JobView, jobSchema, jobStateSchema } from './schemas.ts';
+export type { JobRecord, JobState, JobTables } from './store.ts';

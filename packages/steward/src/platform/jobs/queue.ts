@@ -1,0 +1,110 @@
+// The producing side of the jobs table: enqueue (optionally inside the caller's transaction),
+// cancel, list and retry. A JobRunner is a queue that also runs jobs.
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/database.ts';
+import { invalid } from '../errors.ts';
+import type { JobDefinition } from './definition.ts';
+import {
+  cancelJob,
+  getJob,
+  insertJob,
+  type JobFilter,
+  type JobRecord,
+  type JobTables,
+  listJobs,
+  retryDeadJob,
+} from './store.ts';
+
+export interface EnqueueOptions<Tables = unknown> {
+  /** When to run it, at the earliest; default now. */
+  runAt?: Date;
+  /** Or: run it this many milliseconds from now (database time). */
+  delayMs?: number;
+  /** Enqueueing a key while a job of this name with that key is pending or running returns that job's id. */
+  key?: string;
+  /** The caller's transaction: the job exists if and only if it commits. */
+  trx?: Kysely<Tables>;
+}
+
+export class JobQueue {
+  /** The notification channel enqueues wake runners on; the payload is the job's run_at in epoch ms. */
+  static readonly channel = 'steward_jobs';
+  protected readonly database: Database;
+
+  constructor(database: Database) {
+    this.database = database;
+  }
+
+  /** Answers the job's id: a new one, or the pending job's that already has the key. */
+  async enqueue<Payload, Tables>(
+    definition: JobDefinition<Payload>,
+    payload: NoInfer<Payload>,
+    options: EnqueueOptions<Tables> = {},
+  ): Promise<string> {
+    checkTiming(definition.name, options);
+    const checked = definition.parsePayload(payload);
+    const db = (options.trx ?? this.database.kysely()) as unknown as Kysely<JobTables>;
+    // PostgreSQL: the insert NOTIFYs in the same statement, so the wake-up is sent when it commits.
+    // PGlite: one connection, so a woken runner's claim waits for the caller's transaction anyway.
+    const inSameStatement = this.database.engine === 'postgres' ? JobQueue.channel : undefined;
+    const job = {
+      id: randomUUID(),
+      name: definition.name,
+      payload: checked,
+      maxAttempts: definition.maxAttempts,
+      runAt: options.runAt,
+      delayMs: options.delayMs,
+      key: options.key,
+    };
+    const { id, created, runAt } = await insertJob(db, job, inSameStatement);
+    if (created && !inSameStatement) await this.database.notify(JobQueue.channel, String(runAt.getTime()));
+    return id;
+  }
+
+  /** Cancels a job that has not started yet; answers whether there was one. */
+  cancel(id: string): Promise<boolean> {
+    return cancelJob(this.jobs(), { id });
+  }
+
+  /** Cancels the pending job of this definition with this key (an escalation that was acknowledged…). */
+  cancelByKey(definition: JobDefinition<unknown>, key: string): Promise<boolean> {
+    return cancelJob(this.jobs(), { name: definition.name, key });
+  }
+
+  list(filter: JobFilter): Promise<JobRecord[]> {
+    return listJobs(this.jobs(), filter);
+  }
+
+  get(id: string): Promise<JobRecord | undefined> {
+    return getJob(this.jobs(), id);
+  }
+
+  /** Moves a dead job back to pending with a fresh set of attempts. */
+  async retry(id: string): Promise<JobRecord> {
+    const job = await retryDeadJob(this.jobs(), id);
+    await this.database.notify(JobQueue.channel, String(job.runAt.getTime()));
+    return job;
+  }
+
+  private jobs(): Kysely<JobTables> {
+    return this.database.kysely<JobTables>();
+  }
+}
+
+function checkTiming(name: string, options: Omit<EnqueueOptions, 'trx'>): void {
+  if (options.runAt !== undefined && options.delayMs !== undefined) {
+    throw invalid(`job ${name}: give runAt or delayMs, not both`);
+  }
+  if (options.runAt !== undefined && Number.isNaN(options.runAt.getTime())) {
+    throw invalid(`job ${name}: runAt is not a valid date`);
+  }
+  if (options.delayMs !== undefined && !(Number.isFinite(options.delayMs) && options.delayMs >= 0)) {
+    throw invalid(
+      `job ${name}: delayMs must be a number of milliseconds, at least 0, got ${options.delayMs}`,
+    );
+  }
+  if (options.key !== undefined && (options.key.length === 0 || options.key.length > 500)) {
+    throw invalid(`job ${name}: key must be 1 to 500 characters long`);
+  }
+}
