@@ -134,6 +134,28 @@ describe('portal end to end', () => {
       });
     }
   });
+
+  it('creates an API token, shows its secret once, and revokes it (changes carry the CSRF token)', async () => {
+    await page.getByRole('navigation', { name: 'Areas' }).getByRole('link', { name: 'API tokens' }).click();
+    await page.getByRole('heading', { level: 1, name: 'API tokens' }).waitFor();
+    await page.getByLabel('Name').fill('e2e-ci');
+    await page.getByRole('button', { name: 'Create token' }).click();
+    const secret = await page.getByTestId('token-secret').textContent();
+    expect(secret?.length).toBeGreaterThan(20);
+
+    // The secret works as a bearer token, independently of the browser's session.
+    const me = await fetch(`${steward.url}/api/v1/me`, { headers: { authorization: `Bearer ${secret}` } });
+    expect(me.status).toBe(200);
+    expect(((await me.json()) as { user: { handle: string } }).user.handle).toBe(signInAs.handle);
+
+    page.once('dialog', (dialog) => dialog.accept());
+    const row = page.getByRole('row', { name: /e2e-ci/ });
+    await row.getByRole('button', { name: 'Revoke' }).click();
+    await row.getByText('revoked').waitFor();
+    const after = await fetch(`${steward.url}/api/v1/me`, { headers: { authorization: `Bearer ${secret}` } });
+    expect(after.status).toBe(401);
+    expect(pageErrors).toEqual([]);
+  }, 60_000);
 });
 
 /** Waits for the signed-in frame; if the form shows a problem instead, fails with its words. */
