@@ -5,6 +5,7 @@ import { createIdentity } from '../modules/identity/index.ts';
 import type { Authenticator } from '../platform/auth/principal.ts';
 import type { ServeConfig } from '../platform/config.ts';
 import type { Database } from '../platform/db/database.ts';
+import { JobRunner, jobRoutes } from '../platform/jobs/index.ts';
 import type { Logger } from '../platform/logging.ts';
 import { createMetrics } from '../platform/metrics.ts';
 import {
@@ -46,6 +47,9 @@ export async function assemble(options: AssembleOptions): Promise<Assembled> {
   const metrics = createMetrics();
   let ready = false;
 
+  // Durable background work: modules register their job definitions on it and enqueue through it.
+  const jobs = new JobRunner({ database, logger, metrics });
+
   const identity = createIdentity({ database, logger });
   const authenticator: Authenticator = options.authenticator ?? identity.authenticator;
 
@@ -60,6 +64,7 @@ export async function assemble(options: AssembleOptions): Promise<Assembled> {
   });
 
   await registerRoutes(app, identity.routes);
+  await registerRoutes(app, jobRoutes(jobs));
 
   const realtime = createRealtime({ database, logger, metrics, options: options.realtime });
   // Any reader may follow a team for now; identity will replace this with a membership check.
@@ -73,8 +78,10 @@ export async function assemble(options: AssembleOptions): Promise<Assembled> {
       // A test that brings its own authenticator has no use for a first admin (nor its files).
       if (!options.authenticator) await identity.ensureFirstAdmin(config.dataDir);
       await realtime.start();
+      await jobs.start();
     },
     async stop() {
+      await jobs.stop();
       await realtime.stop();
     },
     setReady(value) {
