@@ -4,6 +4,7 @@ import { registerLoginCommand } from './cli/login-command.ts';
 import { createProgram, exitCodeFor, inheritExitOverride } from './cli/program.ts';
 import { registerIdentityCommands } from './modules/identity/commands.ts';
 import { registerOwnershipCommands } from './modules/ownership/commands.ts';
+import { registerWhoOwnsCommand } from './modules/ownership/who-owns-command.ts';
 import { registerAuditCommand } from './platform/audit/commands.ts';
 import { registerServeCommand } from './server/commands.ts';
 
@@ -12,6 +13,7 @@ registerServeCommand(program);
 registerLoginCommand(program);
 registerIdentityCommands(program);
 registerOwnershipCommands(program);
+registerWhoOwnsCommand(program);
 registerAuditCommand(program);
 inheritExitOverride(program);
 

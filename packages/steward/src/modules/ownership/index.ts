@@ -8,3 +8,7 @@ export type {
   PathOwnership,
   SectionOwnership,
 } from './codeowners/model.ts';
+export { buildOwnershipIndex, type CodeownersSource, type OwnershipIndex } from './who-owns/ownership-index.ts';
+export { parseThings, resolveOwnership, type ResolveContext } from './who-owns/resolve.ts';
+export { parseThing, type Thing, thingSyntax } from './who-owns/thing.ts';
+export type { Owner, Provenance, WhoOwnsAnswer, WhoOwnsCandidate } from './schemas.ts';

@@ -1,0 +1,110 @@
+// `steward who-owns THING...`: who owns an entity, a file, a Kubernetes object, an alert or a URL,
+// and why, answered offline from a catalog directory and the repository's CODEOWNERS.
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Command, Option } from 'commander';
+import { examples, formatOption, usageError } from '../../cli/program.ts';
+import { loadCatalog } from '../catalog/index.ts';
+import type { CodeownersFlavor } from './codeowners/model.ts';
+import { readRepoCodeowners } from './repo-codeowners.ts';
+import { answerLine } from './who-owns/answer-text.ts';
+import { buildOwnershipIndex, type OwnershipIndex } from './who-owns/ownership-index.ts';
+import { parseThings, resolveOwnership } from './who-owns/resolve.ts';
+
+type WhoOwnsFlags = { catalog?: string; repo?: string; format: 'text' | 'json'; flavor?: CodeownersFlavor };
+
+const thingHelp = `
+THING is one of:
+  component:default/checkout-api    an entity ref, [kind:][namespace/]name
+  checkout-api                      a name: the one entity so named (the Component when kinds share
+                                    it); several with that name are listed for you to pick a ref
+  path:services/checkout-api/main.go
+                                    a file in the repository; a plain path also works when it
+                                    contains / or (with --repo) exists in the repository
+  k8s:Deployment/shop/web{app.kubernetes.io/name=web,team=x}
+                                    a Kubernetes object Kind/namespace/name (Kind/name when
+                                    cluster-wide), with its labels if you know them
+  alert:{alertname="HighErrorRate",service="checkout-api"}
+                                    an alert's labels, in Prometheus label-set syntax
+  url:https://shop.acme.example/checkout
+                                    a URL; any THING starting with http:// or https:// is one
+
+How it decides:
+  entity   its owners (spec.owner / spec.owners), primary first; owners missing from the catalog
+           are said, and an entity whose owners are all missing is owned by nobody
+  path     CODEOWNERS first (the last matching line; a line with no owners leaves the file
+           explicitly unowned), else the entity whose repository and path cover it (longest wins)
+  k8s      steward selectors (spec.selectors.kubernetes) and Backstage annotations
+           (backstage.io/kubernetes-id, -namespace, -label-selector), most specific first; else,
+           weaker, a Component named by its app.kubernetes.io/name or app label, or its name
+  alert    spec.selectors.alerts.matchers (=, !=, =~, !~), most matchers first; else, weaker,
+           a Component named by its service, app or job label
+  url      spec.selectors.urls hosts and pathPrefixes, the longest host plus prefix winning
+
+Exit codes: 0 every THING was answered, owned or not; 2 a bad THING (the reason shows the syntax),
+bad usage, or an unreadable --catalog or --repo.
+`;
+
+export function registerWhoOwnsCommand(program: Command): void {
+  program
+    .command('who-owns')
+    .description('Say who owns each THING and what decided it, or plainly that nothing owns it.')
+    .argument('<thing...>', 'what to ask about (see THING below)')
+    .option('--catalog <path>', 'catalog file or directory to read (default: --repo, else the current directory)')
+    .option('--repo <dir>', "a repository checkout: its CODEOWNERS is read, and paths are inside it")
+    .addOption(new Option('--flavor <flavor>', 'CODEOWNERS rules (default: gitlab for a GitLab checkout)').choices(['github', 'gitlab']))
+    .addOption(formatOption())
+    .addHelpText(
+      'after',
+      `${thingHelp}${examples(
+        'steward who-owns --repo examples/acme services/checkout-api/main.go',
+        'steward who-owns --catalog examples/acme checkout-api component:default/web-shop',
+        "steward who-owns --catalog catalog/ 'k8s:Deployment/shop/web{app.kubernetes.io/name=web}'",
+        `steward who-owns --catalog catalog/ 'alert:{alertname="HighErrorRate",service="checkout-api"}' --format json`,
+        'steward who-owns --catalog catalog/ https://shop.acme.example/checkout',
+      )}`,
+    )
+    .action(async (texts: string[], flags: WhoOwnsFlags) => {
+      const repo = flags.repo;
+      if (repo !== undefined && !isDirectory(repo)) throw usageError(`--repo ${repo} is not a directory`);
+      const catalogPath = flags.catalog ?? repo ?? '.';
+      if (!existsSync(catalogPath)) throw usageError(`cannot read the catalog at ${catalogPath}: no such file or directory`);
+      const isPath = repo === undefined ? undefined : (text: string) => existsSync(join(repo, text));
+      const { things, bad } = parseThings(texts, { isPath });
+      const [firstBad] = bad;
+      if (firstBad) throw usageError(firstBad.message);
+
+      const catalog = await loadCatalog([catalogPath]);
+      reportCatalogProblems(catalogPath, catalog.errors.length, catalog.warnings.length);
+      const codeowners = await readRepoCodeowners(repo ?? '.', flags.flavor);
+      const index = buildOwnershipIndex({ entities: catalog.entities, codeowners: codeowners ? [codeowners] : [] });
+      reportIndexProblems(index);
+      const answers = things.map((thing) => resolveOwnership(thing, index));
+      if (flags.format === 'json') process.stdout.write(`${JSON.stringify(answers, null, 2)}\n`);
+      else for (const answer of answers) process.stdout.write(`${answerLine(answer)}\n`);
+    });
+}
+
+function isDirectory(path: string): boolean {
+  return statSync(path, { throwIfNoEntry: false })?.isDirectory() === true;
+}
+
+/** Catalog problems do not stop an answer: the entities with errors are left out, and that is said. */
+function reportCatalogProblems(path: string, errors: number, warnings: number): void {
+  if (errors === 0 && warnings === 0) return;
+  const counts = [errors > 0 && `${errors} error${errors === 1 ? '' : 's'}`, warnings > 0 && `${warnings} warning${warnings === 1 ? '' : 's'}`];
+  const left = errors > 0 ? ' (entities with errors are left out)' : '';
+  process.stderr.write(
+    `steward: the catalog at ${path} has ${counts.filter(Boolean).join(' and ')}${left}; see steward catalog validate ${path}\n`,
+  );
+}
+
+/** CODEOWNERS lines the platform would reject, and selectors that could not be read: the rest still apply. */
+function reportIndexProblems(index: OwnershipIndex): void {
+  for (const codeowners of index.codeowners) {
+    for (const problem of codeowners.matcher.problems) {
+      process.stderr.write(`${codeowners.file}:${problem.line}: ${problem.message}\n`);
+    }
+  }
+  for (const p of index.problems) process.stderr.write(`${p.file}:${p.line}: ${p.entity}: ${p.message}\n`);
+}

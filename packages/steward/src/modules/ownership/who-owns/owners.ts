@@ -1,0 +1,104 @@
+// Owners as an answer names them: an entity's owners (primary first, only those the catalog has),
+// and CODEOWNERS owners (@org/team, @user, email) mapped onto catalog Groups and Users.
+import type { CatalogEntity } from '../../catalog/index.ts';
+import type { Owner, OwnerMapping } from '../schemas.ts';
+import { annotation, displayName, isKind, specRecord, stringField } from './entity-fields.ts';
+
+export interface EntityOwners {
+  /** Declared owners that exist in the catalog, primary first. */
+  owners: Owner[];
+  /** Declared owner refs the catalog does not have. */
+  missing: string[];
+}
+
+export function ownersOf(entity: CatalogEntity, byRef: ReadonlyMap<string, CatalogEntity>): EntityOwners {
+  const declared = [...entity.owners].sort((a, b) => rolePlace(a.role) - rolePlace(b.role));
+  const owners: Owner[] = [];
+  const missing: string[] = [];
+  for (const { ref, role } of declared) {
+    const target = byRef.get(ref);
+    if (!target) {
+      missing.push(ref);
+      continue;
+    }
+    owners.push(withName({ ref, role }, target));
+  }
+  return { owners, missing };
+}
+
+export function withName(owner: Owner, entity: CatalogEntity | undefined): Owner {
+  const name = entity ? displayName(entity) : undefined;
+  return name === undefined ? owner : { ...owner, name };
+}
+
+function rolePlace(role: string): number {
+  return role === 'primary' ? 0 : 1;
+}
+
+/** Catalog Groups and Users by the names CODEOWNERS may use for them. */
+export interface OwnerDirectory {
+  teamSlugs: Map<string, CatalogEntity>;
+  userLogins: Map<string, CatalogEntity>;
+  emails: Map<string, CatalogEntity>;
+  groupNames: Map<string, CatalogEntity[]>;
+  userNames: Map<string, CatalogEntity[]>;
+}
+
+export function createOwnerDirectory(): OwnerDirectory {
+  return { teamSlugs: new Map(), userLogins: new Map(), emails: new Map(), groupNames: new Map(), userNames: new Map() };
+}
+
+export function addToDirectory(directory: OwnerDirectory, entity: CatalogEntity): void {
+  const isGroup = isKind(entity, 'Group');
+  if (!isGroup && !isKind(entity, 'User')) return;
+  const email = stringField(specRecord(entity, 'profile'), 'email');
+  if (email) setFirst(directory.emails, email.toLowerCase(), entity);
+  const names = isGroup ? directory.groupNames : directory.userNames;
+  const key = entity.name.toLowerCase();
+  names.set(key, [...(names.get(key) ?? []), entity]);
+  const slug = annotation(entity, isGroup ? 'github.com/team-slug' : 'github.com/user-login');
+  if (slug) setFirst(isGroup ? directory.teamSlugs : directory.userLogins, slug.toLowerCase(), entity);
+}
+
+/** `@acme/payments` → group payments; `@alice` → user alice; `a@acme.com` → whoever has that email. */
+export function mapCodeowner(raw: string, directory: OwnerDirectory): { owner: Owner; mapping: OwnerMapping } {
+  const found = lookUp(raw, directory);
+  const name = found ? displayName(found.entity) : undefined;
+  const owner: Owner = { ref: found?.entity.ref ?? null, role: 'codeowner', ...(name ? { name } : {}), codeowner: raw };
+  const mapping: OwnerMapping = { from: raw, to: found?.entity.ref ?? null, by: found?.by ?? 'no Group or User matches' };
+  return { owner, mapping };
+}
+
+function lookUp(raw: string, directory: OwnerDirectory): { entity: CatalogEntity; by: string } | undefined {
+  const lower = raw.toLowerCase();
+  if (!lower.startsWith('@')) {
+    const entity = directory.emails.get(lower);
+    return entity && { entity, by: 'the email in its spec.profile.email' };
+  }
+  const handle = lower.slice(1);
+  const slash = handle.lastIndexOf('/');
+  if (slash !== -1) {
+    const slugged = directory.teamSlugs.get(handle);
+    if (slugged) return { entity: slugged, by: 'its github.com/team-slug annotation' };
+    const team = preferDefault(directory.groupNames.get(handle.slice(slash + 1)));
+    return team && { entity: team, by: `the Group named ${handle.slice(slash + 1)} (the team part of ${raw})` };
+  }
+  const login = directory.userLogins.get(handle);
+  if (login) return { entity: login, by: 'its github.com/user-login annotation' };
+  const user = preferDefault(directory.userNames.get(handle));
+  if (user) return { entity: user, by: `the User named ${handle}` };
+  // GitLab writes a top-level group as @group.
+  const group = preferDefault(directory.groupNames.get(handle));
+  return group && { entity: group, by: `the Group named ${handle}` };
+}
+
+/** One entity per name, the default namespace's when several namespaces have it. */
+function preferDefault(entities: CatalogEntity[] | undefined): CatalogEntity | undefined {
+  if (!entities || entities.length === 0) return undefined;
+  if (entities.length === 1) return entities[0];
+  return entities.find((e) => e.namespace === 'default');
+}
+
+function setFirst(map: Map<string, CatalogEntity>, key: string, entity: CatalogEntity): void {
+  if (!map.has(key)) map.set(key, entity);
+}

@@ -1,0 +1,107 @@
+// Who owns a file in a repository: the repository's CODEOWNERS first (a matching line with no owners
+// leaves the file explicitly unowned), else the entity whose repository and path cover it, the
+// longest covering path winning.
+import type { PathOwnership } from '../codeowners/model.ts';
+import type { Provenance, WhoOwnsAnswer, WhoOwnsCandidate } from '../schemas.ts';
+import { annotations, type LocationClaim } from './claims.ts';
+import { answerFromMatches, capitalise, list, type Match, type Question, owned, ownerWords, unowned, where } from './decide.ts';
+import type { IndexedCodeowners, OwnershipIndex } from './ownership-index.ts';
+import { mapCodeowner, ownersOf } from './owners.ts';
+import { normaliseRepository } from './repository.ts';
+import type { Thing } from './thing.ts';
+
+type PathThing = Extract<Thing, { kind: 'path' }>;
+
+export interface PathContext {
+  /** The repository the path is in; default: the index's default repository. */
+  repository?: string | null;
+}
+
+export function resolvePath(thing: PathThing, index: OwnershipIndex, context: PathContext = {}): WhoOwnsAnswer {
+  const question: Question = { thing: thing.text, kind: 'path' };
+  const repository = context.repository ? normaliseRepository(context.repository) : index.defaultRepository;
+  const codeowners = codeownersFor(index, repository);
+  const matched = codeowners?.matcher.match(thing.path);
+  const coverage = coverageMatches(thing.path, repository, index);
+  if (codeowners && matched && matched.line !== null) {
+    return codeownersAnswer(question, thing.path, codeowners, matched, coverage, index);
+  }
+  const noLine = codeowners
+    ? `no line of ${codeowners.file} matches ${thing.path}`
+    : `no CODEOWNERS file is known for ${repository ?? 'the repository'}`;
+  const hint = repository === null ? ' (the repository is not known, so only entities with a path inside one count)' : '';
+  const nothing = `${capitalise(noLine)}, and no catalog entity's repository and path cover it${hint}.`;
+  const matches = coverage.map((m) => ({ ...m, how: `${m.how}, and ${noLine}` }));
+  return answerFromMatches(question, matches, index, nothing);
+}
+
+function codeownersFor(index: OwnershipIndex, repository: string | null): IndexedCodeowners | undefined {
+  const exact = index.codeowners.find((c) => c.repository === repository);
+  if (exact || repository !== null) return exact;
+  return index.codeowners.length === 1 ? index.codeowners[0] : undefined;
+}
+
+function codeownersAnswer(
+  question: Question,
+  path: string,
+  codeowners: IndexedCodeowners,
+  matched: PathOwnership,
+  coverage: Match[],
+  index: OwnershipIndex,
+): WhoOwnsAnswer {
+  const line = matched.line as number;
+  const pattern = matched.pattern as string;
+  const mapped = matched.owners.map((raw) => mapCodeowner(raw, index.directory));
+  const decidedBy: Provenance = {
+    source: 'codeowners',
+    file: codeowners.file,
+    line,
+    rule: pattern,
+    entity: null,
+    ...(mapped.length > 0 ? { mapped: mapped.map((m) => m.mapping) } : {}),
+  };
+  const at = `line ${line} of ${codeowners.file} (${pattern})`;
+  if (mapped.length === 0) {
+    const candidates = coverage.map((m) => lostTo(m, index, 'CODEOWNERS leaves the file explicitly unowned, and CODEOWNERS decides before the catalog'));
+    return unowned(question, decidedBy, `${capitalise(at)} matches ${path} last and names no owners: it is explicitly unowned.`, candidates);
+  }
+  const owners = mapped.map((m) => m.owner);
+  const sections = matched.sections ?? [];
+  const how =
+    sections.length > 1
+      ? `the last matching line of each of its ${sections.length} CODEOWNERS sections (${list(sections.map((s) => `[${s.name}] line ${s.line}`))}) in ${codeowners.file}`
+      : `${at} is the last line that matches it`;
+  const candidates = coverage.map((m) => lostTo(m, index, 'CODEOWNERS decides a file\'s owners before the catalog'));
+  return owned(question, owners, decidedBy, `${path} is owned by ${ownerWords(owners)}: ${how}.`, candidates);
+}
+
+function lostTo(match: Match, index: OwnershipIndex, reason: string): WhoOwnsCandidate {
+  return { owners: ownersOf(match.entity, index.byRef).owners, decidedBy: match.provenance, reason };
+}
+
+/** Every location covering the path: each directory above it, the repository root only when the repository is known. */
+function coverageMatches(path: string, repository: string | null, index: OwnershipIndex): Match[] {
+  const segments = path.split('/');
+  const matches: Match[] = [];
+  for (let depth = repository === null ? 1 : 0; depth <= segments.length; depth++) {
+    const prefix = segments.slice(0, depth).join('/');
+    for (const claim of index.locations.get(prefix) ?? []) {
+      const repositoryRank = claim.repository === repository ? 2 : claim.repository === null || repository === null ? 1 : 0;
+      if (repositoryRank === 0) continue;
+      matches.push(locationMatch(claim, depth, repositoryRank));
+    }
+  }
+  return matches;
+}
+
+function locationMatch(claim: LocationClaim, depth: number, repositoryRank: number): Match {
+  const covered = claim.path === '' ? `the whole of ${claim.repository}` : claim.path;
+  const source = claim.provenance.source === 'entity' ? 3 : claim.provenance.rule.startsWith(annotations.sourceLocation) ? 2 : 1;
+  return {
+    entity: claim.entity,
+    provenance: claim.provenance,
+    rank: [depth, repositoryRank, source],
+    strength: `a location covering ${covered}`,
+    how: `${claim.entity.ref} covers ${covered} (${claim.provenance.rule} at ${where(claim.provenance)})`,
+  };
+}
