@@ -1,3 +1,4 @@
 // The API contract as the portal and other clients import it: schemas and their types.
 export * from './modules/identity/schemas.ts';
 export * from './platform/realtime/protocol.ts';
+export * from './platform/jobs/schemas.ts';
