@@ -2,7 +2,9 @@
 // - admins (through a credential with the admin scope) may do everything;
 // - any member of a team may edit the team; only its leads (or admins) change its members;
 // - people edit their own name and password; only admins edit others, roles and disabling;
-// - everyone signed in sees and revokes their own tokens, and creates tokens within their own scopes.
+// - viewers change nothing, not even their own profile (an admin sets their password);
+// - everyone signed in, viewers too, sees and revokes their own tokens and creates tokens within
+//   their own scopes (the CLI needs one), and reads the audit log, which holds no secrets.
 import type { Principal } from '../../platform/auth/principal.ts';
 import { forbidden } from '../../platform/errors.ts';
 import { type Db, membershipRole } from './store.ts';
