@@ -16,6 +16,7 @@ import {
   streamRoutes,
 } from '../platform/realtime/index.ts';
 import { type App, createApp, registerRoutes } from './app.ts';
+import { demoPassword, readDemoOrg } from './demo.ts';
 
 export const version: string = JSON.parse(
   readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
@@ -24,7 +25,7 @@ export const version: string = JSON.parse(
 export interface AssembleOptions {
   database: Database;
   logger: Logger;
-  config: Pick<ServeConfig, 'bodyLimit' | 'webDir' | 'dataDir'>;
+  config: Pick<ServeConfig, 'bodyLimit' | 'webDir' | 'dataDir'> & Partial<Pick<ServeConfig, 'demo'>>;
   /** Tests only: who is calling, in place of the real authenticator. */
   authenticator?: Authenticator;
   /** Tests and benchmarks only: live-channel tuning (tick, limits). */
@@ -77,6 +78,13 @@ export async function assemble(options: AssembleOptions): Promise<Assembled> {
     async start() {
       // A test that brings its own authenticator has no use for a first admin (nor its files).
       if (!options.authenticator) await identity.ensureFirstAdmin(config.dataDir);
+      if (config.demo) {
+        const loaded = await identity.importOrg(
+          { ...(await readDemoOrg()), password: demoPassword },
+          'system:demo',
+        );
+        logger.info(loaded, `demo organisation loaded: everyone signs in with the password ${demoPassword}`);
+      }
       await realtime.start();
       await jobs.start();
     },
