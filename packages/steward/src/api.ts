@@ -1,4 +1,5 @@
 // The API contract as the portal and other clients import it: schemas and their types.
 export * from './modules/identity/schemas.ts';
-export * from './platform/realtime/protocol.ts';
+export * from './modules/ownership/schemas.ts';
 export * from './platform/jobs/schemas.ts';
+export * from './platform/realtime/protocol.ts';

@@ -8,7 +8,14 @@ export type {
   PathOwnership,
   SectionOwnership,
 } from './codeowners/model.ts';
-export { buildOwnershipIndex, type CodeownersSource, type OwnershipIndex } from './who-owns/ownership-index.ts';
-export { parseThings, resolveOwnership, type ResolveContext } from './who-owns/resolve.ts';
-export { parseThing, type Thing, thingSyntax } from './who-owns/thing.ts';
+export { ownershipSourcesFromPaths } from './file-sources.ts';
+export { createOwnershipService, type OwnershipService, type OwnershipSources } from './ownership-service.ts';
 export type { Owner, Provenance, WhoOwnsAnswer, WhoOwnsCandidate } from './schemas.ts';
+export {
+  buildOwnershipIndex,
+  type CodeownersSource,
+  type OwnershipIndex,
+} from './who-owns/ownership-index.ts';
+export { parseThings, type ResolveContext, resolveOwnership } from './who-owns/resolve.ts';
+export { parseThing, type Thing, thingSyntax } from './who-owns/thing.ts';
+export { whoOwnsRoutes } from './who-owns-routes.ts';

@@ -20,7 +20,10 @@ export function codeownersFlavorOf(dir: string, told?: CodeownersFlavor): Codeow
 }
 
 /** The CODEOWNERS file the platform would use in `dir`, or null when it has none. */
-export async function readRepoCodeowners(dir: string, told?: CodeownersFlavor): Promise<CodeownersSource | null> {
+export async function readRepoCodeowners(
+  dir: string,
+  told?: CodeownersFlavor,
+): Promise<CodeownersSource | null> {
   const flavor = codeownersFlavorOf(dir, told);
   const repository = await repositoryOf(dir);
   for (const location of codeownersLocations[flavor]) {

@@ -10,10 +10,19 @@ export const ownerSchema = z.object({
   ref: z
     .string()
     .nullable()
-    .describe('the owner as an entity ref (group:default/payments); null for a CODEOWNERS owner no catalog entity matches'),
-  role: z.string().describe('primary or secondary (a catalog owner), self (a Group asked about), codeowner (a CODEOWNERS owner)'),
+    .describe(
+      'the owner as an entity ref (group:default/payments); null for a CODEOWNERS owner no catalog entity matches',
+    ),
+  role: z
+    .string()
+    .describe(
+      'primary or secondary (a catalog owner), self (a Group asked about), codeowner (a CODEOWNERS owner)',
+    ),
   name: z.string().optional().describe("the owner's display name in the catalog"),
-  codeowner: z.string().optional().describe('the owner exactly as CODEOWNERS writes it: @acme/payments, @alice, a@acme.com'),
+  codeowner: z
+    .string()
+    .optional()
+    .describe('the owner exactly as CODEOWNERS writes it: @acme/payments, @alice, a@acme.com'),
 });
 
 export const ownerMappingSchema = z.object({
@@ -66,7 +75,9 @@ export const whoOwnsQuerySchema = z.strictObject({
     .min(1)
     .max(500)
     .optional()
-    .describe('the repository path things are in (github.com/acme/monorepo); default: the only CODEOWNERS repository known'),
+    .describe(
+      'the repository path things are in (github.com/acme/monorepo); default: the only CODEOWNERS repository known',
+    ),
 });
 
 export const whoOwnsResponseSchema = z.object({ items: z.array(whoOwnsAnswerSchema) });

@@ -50,9 +50,17 @@ export function registerWhoOwnsCommand(program: Command): void {
     .command('who-owns')
     .description('Say who owns each THING and what decided it, or plainly that nothing owns it.')
     .argument('<thing...>', 'what to ask about (see THING below)')
-    .option('--catalog <path>', 'catalog file or directory to read (default: --repo, else the current directory)')
-    .option('--repo <dir>', "a repository checkout: its CODEOWNERS is read, and paths are inside it")
-    .addOption(new Option('--flavor <flavor>', 'CODEOWNERS rules (default: gitlab for a GitLab checkout)').choices(['github', 'gitlab']))
+    .option(
+      '--catalog <path>',
+      'catalog file or directory to read (default: --repo, else the current directory)',
+    )
+    .option('--repo <dir>', 'a repository checkout: its CODEOWNERS is read, and paths are inside it')
+    .addOption(
+      new Option('--flavor <flavor>', 'CODEOWNERS rules (default: gitlab for a GitLab checkout)').choices([
+        'github',
+        'gitlab',
+      ]),
+    )
     .addOption(formatOption())
     .addHelpText(
       'after',
@@ -68,7 +76,8 @@ export function registerWhoOwnsCommand(program: Command): void {
       const repo = flags.repo;
       if (repo !== undefined && !isDirectory(repo)) throw usageError(`--repo ${repo} is not a directory`);
       const catalogPath = flags.catalog ?? repo ?? '.';
-      if (!existsSync(catalogPath)) throw usageError(`cannot read the catalog at ${catalogPath}: no such file or directory`);
+      if (!existsSync(catalogPath))
+        throw usageError(`cannot read the catalog at ${catalogPath}: no such file or directory`);
       const isPath = repo === undefined ? undefined : (text: string) => existsSync(join(repo, text));
       const { things, bad } = parseThings(texts, { isPath });
       const [firstBad] = bad;
@@ -77,7 +86,10 @@ export function registerWhoOwnsCommand(program: Command): void {
       const catalog = await loadCatalog([catalogPath]);
       reportCatalogProblems(catalogPath, catalog.errors.length, catalog.warnings.length);
       const codeowners = await readRepoCodeowners(repo ?? '.', flags.flavor);
-      const index = buildOwnershipIndex({ entities: catalog.entities, codeowners: codeowners ? [codeowners] : [] });
+      const index = buildOwnershipIndex({
+        entities: catalog.entities,
+        codeowners: codeowners ? [codeowners] : [],
+      });
       reportIndexProblems(index);
       const answers = things.map((thing) => resolveOwnership(thing, index));
       if (flags.format === 'json') process.stdout.write(`${JSON.stringify(answers, null, 2)}\n`);
@@ -92,7 +104,10 @@ function isDirectory(path: string): boolean {
 /** Catalog problems do not stop an answer: the entities with errors are left out, and that is said. */
 function reportCatalogProblems(path: string, errors: number, warnings: number): void {
   if (errors === 0 && warnings === 0) return;
-  const counts = [errors > 0 && `${errors} error${errors === 1 ? '' : 's'}`, warnings > 0 && `${warnings} warning${warnings === 1 ? '' : 's'}`];
+  const counts = [
+    errors > 0 && `${errors} error${errors === 1 ? '' : 's'}`,
+    warnings > 0 && `${warnings} warning${warnings === 1 ? '' : 's'}`,
+  ];
   const left = errors > 0 ? ' (entities with errors are left out)' : '';
   process.stderr.write(
     `steward: the catalog at ${path} has ${counts.filter(Boolean).join(' and ')}${left}; see steward catalog validate ${path}\n`,

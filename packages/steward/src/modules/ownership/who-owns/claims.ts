@@ -5,7 +5,12 @@ import { type AlertMatcher, type CatalogEntity, parseAlertMatcher } from '../../
 import type { Provenance } from '../schemas.ts';
 import { annotation, provenanceAt, specRecord, stringField, stringList } from './entity-fields.ts';
 import { describeRequirement, type LabelRequirement, parseLabelSelector } from './label-selector.ts';
-import { normaliseRepoPath, normaliseRepository, parseRepositoryUrl, repositoryFromSlug } from './repository.ts';
+import {
+  normaliseRepoPath,
+  normaliseRepository,
+  parseRepositoryUrl,
+  repositoryFromSlug,
+} from './repository.ts';
 
 export interface Claim {
   entity: CatalogEntity;
@@ -71,7 +76,11 @@ export function claimsOf(entity: CatalogEntity): EntityClaims {
   return claims;
 }
 
-function kubernetesSelector(entity: CatalogEntity, selector: Record<string, unknown> | undefined, claims: EntityClaims) {
+function kubernetesSelector(
+  entity: CatalogEntity,
+  selector: Record<string, unknown> | undefined,
+  claims: EntityClaims,
+) {
   if (!selector) return;
   const namespace = stringField(selector, 'namespace') ?? null;
   const labels = specRecord(entity, 'selectors', 'kubernetes', 'labels') ?? {};
@@ -102,13 +111,25 @@ function kubernetesAnnotations(entity: CatalogEntity, claims: EntityClaims, prob
     text = `${annotations.kubernetesSelector}: ${selector}`;
   } else {
     requirements = [{ key: annotations.kubernetesId, operator: '=', value: id ?? entity.name }];
-    text = id ? `${annotations.kubernetesId}: ${id}` : `${annotations.kubernetesId} label = the entity's name ${entity.name}`;
+    text = id
+      ? `${annotations.kubernetesId}: ${id}`
+      : `${annotations.kubernetesId} label = the entity's name ${entity.name}`;
   }
   if (namespace) text += `, ${annotations.kubernetesNamespace}: ${namespace}`;
-  claims.kubernetes.push({ entity, provenance: provenanceAt(entity, 'annotation', text), namespace, requirements });
+  claims.kubernetes.push({
+    entity,
+    provenance: provenanceAt(entity, 'annotation', text),
+    namespace,
+    requirements,
+  });
 }
 
-function alertMatchers(entity: CatalogEntity, texts: string[], claims: EntityClaims, problem: (m: string) => void) {
+function alertMatchers(
+  entity: CatalogEntity,
+  texts: string[],
+  claims: EntityClaims,
+  problem: (m: string) => void,
+) {
   if (texts.length === 0) return;
   const matchers: AlertClaim['matchers'] = [];
   for (const text of texts) {
@@ -140,7 +161,10 @@ function locations(entity: CatalogEntity, claims: EntityClaims) {
     const repository = repositoryText ? normaliseRepository(repositoryText) : null;
     const path = normaliseRepoPath(pathText ?? '');
     if (repository || path !== '') {
-      const rule = [repositoryText && `spec.repository: ${repositoryText}`, pathText && `spec.path: ${pathText}`];
+      const rule = [
+        repositoryText && `spec.repository: ${repositoryText}`,
+        pathText && `spec.path: ${pathText}`,
+      ];
       const provenance = provenanceAt(entity, 'entity', rule.filter(Boolean).join(', '));
       claims.locations.push({ entity, provenance, repository, path });
     }

@@ -13,7 +13,11 @@ export interface NamedBy {
   priority: number;
 }
 
-export function conventionMatches(index: OwnershipIndex, names: readonly NamedBy[], selecting: ReadonlySet<string>): Match[] {
+export function conventionMatches(
+  index: OwnershipIndex,
+  names: readonly NamedBy[],
+  selecting: ReadonlySet<string>,
+): Match[] {
   const matches: Match[] = [];
   for (const { carrier, value, priority } of names) {
     for (const entity of index.componentsByName.get(value.toLowerCase()) ?? []) {

@@ -3,8 +3,8 @@
 // so. Every other match is kept as a candidate with the reason it lost.
 import type { CatalogEntity } from '../../catalog/index.ts';
 import type { Owner, Provenance, WhoOwnsAnswer, WhoOwnsCandidate, WhoOwnsKind } from '../schemas.ts';
-import type { OwnershipIndex } from './ownership-index.ts';
 import { ownersOf } from './owners.ts';
+import type { OwnershipIndex } from './ownership-index.ts';
 
 export interface Match {
   entity: CatalogEntity;
@@ -49,8 +49,16 @@ export function answerFromMatches(
   if (top.length === 1) {
     const { owners, missing } = ownersFor(first);
     if (owners.length === 0) {
-      const why = missing.length > 0 ? `names ${list(missing)} as owner, which the catalog does not have` : 'declares no owner';
-      return unowned(question, first.provenance, `${capitalise(first.how)}, but ${first.entity.ref} ${why}.`, weaker);
+      const why =
+        missing.length > 0
+          ? `names ${list(missing)} as owner, which the catalog does not have`
+          : 'declares no owner';
+      return unowned(
+        question,
+        first.provenance,
+        `${capitalise(first.how)}, but ${first.entity.ref} ${why}.`,
+        weaker,
+      );
     }
     const note = missing.length > 0 ? `; ${list(missing)}, also named as owner, is not in the catalog` : '';
     const explanation = `${question.thing} is owned by ${ownerWords(owners)}: ${first.how}${note}.`;
@@ -61,11 +69,15 @@ export function answerFromMatches(
   const ownerSets = new Set(top.map((m) => ownerKey(ownersFor(m).owners)));
   const { owners } = ownersFor(first);
   if (ownerSets.size === 1 && owners.length > 0) {
-    const same = top.slice(1).map((m) => lost(m, `matches as strongly as ${first.entity.ref}, with the same owners`));
+    const same = top
+      .slice(1)
+      .map((m) => lost(m, `matches as strongly as ${first.entity.ref}, with the same owners`));
     const explanation = `${question.thing} is owned by ${ownerWords(owners)}: ${top.length} entities match it equally (${list(refs)}) and all have these owners; ${first.how}.`;
     return owned(question, owners, first.provenance, explanation, [...same, ...weaker]);
   }
-  const tied = top.map((m) => lost(m, `ties with ${list(refs.filter((r) => r !== m.entity.ref))}, which have other owners`));
+  const tied = top.map((m) =>
+    lost(m, `ties with ${list(refs.filter((r) => r !== m.entity.ref))}, which have other owners`),
+  );
   const explanation = `${top.length} entities with different owners match ${question.thing} equally (${list(refs)}), so there is no one answer: make one of their ${first.provenance.source === 'label-convention' ? 'names' : 'selectors'} more specific.`;
   return unowned(question, null, explanation, [...tied, ...weaker]);
 }
@@ -94,9 +106,11 @@ function withCandidates(answer: WhoOwnsAnswer, candidates: WhoOwnsCandidate[]): 
 }
 
 /** Strongest first, ties in ref order; one match per entity (its strongest). */
-function bestPerEntity(matches: readonly Match[]): Match[] {
+export function bestPerEntity(matches: readonly Match[]): Match[] {
   const sorted = [...matches].sort(
-    (a, b) => compareRanks(b.rank, a.rank) || (a.entity.ref < b.entity.ref ? -1 : a.entity.ref > b.entity.ref ? 1 : 0),
+    (a, b) =>
+      compareRanks(b.rank, a.rank) ||
+      (a.entity.ref < b.entity.ref ? -1 : a.entity.ref > b.entity.ref ? 1 : 0),
   );
   const seen = new Set<string>();
   return sorted.filter((m) => !seen.has(m.entity.ref) && seen.add(m.entity.ref));
@@ -121,7 +135,8 @@ function ownerKey(owners: readonly Owner[]): string {
 export function ownerWords(owners: readonly Owner[]): string {
   return list(
     owners.map((o) => {
-      if (o.role === 'codeowner') return o.ref ? `${o.codeowner} (${o.ref})` : `${o.codeowner} (not in the catalog)`;
+      if (o.role === 'codeowner')
+        return o.ref ? `${o.codeowner} (${o.ref})` : `${o.codeowner} (not in the catalog)`;
       return o.role === 'primary' || o.role === 'self' ? (o.ref ?? '') : `${o.ref} (${o.role})`;
     }),
   );

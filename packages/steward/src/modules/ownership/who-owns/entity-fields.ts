@@ -33,7 +33,9 @@ export function stringList(record: Record<string, unknown> | undefined, key: str
 export function displayName(entity: CatalogEntity): string | undefined {
   const profile = specRecord(entity, 'profile');
   const title = entity.metadata.title;
-  return stringField(profile, 'displayName') ?? (typeof title === 'string' && title !== '' ? title : undefined);
+  return (
+    stringField(profile, 'displayName') ?? (typeof title === 'string' && title !== '' ? title : undefined)
+  );
 }
 
 export function isKind(entity: CatalogEntity, ...kinds: string[]): boolean {
@@ -42,11 +44,7 @@ export function isKind(entity: CatalogEntity, ...kinds: string[]): boolean {
 }
 
 /** Where an entity's own field decided: the entity's document (field positions are not kept). */
-export function provenanceAt(
-  entity: CatalogEntity,
-  source: Provenance['source'],
-  rule: string,
-): Provenance {
+export function provenanceAt(entity: CatalogEntity, source: Provenance['source'], rule: string): Provenance {
   const { file, line, column } = entity.source;
   return { source, file, line, column, rule, entity: entity.ref };
 }

@@ -9,8 +9,8 @@ export type LabelRequirement =
 
 export type SelectorResult = { ok: true; requirements: LabelRequirement[] } | { ok: false; message: string };
 
-const key = String.raw`[A-Za-z0-9][-A-Za-z0-9_./]*`;
-const value = String.raw`[-A-Za-z0-9_.]*`;
+const key = '[A-Za-z0-9][-A-Za-z0-9_./]*';
+const value = '[-A-Za-z0-9_.]*';
 const equality = new RegExp(String.raw`^(${key})\s*(==|=|!=)\s*(${value})$`);
 const setBased = new RegExp(String.raw`^(${key})\s+(in|notin)\s*\(([^)]*)\)$`);
 const existence = new RegExp(String.raw`^(!?)\s*(${key})$`);
@@ -69,7 +69,8 @@ function requirementMatches(requirement: LabelRequirement, labels: LabelSet): bo
 
 export function describeRequirement(requirement: LabelRequirement): string {
   if ('value' in requirement) return `${requirement.key}${requirement.operator}${requirement.value}`;
-  if ('values' in requirement) return `${requirement.key} ${requirement.operator} (${requirement.values.join(',')})`;
+  if ('values' in requirement)
+    return `${requirement.key} ${requirement.operator} (${requirement.values.join(',')})`;
   return requirement.operator === 'exists' ? requirement.key : `!${requirement.key}`;
 }
 

@@ -19,7 +19,8 @@ export const prometheusLabelName: LabelSetSyntax = {
 
 export const kubernetesLabelKey: LabelSetSyntax = {
   key: /^(?:[a-z0-9]([-a-z0-9.]*[a-z0-9])?\/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/,
-  keyRule: 'a name of letters, digits and - _ ., optionally prefixed by a DNS name and / (app.kubernetes.io/name)',
+  keyRule:
+    'a name of letters, digits and - _ ., optionally prefixed by a DNS name and / (app.kubernetes.io/name)',
 };
 
 /** `text` starts with `{` and ends with `}`; pairs are separated by commas, a trailing one allowed. */

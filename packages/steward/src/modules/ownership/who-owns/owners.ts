@@ -45,7 +45,13 @@ export interface OwnerDirectory {
 }
 
 export function createOwnerDirectory(): OwnerDirectory {
-  return { teamSlugs: new Map(), userLogins: new Map(), emails: new Map(), groupNames: new Map(), userNames: new Map() };
+  return {
+    teamSlugs: new Map(),
+    userLogins: new Map(),
+    emails: new Map(),
+    groupNames: new Map(),
+    userNames: new Map(),
+  };
 }
 
 export function addToDirectory(directory: OwnerDirectory, entity: CatalogEntity): void {
@@ -61,11 +67,23 @@ export function addToDirectory(directory: OwnerDirectory, entity: CatalogEntity)
 }
 
 /** `@acme/payments` → group payments; `@alice` → user alice; `a@acme.com` → whoever has that email. */
-export function mapCodeowner(raw: string, directory: OwnerDirectory): { owner: Owner; mapping: OwnerMapping } {
+export function mapCodeowner(
+  raw: string,
+  directory: OwnerDirectory,
+): { owner: Owner; mapping: OwnerMapping } {
   const found = lookUp(raw, directory);
   const name = found ? displayName(found.entity) : undefined;
-  const owner: Owner = { ref: found?.entity.ref ?? null, role: 'codeowner', ...(name ? { name } : {}), codeowner: raw };
-  const mapping: OwnerMapping = { from: raw, to: found?.entity.ref ?? null, by: found?.by ?? 'no Group or User matches' };
+  const owner: Owner = {
+    ref: found?.entity.ref ?? null,
+    role: 'codeowner',
+    ...(name ? { name } : {}),
+    codeowner: raw,
+  };
+  const mapping: OwnerMapping = {
+    from: raw,
+    to: found?.entity.ref ?? null,
+    by: found?.by ?? 'no Group or User matches',
+  };
   return { owner, mapping };
 }
 
@@ -81,7 +99,9 @@ function lookUp(raw: string, directory: OwnerDirectory): { entity: CatalogEntity
     const slugged = directory.teamSlugs.get(handle);
     if (slugged) return { entity: slugged, by: 'its github.com/team-slug annotation' };
     const team = preferDefault(directory.groupNames.get(handle.slice(slash + 1)));
-    return team && { entity: team, by: `the Group named ${handle.slice(slash + 1)} (the team part of ${raw})` };
+    return (
+      team && { entity: team, by: `the Group named ${handle.slice(slash + 1)} (the team part of ${raw})` }
+    );
   }
   const login = directory.userLogins.get(handle);
   if (login) return { entity: login, by: 'its github.com/user-login annotation' };

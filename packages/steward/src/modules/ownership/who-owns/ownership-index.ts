@@ -104,7 +104,11 @@ function addEntity(index: OwnershipIndex, entity: CatalogEntity): void {
   const claims = claimsOf(entity);
   for (const claim of claims.kubernetes) {
     const equality = claim.requirements.find((r) => r.operator === '=');
-    file(index.kubernetes, equality && 'value' in equality ? [`${equality.key}=${equality.value}`] : [], claim);
+    file(
+      index.kubernetes,
+      equality && 'value' in equality ? [`${equality.key}=${equality.value}`] : [],
+      claim,
+    );
     index.selecting.kubernetes.add(entity.ref);
   }
   for (const claim of claims.alerts) {

@@ -28,7 +28,11 @@ export function repositoryFromSlug(slug: string, host = 'github.com'): string | 
 export function parseRepositoryUrl(text: string): RepositoryLocation | null {
   const raw = text.trim().replace(/^url:/, '');
   const scp = /^[\w.-]+@([\w.-]+):(.+)$/.exec(raw);
-  const withScheme = scp ? `ssh://${scp[1]}/${scp[2]}` : /^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `https://${raw}`;
+  const withScheme = scp
+    ? `ssh://${scp[1]}/${scp[2]}`
+    : /^[a-z][a-z0-9+.-]*:\/\//i.test(raw)
+      ? raw
+      : `https://${raw}`;
   const url = URL.parse(withScheme);
   if (!url || url.hostname === '') return null;
   const segments = url.pathname.split('/').filter((s) => s !== '');
@@ -51,7 +55,11 @@ interface Marked {
 function splitAtMarker(segments: string[]): Marked | null {
   const dash = segments.indexOf('-');
   if (dash >= 2 && (segments[dash + 1] === 'tree' || segments[dash + 1] === 'blob')) {
-    return { repo: segments.slice(0, dash), path: segments.slice(dash + 3), isFile: segments[dash + 1] === 'blob' };
+    return {
+      repo: segments.slice(0, dash),
+      path: segments.slice(dash + 3),
+      isFile: segments[dash + 1] === 'blob',
+    };
   }
   const marker = segments[2];
   if (segments.length >= 4 && (marker === 'tree' || marker === 'blob' || marker === 'src')) {

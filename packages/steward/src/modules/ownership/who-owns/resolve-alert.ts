@@ -35,16 +35,10 @@ export function resolveAlert(thing: AlertThing, index: OwnershipIndex): WhoOwnsA
 export function alertMatches(claim: AlertClaim, labels: LabelSet): boolean {
   return claim.matchers.every((matcher) => {
     const actual = Object.hasOwn(labels, matcher.label) ? (labels[matcher.label] as string) : '';
-    switch (matcher.operator) {
-      case '=':
-        return actual === matcher.value;
-      case '!=':
-        return actual !== matcher.value;
-      case '=~':
-        return matcher.regex?.test(actual) ?? false;
-      case '!~':
-        return !(matcher.regex?.test(actual) ?? false);
-    }
+    if (matcher.operator === '=') return actual === matcher.value;
+    if (matcher.operator === '!=') return actual !== matcher.value;
+    const matches = matcher.regex?.test(actual) ?? false;
+    return matcher.operator === '=~' ? matches : !matches;
   });
 }
 

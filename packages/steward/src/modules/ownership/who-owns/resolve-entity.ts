@@ -2,10 +2,10 @@
 // picks the one entity of that name, a Component when several kinds share it, and lists the rest.
 import type { CatalogEntity } from '../../catalog/index.ts';
 import type { Provenance, WhoOwnsAnswer, WhoOwnsCandidate } from '../schemas.ts';
-import { type Question, list, owned, ownerWords, unowned, where } from './decide.ts';
+import { list, owned, ownerWords, type Question, unowned, where } from './decide.ts';
 import { displayName, isKind, provenanceAt } from './entity-fields.ts';
-import type { OwnershipIndex } from './ownership-index.ts';
 import { ownersOf } from './owners.ts';
+import type { OwnershipIndex } from './ownership-index.ts';
 import type { Thing } from './thing.ts';
 
 type EntityThing = Extract<Thing, { kind: 'entity' }>;
@@ -27,12 +27,16 @@ export function resolveEntity(thing: EntityThing, index: OwnershipIndex): WhoOwn
   const preferred = named.length === 1 ? named : named.filter((e) => isKind(e, ...preferredKinds));
   const [chosen] = preferred;
   if (preferred.length === 1 && chosen) {
-    const others = named.filter((e) => e !== chosen).map((e) => otherNamed(e, index, `also named ${thing.name}; a bare name means the ${chosen.kind}`));
+    const others = named
+      .filter((e) => e !== chosen)
+      .map((e) => otherNamed(e, index, `also named ${thing.name}; a bare name means the ${chosen.kind}`));
     return entityAnswer(chosen, question, index, others);
   }
   const refs = named.map((e) => e.ref);
-  const candidates = named.map((e) => otherNamed(e, index, `one of ${named.length} entities named ${thing.name}`));
-  const example = (preferred[0] ?? named[0] as CatalogEntity).ref;
+  const candidates = named.map((e) =>
+    otherNamed(e, index, `one of ${named.length} entities named ${thing.name}`),
+  );
+  const example = (preferred[0] ?? (named[0] as CatalogEntity)).ref;
   return unowned(
     question,
     null,
@@ -54,8 +58,15 @@ function entityAnswer(
   }
   const decidedBy = ownerProvenance(entity);
   if (!decidedBy) {
-    const why = isKind(entity, 'User') ? 'is a person: people own things, nothing owns them' : 'declares no owner';
-    return unowned(question, provenanceAt(entity, 'entity', 'no owner declared'), `${entity.ref} ${why}.`, candidates);
+    const why = isKind(entity, 'User')
+      ? 'is a person: people own things, nothing owns them'
+      : 'declares no owner';
+    return unowned(
+      question,
+      provenanceAt(entity, 'entity', 'no owner declared'),
+      `${entity.ref} ${why}.`,
+      candidates,
+    );
   }
   const { owners, missing } = ownersOf(entity, index.byRef);
   const said = `as ${decidedBy.rule} says at ${where(decidedBy)}`;

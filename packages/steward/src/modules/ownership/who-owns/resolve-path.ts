@@ -4,9 +4,20 @@
 import type { PathOwnership } from '../codeowners/model.ts';
 import type { Provenance, WhoOwnsAnswer, WhoOwnsCandidate } from '../schemas.ts';
 import { annotations, type LocationClaim } from './claims.ts';
-import { answerFromMatches, capitalise, list, type Match, type Question, owned, ownerWords, unowned, where } from './decide.ts';
-import type { IndexedCodeowners, OwnershipIndex } from './ownership-index.ts';
+import {
+  answerFromMatches,
+  bestPerEntity,
+  capitalise,
+  list,
+  type Match,
+  owned,
+  ownerWords,
+  type Question,
+  unowned,
+  where,
+} from './decide.ts';
 import { mapCodeowner, ownersOf } from './owners.ts';
+import type { IndexedCodeowners, OwnershipIndex } from './ownership-index.ts';
 import { normaliseRepository } from './repository.ts';
 import type { Thing } from './thing.ts';
 
@@ -17,7 +28,11 @@ export interface PathContext {
   repository?: string | null;
 }
 
-export function resolvePath(thing: PathThing, index: OwnershipIndex, context: PathContext = {}): WhoOwnsAnswer {
+export function resolvePath(
+  thing: PathThing,
+  index: OwnershipIndex,
+  context: PathContext = {},
+): WhoOwnsAnswer {
   const question: Question = { thing: thing.text, kind: 'path' };
   const repository = context.repository ? normaliseRepository(context.repository) : index.defaultRepository;
   const codeowners = codeownersFor(index, repository);
@@ -29,7 +44,10 @@ export function resolvePath(thing: PathThing, index: OwnershipIndex, context: Pa
   const noLine = codeowners
     ? `no line of ${codeowners.file} matches ${thing.path}`
     : `no CODEOWNERS file is known for ${repository ?? 'the repository'}`;
-  const hint = repository === null ? ' (the repository is not known, so only entities with a path inside one count)' : '';
+  const hint =
+    repository === null
+      ? ' (the repository is not known, so only entities with a path inside one count)'
+      : '';
   const nothing = `${capitalise(noLine)}, and no catalog entity's repository and path cover it${hint}.`;
   const matches = coverage.map((m) => ({ ...m, how: `${m.how}, and ${noLine}` }));
   return answerFromMatches(question, matches, index, nothing);
@@ -62,8 +80,19 @@ function codeownersAnswer(
   };
   const at = `line ${line} of ${codeowners.file} (${pattern})`;
   if (mapped.length === 0) {
-    const candidates = coverage.map((m) => lostTo(m, index, 'CODEOWNERS leaves the file explicitly unowned, and CODEOWNERS decides before the catalog'));
-    return unowned(question, decidedBy, `${capitalise(at)} matches ${path} last and names no owners: it is explicitly unowned.`, candidates);
+    const candidates = bestPerEntity(coverage).map((m) =>
+      lostTo(
+        m,
+        index,
+        'CODEOWNERS leaves the file explicitly unowned, and CODEOWNERS decides before the catalog',
+      ),
+    );
+    return unowned(
+      question,
+      decidedBy,
+      `${capitalise(at)} matches ${path} last and names no owners: it is explicitly unowned.`,
+      candidates,
+    );
   }
   const owners = mapped.map((m) => m.owner);
   const sections = matched.sections ?? [];
@@ -71,10 +100,13 @@ function codeownersAnswer(
     sections.length > 1
       ? `the last matching line of each of its ${sections.length} CODEOWNERS sections (${list(sections.map((s) => `[${s.name}] line ${s.line}`))}) in ${codeowners.file}`
       : `${at} is the last line that matches it`;
-  const candidates = coverage.map((m) => lostTo(m, index, 'CODEOWNERS decides a file\'s owners before the catalog'));
+  const candidates = bestPerEntity(coverage).map((m) =>
+    lostTo(m, index, "CODEOWNERS decides a file's owners before the catalog"),
+  );
   return owned(question, owners, decidedBy, `${path} is owned by ${ownerWords(owners)}: ${how}.`, candidates);
 }
 
+/** The catalog's matches, strongest first, as candidates that lost to CODEOWNERS. */
 function lostTo(match: Match, index: OwnershipIndex, reason: string): WhoOwnsCandidate {
   return { owners: ownersOf(match.entity, index.byRef).owners, decidedBy: match.provenance, reason };
 }
@@ -86,7 +118,8 @@ function coverageMatches(path: string, repository: string | null, index: Ownersh
   for (let depth = repository === null ? 1 : 0; depth <= segments.length; depth++) {
     const prefix = segments.slice(0, depth).join('/');
     for (const claim of index.locations.get(prefix) ?? []) {
-      const repositoryRank = claim.repository === repository ? 2 : claim.repository === null || repository === null ? 1 : 0;
+      const repositoryRank =
+        claim.repository === repository ? 2 : claim.repository === null || repository === null ? 1 : 0;
       if (repositoryRank === 0) continue;
       matches.push(locationMatch(claim, depth, repositoryRank));
     }
@@ -96,7 +129,12 @@ function coverageMatches(path: string, repository: string | null, index: Ownersh
 
 function locationMatch(claim: LocationClaim, depth: number, repositoryRank: number): Match {
   const covered = claim.path === '' ? `the whole of ${claim.repository}` : claim.path;
-  const source = claim.provenance.source === 'entity' ? 3 : claim.provenance.rule.startsWith(annotations.sourceLocation) ? 2 : 1;
+  const source =
+    claim.provenance.source === 'entity'
+      ? 3
+      : claim.provenance.rule.startsWith(annotations.sourceLocation)
+        ? 2
+        : 1;
   return {
     entity: claim.entity,
     provenance: claim.provenance,

@@ -31,7 +31,10 @@ function urlMatch(claim: UrlClaim, thing: UrlThing): Match | undefined {
   if (!host) return undefined;
   const prefix = claim.prefixes.length === 0 ? '' : longestPrefix(claim.prefixes, thing.path);
   if (prefix === undefined) return undefined;
-  const parts = [host.pattern ? `host ${host.pattern}` : 'any host', ...(prefix ? [`path prefix ${prefix}`] : [])];
+  const parts = [
+    host.pattern ? `host ${host.pattern}` : 'any host',
+    ...(prefix ? [`path prefix ${prefix}`] : []),
+  ];
   const provenance = { ...claim.provenance, rule: `spec.selectors.urls: ${parts.join(', ')}` };
   const length = host.length + prefix.length;
   return {

@@ -11,7 +11,11 @@ import { parseThing, type Thing, type ThingOptions } from './thing.ts';
 
 export type ResolveContext = PathContext;
 
-export function resolveOwnership(thing: Thing, index: OwnershipIndex, context: ResolveContext = {}): WhoOwnsAnswer {
+export function resolveOwnership(
+  thing: Thing,
+  index: OwnershipIndex,
+  context: ResolveContext = {},
+): WhoOwnsAnswer {
   switch (thing.kind) {
     case 'entity':
       return resolveEntity(thing, index);
@@ -34,7 +38,10 @@ export interface BadThing {
 }
 
 /** Reads every thing first: one bad thing answers nothing, so a caller never acts on half a list. */
-export function parseThings(texts: readonly string[], options: ThingOptions = {}): { things: Thing[]; bad: BadThing[] } {
+export function parseThings(
+  texts: readonly string[],
+  options: ThingOptions = {},
+): { things: Thing[]; bad: BadThing[] } {
   const things: Thing[] = [];
   const bad: BadThing[] = [];
   texts.forEach((text, index) => {

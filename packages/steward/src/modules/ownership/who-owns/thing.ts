@@ -8,7 +8,14 @@ export type Thing =
   | { kind: 'entity'; text: string; ref: string }
   | { kind: 'entity'; text: string; ref: null; name: string }
   | { kind: 'path'; text: string; path: string }
-  | { kind: 'kubernetes'; text: string; objectKind: string; namespace: string | null; name: string; labels: LabelSet }
+  | {
+      kind: 'kubernetes';
+      text: string;
+      objectKind: string;
+      namespace: string | null;
+      name: string;
+      labels: LabelSet;
+    }
   | { kind: 'alert'; text: string; labels: LabelSet }
   | { kind: 'url'; text: string; host: string; path: string };
 
@@ -22,7 +29,8 @@ export interface ThingOptions {
 export const thingSyntax = {
   entity: 'component:default/checkout-api, component:checkout-api or checkout-api',
   path: 'path:services/checkout-api/main.go',
-  kubernetes: 'k8s:Kind/namespace/name, optionally with labels: k8s:Deployment/shop/web{app.kubernetes.io/name=web}',
+  kubernetes:
+    'k8s:Kind/namespace/name, optionally with labels: k8s:Deployment/shop/web{app.kubernetes.io/name=web}',
   alert: 'alert:{alertname="HighErrorRate",service="checkout-api"}',
   url: 'url:https://shop.acme.example/checkout',
 } as const;
@@ -56,10 +64,15 @@ function parseRef(input: string, text: string): ThingResult {
 }
 
 function parsePath(input: string, raw: string): ThingResult {
-  const segments = raw.trim().split('/').filter((s) => s !== '' && s !== '.');
+  const segments = raw
+    .trim()
+    .split('/')
+    .filter((s) => s !== '' && s !== '.');
   if (segments.length === 0) return fail(`"${input}" names no file: write ${thingSyntax.path}`);
   if (segments.includes('..')) {
-    return fail(`"${input}" leaves the repository with "..": write the path from the repository root, ${thingSyntax.path}`);
+    return fail(
+      `"${input}" leaves the repository with "..": write the path from the repository root, ${thingSyntax.path}`,
+    );
   }
   return { ok: true, thing: { kind: 'path', text: input, path: segments.join('/') } };
 }
@@ -80,11 +93,15 @@ function parseKubernetes(input: string, rest: string): ThingResult {
   }
   const [objectKind, namespaceOrName, maybeName] = parts as [string, string, string | undefined];
   if (!/^[A-Za-z][A-Za-z0-9]*$/.test(objectKind)) {
-    return fail(`"${objectKind}" is not a Kubernetes kind (letters and digits, e.g. Deployment); ${expected}`);
+    return fail(
+      `"${objectKind}" is not a Kubernetes kind (letters and digits, e.g. Deployment); ${expected}`,
+    );
   }
   const namespace = maybeName === undefined ? null : namespaceOrName;
   if (namespace !== null && !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(namespace)) {
-    return fail(`"${namespace}" is not a Kubernetes namespace (lower-case letters, digits and -); ${expected}`);
+    return fail(
+      `"${namespace}" is not a Kubernetes namespace (lower-case letters, digits and -); ${expected}`,
+    );
   }
   const name = maybeName ?? namespaceOrName;
   if (/[\s{}]/.test(name)) return fail(`"${name}" is not a Kubernetes object name; ${expected}`);
@@ -100,7 +117,8 @@ function parseAlert(input: string, rest: string): ThingResult {
   if (!parsed.ok) return fail(`"${input}": ${parsed.message}; ${expected}`);
   const labels = parsed.labels;
   if (alertname !== '') {
-    if (!prometheusLabelName.key.test(alertname)) return fail(`"${alertname}" is not an alert name; ${expected}`);
+    if (!prometheusLabelName.key.test(alertname))
+      return fail(`"${alertname}" is not an alert name; ${expected}`);
     if (labels.alertname !== undefined && labels.alertname !== alertname) {
       return fail(`"${input}" names the alert twice (${alertname} and ${labels.alertname}); ${expected}`);
     }

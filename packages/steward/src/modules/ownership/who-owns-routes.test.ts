@@ -1,0 +1,149 @@
+// `GET /api/v1/who-owns` in-process, and the ownership service behind it: the index is built once,
+// rebuilt after catalogChanged, and a failed load is retried rather than cached.
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Authenticator, scopesForRole } from '../../platform/auth/principal.ts';
+import { silentLogger } from '../../platform/logging.ts';
+import { createMetrics } from '../../platform/metrics.ts';
+import { type App, createApp, registerRoutes } from '../../server/app.ts';
+import { type CatalogEntity, loadCatalog } from '../catalog/index.ts';
+import { createOwnershipService, type OwnershipService } from './ownership-service.ts';
+import { whoOwnsResponseSchema } from './schemas.ts';
+import { type ShopRepo, writeShopRepo } from './who-owns/fixture.test-support.ts';
+import type { CodeownersSource } from './who-owns/ownership-index.ts';
+import { whoOwnsRoutes } from './who-owns-routes.ts';
+
+const reader: Authenticator = {
+  async authenticate(request) {
+    if (request.headers.authorization !== 'Bearer reader') return null;
+    return {
+      userId: 'u1',
+      handle: 'viewer',
+      role: 'viewer',
+      scopes: scopesForRole.viewer,
+      teamIds: [],
+      via: 'token',
+    };
+  },
+};
+const headers = { authorization: 'Bearer reader' };
+
+let shop: ShopRepo;
+let entities: CatalogEntity[];
+let codeowners: CodeownersSource[];
+let loads = 0;
+let failNextLoad = false;
+let service: OwnershipService;
+let app: App;
+
+beforeAll(async () => {
+  shop = writeShopRepo();
+  entities = (await loadCatalog([shop.catalogDir])).entities;
+  codeowners = [
+    {
+      repository: 'github.com/shop/monorepo',
+      file: '.github/CODEOWNERS',
+      text: readFileSync(shop.codeownersFile, 'utf8'),
+    },
+  ];
+  service = createOwnershipService({
+    loadEntities: async () => {
+      loads++;
+      if (failNextLoad) {
+        failNextLoad = false;
+        throw new Error('the catalog store is not reachable');
+      }
+      return entities;
+    },
+    loadCodeowners: async () => codeowners,
+  });
+  app = await createApp({
+    logger: silentLogger(),
+    metrics: createMetrics(),
+    authenticator: reader,
+    bodyLimit: 1024 * 1024,
+    isReady: async () => true,
+    version: 'test',
+  });
+  await registerRoutes(app, whoOwnsRoutes(service));
+  await app.ready();
+});
+
+afterAll(async () => {
+  await app?.close();
+});
+
+const ask = (query: string) => app.inject({ url: `/api/v1/who-owns?${query}`, headers });
+
+describe('GET /api/v1/who-owns', () => {
+  it('answers repeated things in order, in the declared shape', async () => {
+    const response = await ask(
+      `thing=checkout&thing=${encodeURIComponent('path:services/checkout/vendor/x.go')}&thing=nope`,
+    );
+    expect(response.statusCode).toBe(200);
+    const body = whoOwnsResponseSchema.parse(response.json());
+    expect(body.items.map((a) => [a.thing, a.kind, a.owned])).toEqual([
+      ['checkout', 'entity', true],
+      ['path:services/checkout/vendor/x.go', 'path', false],
+      ['nope', 'entity', false],
+    ]);
+    expect(body.items[1]?.decidedBy).toMatchObject({
+      source: 'codeowners',
+      file: '.github/CODEOWNERS',
+      line: 3,
+    });
+  });
+
+  it('takes the repository a path is in', async () => {
+    const home = (await ask('thing=tools/x.sh')).json().items[0];
+    expect(home.decidedBy).toMatchObject({ entity: 'component:default/tooling' });
+    const away = (await ask('thing=tools/x.sh&repository=https://github.com/shop/other')).json().items[0];
+    expect(away).toMatchObject({ owned: false, decidedBy: null });
+  });
+
+  it('rejects a bad thing with problem+json naming which one and the syntax', async () => {
+    const response = await ask(`thing=checkout&thing=${encodeURIComponent('alert:HighErrorRate')}`);
+    expect(response.statusCode).toBe(400);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+    expect(response.json().errors).toEqual([
+      { field: 'query.thing[1]', message: expect.stringContaining('alert:{alertname=') },
+    ]);
+  });
+
+  it('rejects a missing thing, an unknown parameter and an unreadable repository', async () => {
+    expect((await ask('')).statusCode).toBe(400);
+    expect((await ask('thing=checkout&colour=blue')).statusCode).toBe(400);
+    const repository = await ask('thing=x/y&repository=%20');
+    expect(repository.statusCode).toBe(400);
+    expect(repository.json().errors[0].field).toBe('query.repository');
+  });
+
+  it('asks for credentials', async () => {
+    expect((await app.inject('/api/v1/who-owns?thing=checkout')).statusCode).toBe(401);
+  });
+});
+
+describe('the ownership service', () => {
+  it('builds the index once, and again only after the catalog changed', async () => {
+    service.catalogChanged();
+    const before = loads;
+    await Promise.all([service.whoOwns(['checkout']), service.whoOwns(['cart'])]);
+    await service.whoOwns(['edge']);
+    expect(loads).toBe(before + 1);
+    const built = loads;
+    entities = entities.filter((e) => e.name !== 'checkout');
+    expect((await service.whoOwns(['component:checkout']))[0]?.owned).toBe(true);
+    service.catalogChanged();
+    expect((await service.whoOwns(['component:checkout']))[0]?.owned).toBe(false);
+    expect(loads).toBe(built + 1);
+  });
+
+  it('answers 503 when the catalog cannot be loaded, and tries again on the next question', async () => {
+    service.catalogChanged();
+    failNextLoad = true;
+    const failed = await ask('thing=cart');
+    expect(failed.statusCode).toBe(503);
+    expect(failed.json().detail).toContain('the catalog store is not reachable');
+    expect((await ask('thing=cart')).statusCode).toBe(200);
+  });
+});

@@ -1,0 +1,27 @@
+// `GET /api/v1/who-owns?thing=…`: the same answers as `steward who-owns`, for on-call routing,
+// guardrail findings, support and review routing.
+import type { RoutePlugin } from '../../server/app.ts';
+import type { OwnershipService } from './ownership-service.ts';
+import { whoOwnsQuerySchema, whoOwnsResponseSchema } from './schemas.ts';
+
+export function whoOwnsRoutes(service: OwnershipService): RoutePlugin {
+  return (app) => {
+    app.get(
+      '/api/v1/who-owns',
+      {
+        config: { access: 'read' },
+        schema: {
+          tags: ['ownership'],
+          summary: 'Who owns each thing (entity, path, Kubernetes object, alert, URL), and what decided it',
+          querystring: whoOwnsQuerySchema,
+          response: { 200: whoOwnsResponseSchema },
+        },
+      },
+      async (request) => {
+        const { thing, repository } = request.query;
+        const things = Array.isArray(thing) ? thing : [thing];
+        return { items: await service.whoOwns(things, { repository }) };
+      },
+    );
+  };
+}
