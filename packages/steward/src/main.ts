@@ -2,6 +2,7 @@
 
 import { registerLoginCommand } from './cli/login-command.ts';
 import { createProgram, exitCodeFor, inheritExitOverride } from './cli/program.ts';
+import { registerCatalogCommands } from './modules/catalog/commands.ts';
 import { registerIdentityCommands } from './modules/identity/commands.ts';
 import { registerOwnershipCommands } from './modules/ownership/commands.ts';
 import { registerWhoOwnsCommand } from './modules/ownership/who-owns-command.ts';
@@ -14,6 +15,7 @@ registerLoginCommand(program);
 registerIdentityCommands(program);
 registerOwnershipCommands(program);
 registerWhoOwnsCommand(program);
+registerCatalogCommands(program);
 registerAuditCommand(program);
 inheritExitOverride(program);
 

@@ -1,0 +1,71 @@
+// `steward catalog validate [PATH...] [--format text|json]`: validates catalog files offline.
+import type { Command } from 'commander';
+import { examples, exitCodes, formatOption } from '../../cli/program.ts';
+import { type LoadProgress, loadCatalog } from './load.ts';
+import { validationJson, validationSummary, validationText } from './report.ts';
+
+const fileSelection = `
+Which files are read:
+  A PATH that is a file is always read. In a directory (searched recursively, skipping hidden
+  directories and node_modules) a .yaml or .yml file is read when it is named catalog-info or
+  steward, when it is under a directory named catalog, or when it declares a catalog apiVersion
+  (backstage.io/..., steward.dev/..., scaffolder.backstage.io/...). Location entities' file targets
+  are read too; they, and $text/$json/$yaml placeholders, may not point outside the PATH.
+
+Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 bad usage or unreadable PATH.
+`;
+
+export function registerCatalogCommands(program: Command): void {
+  const catalog = program
+    .command('catalog')
+    .description('Work with the catalog: teams, people, services, systems, APIs and resources as code.');
+
+  catalog
+    .command('validate')
+    .description(
+      'Check catalog files (Backstage catalog-info.yaml and Steward kinds) and report file:line:col problems.',
+    )
+    .argument('[paths...]', 'files or directories to read (default: the current directory)')
+    .addOption(formatOption())
+    .addHelpText(
+      'after',
+      `${fileSelection}${examples(
+        'steward catalog validate',
+        'steward catalog validate catalog-info.yaml',
+        'steward catalog validate examples/acme --format json',
+      )}`,
+    )
+    .action(async (paths: string[], flags: { format: 'text' | 'json' }) => {
+      const progress = stderrProgress();
+      const result = await loadCatalog(paths.length > 0 ? paths : ['.'], { onProgress: progress.update });
+      progress.done();
+      if (flags.format === 'json') {
+        process.stdout.write(`${validationJson(result)}\n`);
+      } else {
+        for (const line of validationText(result)) process.stdout.write(`${line}\n`);
+        process.stderr.write(`${validationSummary(result, result.files)}\n`);
+      }
+      process.exitCode = result.errors.length > 0 ? exitCodes.problems : exitCodes.ok;
+    });
+}
+
+/** A progress line on a terminal, redrawn at most ten times a second; nothing when stderr is not a terminal. */
+function stderrProgress() {
+  const tty = process.stderr.isTTY === true;
+  let last = Date.now();
+  let shown = false;
+  return {
+    update: (progress: LoadProgress) => {
+      const now = Date.now();
+      if (!tty || now - last < 100) return;
+      last = now;
+      shown = true;
+      process.stderr.write(
+        `\r\x1b[Kreading the catalog: ${progress.files} files, ${progress.entities} entities`,
+      );
+    },
+    done: () => {
+      if (shown) process.stderr.write('\r\x1b[K');
+    },
+  };
+}
