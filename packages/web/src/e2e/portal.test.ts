@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
 import { parseAllDocuments } from 'yaml';
 import { loadServeConfig } from '../../../steward/src/platform/config.ts';
 import { silentLogger } from '../../../steward/src/platform/logging.ts';
@@ -134,6 +135,27 @@ describe('portal end to end', () => {
       });
     }
   });
+
+  it('updates who is online live as another person connects and leaves', async () => {
+    const other = demoUsers.find((user) => user.metadata.name !== signInAs.handle)?.metadata.name as string;
+    const login = await fetch(`${steward.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ handle: other, password: signInAs.password }),
+    });
+    expect(login.status).toBe(200);
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const socket = new WebSocket(`${steward.url.replace('http', 'ws')}/api/v1/stream`, {
+      headers: { cookie },
+    });
+    await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+
+    const online = page.getByRole('region', { name: 'Who is online' });
+    const them = online.locator(`a[href="/people/${other}"]`);
+    await them.waitFor({ state: 'attached' });
+    socket.close();
+    await them.waitFor({ state: 'detached' });
+  }, 60_000);
 
   it('creates an API token, shows its secret once, and revokes it (changes carry the CSRF token)', async () => {
     await page.getByRole('navigation', { name: 'Areas' }).getByRole('link', { name: 'API tokens' }).click();
