@@ -25,7 +25,10 @@ export interface Backoff {
 export interface JobSpec<Payload> {
   /** Unique across Steward, e.g. `alerts.notify`; stored with every job. */
   name: string;
-  /** Validates payloads on enqueue and again before the handler runs (stored rows outlive code). */
+  /**
+   * Validates payloads on enqueue and again before the handler runs (stored rows outlive code).
+   * Payloads are stored as JSON: dates travel as ISO strings, so declare them as strings.
+   */
   payload?: z.ZodType<Payload>;
   handler: (payload: Payload, ctx: JobContext) => Promise<void>;
   maxAttempts?: number;

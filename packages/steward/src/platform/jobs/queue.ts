@@ -1,7 +1,7 @@
 // The producing side of the jobs table: enqueue (optionally inside the caller's transaction),
 // cancel, list and retry. A JobRunner is a queue that also runs jobs.
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { invalid } from '../errors.ts';
 import type { JobDefinition } from './definition.ts';
@@ -24,7 +24,7 @@ export interface EnqueueOptions<Tables = unknown> {
   /** Enqueueing a key while a job of this name with that key is pending or running returns that job's id. */
   key?: string;
   /** The caller's transaction: the job exists if and only if it commits. */
-  trx?: Kysely<Tables>;
+  trx?: Transaction<Tables>;
 }
 
 export class JobQueue {

@@ -226,6 +226,31 @@ describeEachEngine('job dedup keys and transactions', ({ db }) => {
     expect(new Set([first, second, third]).size).toBe(3);
   });
 
+  it('refuses to retry a dead job while another job holds its key', async () => {
+    const job = defineJob({
+      name: 'test.keyed-dead',
+      maxAttempts: 1,
+      handler: async () => {
+        throw new Error('down');
+      },
+    });
+    const runner = startRunner(db());
+    runner.register(job);
+    await runner.start();
+    const dead = await runner.enqueue(job, {}, { key: 'service-a' });
+    await vi.waitFor(async () => expect((await runner.get(dead))?.state).toBe('dead'), eventually);
+    const newer = await runner.enqueue(job, {}, { key: 'service-a', delayMs: 60_000 });
+    expect(newer).not.toBe(dead);
+    const error = await runner.retry(dead).catch((e) => e);
+    expect(error).toBeInstanceOf(StewardError);
+    expect(error.kind).toBe('conflict');
+    expect(error.message).toContain(
+      'another test.keyed-dead job with that key is already pending or running',
+    );
+    expect(await runner.cancel(newer)).toBe(true);
+    expect((await runner.retry(dead)).state).toBe('pending');
+  });
+
   it('creates a job inside the caller’s transaction: gone on rollback, run promptly after commit', async () => {
     const ran: string[] = [];
     const job = defineJob({

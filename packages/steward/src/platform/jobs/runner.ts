@@ -112,8 +112,9 @@ export class JobRunner extends JobQueue {
   /** The payload is the new job's run_at in epoch ms (see JobQueue.enqueue). */
   private onEnqueued(payload: string): void {
     const runAt = Number(payload);
-    if (Number.isFinite(runAt) && runAt > Date.now()) this.timer.bringForward(runAt + 1);
-    else this.wake('claim');
+    const now = Date.now();
+    if (!Number.isFinite(runAt) || runAt <= now) this.wake('claim');
+    else this.timer.bringForward(Math.min(runAt + 1, now + this.pollIntervalMs));
   }
 
   /**
@@ -191,7 +192,9 @@ export class JobRunner extends JobQueue {
         return;
       }
       this.outcomes.inc({ name: job.name, outcome: retry ? 'retrying' : 'dead' });
-      if (retryInMs !== null) this.timer.bringForward(Date.now() + retryInMs + 1);
+      if (retryInMs !== null && !this.stopping) {
+        this.timer.bringForward(Date.now() + Math.min(retryInMs + 1, this.pollIntervalMs));
+      }
       if (retry) log.warn({ error: outcome.error, retryInMs }, 'job attempt failed; will retry');
       else log.error({ error: outcome.error }, 'job failed for good: dead-lettered');
     } catch (error) {

@@ -1,5 +1,8 @@
 // One timer per runner for "look again at": it can be brought forward by news of an earlier job,
 // and is set afresh after each full look at the table.
+/** setTimeout fires at once for anything longer (about 24.8 days). */
+const longestTimeoutMs = 2 ** 31 - 1;
+
 export class WakeTimer {
   private timer: NodeJS.Timeout | undefined;
   private at = Number.POSITIVE_INFINITY;
@@ -22,7 +25,7 @@ export class WakeTimer {
         this.at = Number.POSITIVE_INFINITY;
         this.fire();
       },
-      Math.max(0, at - Date.now()),
+      Math.min(longestTimeoutMs, Math.max(0, at - Date.now())),
     );
     // The runner must not keep a process alive on its own; the server or the caller does.
     this.timer.unref();
