@@ -2,6 +2,11 @@
 // this is Steward's table of contents.
 import { readFileSync } from 'node:fs';
 import { createIdentity } from '../modules/identity/index.ts';
+import {
+  createOwnershipService,
+  ownershipSourcesFromPaths,
+  whoOwnsRoutes,
+} from '../modules/ownership/index.ts';
 import type { Authenticator } from '../platform/auth/principal.ts';
 import type { ServeConfig } from '../platform/config.ts';
 import type { Database } from '../platform/db/database.ts';
@@ -16,7 +21,7 @@ import {
   streamRoutes,
 } from '../platform/realtime/index.ts';
 import { type App, createApp, registerRoutes } from './app.ts';
-import { demoPassword, readDemoOrg } from './demo.ts';
+import { demoDir, demoPassword, readDemoOrg } from './demo.ts';
 
 export const version: string = JSON.parse(
   readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
@@ -25,7 +30,8 @@ export const version: string = JSON.parse(
 export interface AssembleOptions {
   database: Database;
   logger: Logger;
-  config: Pick<ServeConfig, 'bodyLimit' | 'webDir' | 'dataDir'> & Partial<Pick<ServeConfig, 'demo'>>;
+  config: Pick<ServeConfig, 'bodyLimit' | 'webDir' | 'dataDir'> &
+    Partial<Pick<ServeConfig, 'demo' | 'catalogPaths'>>;
   /** Tests only: who is calling, in place of the real authenticator. */
   authenticator?: Authenticator;
   /** Tests and benchmarks only: live-channel tuning (tick, limits). */
@@ -66,6 +72,16 @@ export async function assemble(options: AssembleOptions): Promise<Assembled> {
 
   await registerRoutes(app, identity.routes);
   await registerRoutes(app, jobRoutes(jobs));
+
+  // Who owns what. Until the catalog store lands, the index is read from the catalog paths given at
+  // start (and the demo), built on the first question; the store will call ownership.catalogChanged().
+  const catalogPaths = [...(config.catalogPaths ?? []), ...(config.demo ? [demoDir] : [])];
+  const ownership = createOwnershipService(
+    ownershipSourcesFromPaths(catalogPaths, (read) =>
+      logger.info(read, 'ownership index read from the catalog files'),
+    ),
+  );
+  await registerRoutes(app, whoOwnsRoutes(ownership));
 
   const realtime = createRealtime({ database, logger, metrics, options: options.realtime });
   // Any reader may follow a team for now; identity will replace this with a membership check.
