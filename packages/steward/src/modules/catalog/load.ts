@@ -37,8 +37,10 @@ export async function loadCatalog(
   const seen = new Set(queue.map((f) => resolve(f.file)));
   const progress: LoadProgress = { files: 0, entities: 0 };
   let fastParsedFiles = 0;
-  for (let i = 0; i < queue.length; i += readAhead) {
+  // Location targets join the queue as it is worked through.
+  for (let i = 0; i < queue.length; ) {
     const batch = queue.slice(i, i + readAhead);
+    i += batch.length;
     const contents = await Promise.all(batch.map((f) => readCatalogFile(f, maxBytes)));
     for (const [j, read] of contents.entries()) {
       const file = batch[j] as FoundFile;
