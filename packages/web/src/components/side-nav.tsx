@@ -21,7 +21,11 @@ export function SideNav() {
                     title={area.summary}
                   >
                     {area.label}
-                    {area.comingSoon && <span className="side-nav__soon">soon</span>}
+                    {area.comingSoon && (
+                      <span className="side-nav__soon">
+                        <span className="visually-hidden">, </span>soon
+                      </span>
+                    )}
                   </Link>
                 </li>
               ))}

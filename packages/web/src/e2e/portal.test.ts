@@ -178,6 +178,15 @@ describe('portal end to end', () => {
     expect(after.status).toBe(401);
     expect(pageErrors).toEqual([]);
   }, 60_000);
+
+  it('signs out: back to the sign-in form, and the session no longer works', async () => {
+    const cookies = await browser.cookies(steward.url);
+    const cookie = cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+    expect((await fetch(`${steward.url}/api/v1/me`, { headers: { cookie } })).status).toBe(200);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    expect((await fetch(`${steward.url}/api/v1/me`, { headers: { cookie } })).status).toBe(401);
+  }, 60_000);
 });
 
 /** Waits for the signed-in frame; if the form shows a problem instead, fails with its words. */
