@@ -1,7 +1,13 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app.tsx';
-import './styles.css';
+// Order matters: tokens first, narrow-screen overrides last.
+import './styles/base.css';
+import './styles/blocks.css';
+import './styles/frame.css';
+import './styles/content.css';
+import './styles/pages.css';
+import './styles/narrow.css';
 
 const root = document.getElementById('root');
 if (root) {
