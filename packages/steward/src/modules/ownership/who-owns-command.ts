@@ -3,15 +3,23 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Command, Option } from 'commander';
+import { clientFromFlags } from '../../cli/client.ts';
 import { examples, formatOption, usageError } from '../../cli/program.ts';
 import { loadCatalog } from '../catalog/index.ts';
 import type { CodeownersFlavor } from './codeowners/model.ts';
 import { readRepoCodeowners } from './repo-codeowners.ts';
+import { type WhoOwnsAnswer, whoOwnsResponseSchema } from './schemas.ts';
 import { answerLine } from './who-owns/answer-text.ts';
 import { buildOwnershipIndex, type OwnershipIndex } from './who-owns/ownership-index.ts';
 import { parseThings, resolveOwnership } from './who-owns/resolve.ts';
 
-type WhoOwnsFlags = { catalog?: string; repo?: string; format: 'text' | 'json'; flavor?: CodeownersFlavor };
+type WhoOwnsFlags = {
+  server?: string;
+  catalog?: string;
+  repo?: string;
+  format: 'text' | 'json';
+  flavor?: CodeownersFlavor;
+};
 
 const thingHelp = `
 THING is one of:
@@ -61,6 +69,10 @@ export function registerWhoOwnsCommand(program: Command): void {
         'gitlab',
       ]),
     )
+    .option(
+      '--server <url>',
+      'ask this Steward server instead of reading files (when neither --catalog nor --repo is given)',
+    )
     .addOption(formatOption())
     .addHelpText(
       'after',
@@ -70,31 +82,46 @@ export function registerWhoOwnsCommand(program: Command): void {
         "steward who-owns --catalog catalog/ 'k8s:Deployment/shop/web{app.kubernetes.io/name=web}'",
         `steward who-owns --catalog catalog/ 'alert:{alertname="HighErrorRate",service="checkout-api"}' --format json`,
         'steward who-owns --catalog catalog/ https://shop.acme.example/checkout',
+        'steward who-owns --server http://127.0.0.1:7420 services/checkout-api/main.go',
       )}`,
     )
     .action(async (texts: string[], flags: WhoOwnsFlags) => {
-      const repo = flags.repo;
-      if (repo !== undefined && !isDirectory(repo)) throw usageError(`--repo ${repo} is not a directory`);
-      const catalogPath = flags.catalog ?? repo ?? '.';
-      if (!existsSync(catalogPath))
-        throw usageError(`cannot read the catalog at ${catalogPath}: no such file or directory`);
-      const isPath = repo === undefined ? undefined : (text: string) => existsSync(join(repo, text));
-      const { things, bad } = parseThings(texts, { isPath });
-      const [firstBad] = bad;
-      if (firstBad) throw usageError(firstBad.message);
-
-      const catalog = await loadCatalog([catalogPath]);
-      reportCatalogProblems(catalogPath, catalog.errors.length, catalog.warnings.length);
-      const codeowners = await readRepoCodeowners(repo ?? '.', flags.flavor);
-      const index = buildOwnershipIndex({
-        entities: catalog.entities,
-        codeowners: codeowners ? [codeowners] : [],
-      });
-      reportIndexProblems(index);
-      const answers = things.map((thing) => resolveOwnership(thing, index));
+      const offline = flags.server === undefined || flags.catalog !== undefined || flags.repo !== undefined;
+      const answers = offline ? await answerOffline(texts, flags) : await answerFromServer(texts, flags);
       if (flags.format === 'json') process.stdout.write(`${JSON.stringify(answers, null, 2)}\n`);
       else for (const answer of answers) process.stdout.write(`${answerLine(answer)}\n`);
     });
+}
+
+async function answerOffline(texts: string[], flags: WhoOwnsFlags): Promise<WhoOwnsAnswer[]> {
+  const repo = flags.repo;
+  if (repo !== undefined && !isDirectory(repo)) throw usageError(`--repo ${repo} is not a directory`);
+  const catalogPath = flags.catalog ?? repo ?? '.';
+  if (!existsSync(catalogPath)) {
+    throw usageError(`cannot read the catalog at ${catalogPath}: no such file or directory`);
+  }
+  const isPath = repo === undefined ? undefined : (text: string) => existsSync(join(repo, text));
+  const { things, bad } = parseThings(texts, { isPath });
+  if (bad[0]) throw usageError(bad[0].message);
+
+  const catalog = await loadCatalog([catalogPath]);
+  reportCatalogProblems(catalogPath, catalog.errors.length, catalog.warnings.length);
+  const codeowners = await readRepoCodeowners(repo ?? '.', flags.flavor);
+  const index = buildOwnershipIndex({
+    entities: catalog.entities,
+    codeowners: codeowners ? [codeowners] : [],
+  });
+  reportIndexProblems(index);
+  return things.map((thing) => resolveOwnership(thing, index));
+}
+
+/** With --server (and no --catalog or --repo): the server's catalog answers; bad things still exit 2 here. */
+async function answerFromServer(texts: string[], flags: WhoOwnsFlags): Promise<WhoOwnsAnswer[]> {
+  const { bad } = parseThings(texts);
+  if (bad[0]) throw usageError(bad[0].message);
+  const query = new URLSearchParams(texts.map((text) => ['thing', text]));
+  const client = clientFromFlags({ server: flags.server });
+  return (await client.request('GET', `/api/v1/who-owns?${query}`, whoOwnsResponseSchema)).items;
 }
 
 function isDirectory(path: string): boolean {

@@ -1,6 +1,8 @@
 // `GET /api/v1/who-owns` in-process, and the ownership service behind it: the index is built once,
 // rebuilt after catalogChanged, and a failed load is retried rather than cached.
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Authenticator, scopesForRole } from '../../platform/auth/principal.ts';
 import { silentLogger } from '../../platform/logging.ts';
@@ -145,5 +147,34 @@ describe('the ownership service', () => {
     expect(failed.statusCode).toBe(503);
     expect(failed.json().detail).toContain('the catalog store is not reachable');
     expect((await ask('thing=cart')).statusCode).toBe(200);
+  });
+});
+
+describe('steward who-owns --server', () => {
+  it('asks the server, prints the same shape, and still refuses a bad thing itself', async () => {
+    const url = await app.listen({ port: 0, host: '127.0.0.1' });
+    const binary = resolve(import.meta.dirname, '../../../bin/steward.js');
+    const env = { ...process.env, STEWARD_TOKEN: 'reader', STEWARD_CONFIG: '/nonexistent/steward.json' };
+    // Asynchronous: the server answering the CLI runs on this same event loop.
+    const run = (args: string[]) =>
+      new Promise<{ code: number | null; stdout: string; stderr: string }>((done) => {
+        const child = spawn(process.execPath, [binary, 'who-owns', '--server', url, ...args], { env });
+        let stdout = '';
+        let stderr = '';
+        child.stdout.on('data', (d) => (stdout += d));
+        child.stderr.on('data', (d) => (stderr += d));
+        child.on('close', (code) => done({ code, stdout, stderr }));
+      });
+    const answered = await run(['cart', 'services/checkout/main.go', '--format', 'json']);
+    expect(answered.code).toBe(0);
+    const items = JSON.parse(answered.stdout);
+    expect(items.map((a: { kind: string; owned: boolean }) => [a.kind, a.owned])).toEqual([
+      ['entity', true],
+      ['path', true],
+    ]);
+    expect(items[1].decidedBy).toMatchObject({ file: '.github/CODEOWNERS', line: 2 });
+    const refused = await run(['alert:nope']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('write alert:{alertname=');
   });
 });
