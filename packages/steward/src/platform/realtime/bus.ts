@@ -43,6 +43,8 @@ export interface EventBusOptions {
   /** Receives every event of every process, in seq order per topic. */
   onEvent: (event: BusEvent) => void;
   maxEventBytes: number;
+  /** How long a batch waits for more publishes to share its database work. */
+  batchMs: number;
 }
 
 interface Outgoing {
@@ -76,15 +78,23 @@ export function createEventBus(options: EventBusOptions): EventBus {
     });
   }
 
+  /**
+   * Each batch costs database work (on PGlite, this process's CPU) and subscribers get events per tick
+   * anyway: waiting a few milliseconds before each batch lets many publishes share it, and bounds the
+   * batches a second however fast events come.
+   */
   async function drain(): Promise<void> {
-    await new Promise((resolve) => setImmediate(resolve)); // gather this turn's publishes into one batch
-    while (queue.length > 0) await announceBatch(queue.splice(0, maxBatch));
+    while (queue.length > 0) {
+      await new Promise((resolve) => setTimeout(resolve, options.batchMs));
+      await announceBatch(queue.splice(0, maxBatch));
+    }
   }
 
   async function announceBatch(batch: Outgoing[]): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       try {
-        const seqs = await store.transaction((tx) => writeBatch(tx, batch));
+        const atomic = batch.some((item) => item.compute !== undefined);
+        const seqs = await store.publishing((tx) => writeBatch(tx, batch), atomic);
         for (const [i, item] of batch.entries()) item.resolve(seqs[i] as number);
         return;
       } catch (error) {

@@ -1,8 +1,14 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type Database, openDatabase } from '../db/database.ts';
 import { describeEachEngine } from '../db/test-engines.ts';
-import type { StreamEvent } from './protocol.ts';
-import { type RunningSteward, StreamClient, startSteward } from './test-stream.ts';
+import {
+  createPeople,
+  type Person,
+  type RunningSteward,
+  StreamClient,
+  startSteward,
+  type TestPeople,
+} from './test-stream.ts';
 
 // Two Steward processes on one database: on PostgreSQL each has its own connections (LISTEN/NOTIFY
 // between them); on PGlite, which one process owns, they share it.
@@ -10,9 +16,10 @@ describeEachEngine('the live channel across processes', ({ db, url }) => {
   let second: Database;
   let one: RunningSteward;
   let two: RunningSteward;
+  let people: TestPeople;
   const clients: StreamClient[] = [];
-  const connect = async (steward: RunningSteward, who: 'alice' | 'bob' | 'carol') => {
-    const client = await StreamClient.connect(steward.streamUrl, who);
+  const connect = async (steward: RunningSteward, who: Person) => {
+    const client = await StreamClient.connect(steward.streamUrl, people.tokens[who]);
     clients.push(client);
     return client;
   };
@@ -22,6 +29,7 @@ describeEachEngine('the live channel across processes', ({ db, url }) => {
     second = postgresUrl ? await openDatabase({ url: postgresUrl, poolSize: 3 }) : db();
     one = await startSteward(db());
     two = await startSteward(second);
+    people = await createPeople(one);
   });
   afterAll(async () => {
     await Promise.all(clients.map((c) => c.close()));
@@ -47,8 +55,8 @@ describeEachEngine('the live channel across processes', ({ db, url }) => {
     seqs.push(...racing);
     expect(seqs.slice(0, 5)).toEqual([1, 2, 3, 4, 5]);
     expect([...seqs].sort((a, b) => a - b)).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
-    const seenOnOne = await collect(onOne, 25);
-    const seenOnTwo = await collect(onTwo, 25);
+    const seenOnOne = await onOne.events(25);
+    const seenOnTwo = await onTwo.events(25);
     expect(seenOnOne.map((e) => e.seq)).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
     expect(seenOnTwo).toEqual(seenOnOne);
     // Each event carries the seq its publisher was told.
@@ -68,7 +76,7 @@ describeEachEngine('the live channel across processes', ({ db, url }) => {
       realtime.publish('team:big', 'big.large', big),
       realtime.publish('team:big', 'big.small', 3),
     ]);
-    const events = await collect(onTwo, 3);
+    const events = await onTwo.events(3);
     expect(events.map((e) => [e.seq, e.type])).toEqual([
       [1, 'big.small'],
       [2, 'big.large'],
@@ -82,13 +90,13 @@ describeEachEngine('the live channel across processes', ({ db, url }) => {
     await first.subscribe(['team:move']);
     await one.assembled.realtime.publish('team:move', 'move.step', 1);
     await one.assembled.realtime.publish('team:move', 'move.step', 2);
-    expect((await collect(first, 2)).map((e) => e.seq)).toEqual([1, 2]);
+    expect((await first.events(2)).map((e) => e.seq)).toEqual([1, 2]);
     await first.close();
     await one.assembled.realtime.publish('team:move', 'move.step', 3);
     await one.assembled.realtime.publish('team:move', 'move.step', 4);
     const moved = await connect(two, 'alice');
     await moved.subscribe(['team:move'], { 'team:move': 2 });
-    expect((await collect(moved, 2)).map((e) => [e.seq, e.data])).toEqual([
+    expect((await moved.events(2)).map((e) => [e.seq, e.data])).toEqual([
       [3, 3],
       [4, 4],
     ]);
@@ -102,29 +110,19 @@ describeEachEngine('the live channel across processes', ({ db, url }) => {
     const lateDatabase = postgresUrl ? await openDatabase({ url: postgresUrl, poolSize: 2 }) : db();
     const late = await startSteward(lateDatabase);
     try {
-      const upToDate = await StreamClient.connect(late.streamUrl, 'bob');
+      const upToDate = await StreamClient.connect(late.streamUrl, people.tokens.bob);
       clients.push(upToDate);
       await upToDate.subscribe(['team:late'], { 'team:late': 2 });
-      const behind = await StreamClient.connect(late.streamUrl, 'carol');
+      const behind = await StreamClient.connect(late.streamUrl, people.tokens.carol);
       clients.push(behind);
       await behind.subscribe(['team:late'], { 'team:late': 1 });
       expect(await behind.next()).toMatchObject({ type: 'gap', topic: 'team:late', from: 2 });
       await one.assembled.realtime.publish('team:late', 'late.step', 3);
-      expect((await collect(upToDate, 1)).map((e) => e.seq)).toEqual([3]); // no gap: nothing was missed
-      expect((await collect(behind, 1)).map((e) => e.seq)).toEqual([3]);
+      expect((await upToDate.events(1)).map((e) => e.seq)).toEqual([3]); // no gap: nothing was missed
+      expect((await behind.events(1)).map((e) => e.seq)).toEqual([3]);
     } finally {
       await late.close();
       if (lateDatabase !== db()) await lateDatabase.close();
     }
   });
 });
-
-async function collect(client: StreamClient, count: number): Promise<StreamEvent[]> {
-  const events: StreamEvent[] = [];
-  while (events.length < count) {
-    const message = await client.next();
-    if (message.type !== 'events') throw new Error(`expected events, got ${JSON.stringify(message)}`);
-    events.push(...message.events);
-  }
-  return events;
-}

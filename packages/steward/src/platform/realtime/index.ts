@@ -20,6 +20,8 @@ export interface RealtimeOptions extends HubOptions {
   heartbeatMs: number;
   /** A process's presence rows outlive its last heartbeat by this long. */
   presenceTtlMs: number;
+  /** How long a publish waits for others to share its database transaction. */
+  publishBatchMs: number;
   /** Largest event data accepted by publish, as JSON bytes. */
   maxEventBytes: number;
   /** How long events too large for a NOTIFY stay in the database for other processes to fetch. */
@@ -34,6 +36,7 @@ export const defaultRealtimeOptions: RealtimeOptions = {
   closeGraceMs: 5_000,
   heartbeatMs: 10_000,
   presenceTtlMs: 30_000,
+  publishBatchMs: 5,
   maxEventBytes: 256 * 1024,
   storedEventRetentionMs: 10 * 60_000,
 };
@@ -81,6 +84,7 @@ export function createRealtime({ database, logger, metrics, options: overrides }
     logger,
     onEvent: hub.deliver,
     maxEventBytes: options.maxEventBytes,
+    batchMs: options.publishBatchMs,
   });
   const presence = createPresence({
     store,

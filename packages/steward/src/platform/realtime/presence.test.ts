@@ -3,7 +3,13 @@ import { type Database, openDatabase } from '../db/database.ts';
 import { describeEachEngine } from '../db/test-engines.ts';
 import type { Presence, StreamEvent } from './protocol.ts';
 import { createRealtimeStore } from './store.ts';
-import { type RunningSteward, StreamClient, startSteward } from './test-stream.ts';
+import {
+  createPeople,
+  type RunningSteward,
+  StreamClient,
+  startSteward,
+  type TestPeople,
+} from './test-stream.ts';
 
 const handles = (event: StreamEvent) => (event.data as Presence).users.map((u) => u.handle);
 const isList = (expected: string[]) => (event: StreamEvent) =>
@@ -13,6 +19,7 @@ describeEachEngine('presence on the live channel', ({ db, url }) => {
   let second: Database;
   let one: RunningSteward;
   let two: RunningSteward;
+  let people: TestPeople;
   const options = { heartbeatMs: 100, presenceTtlMs: 5_000 };
 
   beforeAll(async () => {
@@ -20,6 +27,7 @@ describeEachEngine('presence on the live channel', ({ db, url }) => {
     second = postgresUrl ? await openDatabase({ url: postgresUrl, poolSize: 3 }) : db();
     one = await startSteward(db(), options);
     two = await startSteward(second, options);
+    people = await createPeople(one);
   });
   afterAll(async () => {
     await one?.close();
@@ -28,7 +36,7 @@ describeEachEngine('presence on the live channel', ({ db, url }) => {
   });
 
   it('tells subscribers who is online on any process, as people come and go', async () => {
-    const watcher = await StreamClient.connect(one.streamUrl, 'carol');
+    const watcher = await StreamClient.connect(one.streamUrl, people.tokens.carol);
     expect(await watcher.subscribe(['presence'])).toMatchObject({ topics: ['presence'] });
     const first = await watcher.nextEvent(isList(['carol']));
     expect(first.type).toBe('presence.changed');
@@ -38,20 +46,20 @@ describeEachEngine('presence on the live channel', ({ db, url }) => {
       since: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
     });
 
-    const alice = await StreamClient.connect(two.streamUrl, 'alice');
+    const alice = await StreamClient.connect(two.streamUrl, people.tokens.alice);
     await watcher.nextEvent(isList(['alice', 'carol']));
-    const aliceAgain = await StreamClient.connect(one.streamUrl, 'alice'); // a second tab: still one entry
+    const aliceAgain = await StreamClient.connect(one.streamUrl, people.tokens.alice); // a second tab: still one entry
     await alice.close();
-    const bob = await StreamClient.connect(one.streamUrl, 'bob');
+    const bob = await StreamClient.connect(one.streamUrl, people.tokens.bob);
     await watcher.nextEvent(isList(['alice', 'bob', 'carol']));
 
     // A subscriber joining now gets the list at once.
-    const late = await StreamClient.connect(two.streamUrl, 'admin');
+    const late = await StreamClient.connect(two.streamUrl, people.tokens.admin);
     await late.subscribe(['team:elsewhere', 'presence']);
-    await late.nextEvent(isList(['alice', 'bob', 'carol', 'root']));
+    await late.nextEvent(isList(['admin', 'alice', 'bob', 'carol']));
 
     await aliceAgain.close();
-    await watcher.nextEvent(isList(['bob', 'carol', 'root']));
+    await watcher.nextEvent(isList(['admin', 'bob', 'carol']));
     // Never broadcast: bob follows nothing and was sent nothing.
     expect(bob.received).toEqual([]);
     await Promise.all([bob.close(), late.close(), watcher.close()]);
@@ -64,9 +72,9 @@ describeEachEngine('presence on the live channel', ({ db, url }) => {
       { userId: 'ghost', handle: 'ghost', name: 'Ghost' },
       300,
     );
-    const watcher = await StreamClient.connect(one.streamUrl, 'carol');
+    const watcher = await StreamClient.connect(one.streamUrl, people.tokens.carol);
     await watcher.subscribe(['presence']);
-    const bob = await StreamClient.connect(two.streamUrl, 'bob'); // a change: the list is read afresh
+    const bob = await StreamClient.connect(two.streamUrl, people.tokens.bob); // a change: the list is read afresh
     const withGhost = await watcher.nextEvent(isList(['bob', 'carol', 'ghost']));
     expect((withGhost.data as Presence).users.find((u) => u.handle === 'ghost')?.name).toBe('Ghost');
     await watcher.nextEvent(isList(['bob', 'carol']), 5_000);

@@ -2,7 +2,13 @@ import { once } from 'node:events';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../db/test-engines.ts';
 import type { StreamEvent } from './protocol.ts';
-import { type RunningSteward, StreamClient, startSteward } from './test-stream.ts';
+import {
+  createPeople,
+  type RunningSteward,
+  StreamClient,
+  startSteward,
+  type TestPeople,
+} from './test-stream.ts';
 
 const limitKiB = 256;
 const eventKiB = 64;
@@ -10,6 +16,7 @@ const eventsPerRound = 4;
 
 describeEachEngine('a live-channel client that does not read', ({ db }) => {
   let steward: RunningSteward;
+  let people: TestPeople;
 
   beforeAll(async () => {
     steward = await startSteward(db(), {
@@ -17,14 +24,15 @@ describeEachEngine('a live-channel client that does not read', ({ db }) => {
       slowConsumerBytes: limitKiB * 1024,
       closeGraceMs: 20_000,
     });
+    people = await createPeople(steward);
   });
   afterAll(async () => {
     await steward?.close();
   });
 
   it('is closed with 4008 once its backlog passes the limit, while others keep receiving', async () => {
-    const slow = await StreamClient.connect(steward.streamUrl, 'alice');
-    const healthy = await StreamClient.connect(steward.streamUrl, 'bob');
+    const slow = await StreamClient.connect(steward.streamUrl, people.tokens.alice);
+    const healthy = await StreamClient.connect(steward.streamUrl, people.tokens.bob);
     await slow.subscribe(['team:flood']);
     await healthy.subscribe(['team:flood']);
     slow.socket.pause(); // reads nothing more: the kernel buffers fill, then the server's

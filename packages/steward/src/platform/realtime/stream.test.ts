@@ -2,16 +2,23 @@ import { once } from 'node:events';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { describeEachEngine } from '../db/test-engines.ts';
-import type { StreamEvent } from './protocol.ts';
-import { type RunningSteward, StreamClient, startSteward } from './test-stream.ts';
+import {
+  createPeople,
+  type Person,
+  type RunningSteward,
+  StreamClient,
+  startSteward,
+  type TestPeople,
+} from './test-stream.ts';
 
 const tickMs = 20;
 
 describeEachEngine('the live channel', ({ db }) => {
   let steward: RunningSteward;
+  let people: TestPeople;
   const clients: StreamClient[] = [];
-  const connect = async (who: Parameters<typeof StreamClient.connect>[1]) => {
-    const client = await StreamClient.connect(steward.streamUrl, who);
+  const connect = async (who: Person) => {
+    const client = await StreamClient.connect(steward.streamUrl, people.tokens[who]);
     clients.push(client);
     return client;
   };
@@ -20,6 +27,7 @@ describeEachEngine('the live channel', ({ db }) => {
 
   beforeAll(async () => {
     steward = await startSteward(db(), { tickMs, ringSize: 4 });
+    people = await createPeople(steward);
     steward.assembled.realtime.registerTopic('ops', (principal) =>
       principal.role === 'admin' ? null : 'only admins follow ops',
     );
@@ -37,14 +45,14 @@ describeEachEngine('the live channel', ({ db }) => {
     expect(response.statusCode).toBe(401);
     const plain = await steward.assembled.app.inject({
       url: '/api/v1/stream',
-      headers: { authorization: 'Bearer alice-token' },
+      headers: { authorization: `Bearer ${people.tokens.alice}` },
     });
     expect(plain.statusCode).toBe(426);
     expect(plain.json().detail).toContain('WebSocket endpoint');
   });
 
   it('accepts a token offered as a subprotocol, where browsers cannot set headers', async () => {
-    const socket = new WebSocket(steward.streamUrl, ['steward.v1', 'steward.token.alice-token']);
+    const socket = new WebSocket(steward.streamUrl, ['steward.v1', `steward.token.${people.tokens.alice}`]);
     await once(socket, 'open');
     expect(socket.protocol).toBe('steward.v1');
     const client = new StreamClient(socket);
@@ -56,11 +64,18 @@ describeEachEngine('the live channel', ({ db }) => {
     });
   });
 
-  it('refuses a cookie-signed upgrade from a page on another site', async () => {
-    const socket = new WebSocket(steward.streamUrl, {
-      headers: { authorization: 'Bearer browser-token', origin: 'https://evil.example' },
+  it('takes a portal session from this site, and refuses it from a page on another site', async () => {
+    const fromPortal = new WebSocket(steward.streamUrl, {
+      headers: { cookie: people.doraCookie, origin: steward.origin },
     });
-    const [, response] = await once(socket, 'unexpected-response');
+    await once(fromPortal, 'open');
+    const client = new StreamClient(fromPortal);
+    clients.push(client);
+    expect(await client.subscribe(['presence'])).toMatchObject({ topics: ['presence'] });
+    const crossSite = new WebSocket(steward.streamUrl, {
+      headers: { cookie: people.doraCookie, origin: 'https://evil.example' },
+    });
+    const [, response] = await once(crossSite, 'unexpected-response');
     expect(response.statusCode).toBe(403);
   });
 
@@ -69,7 +84,7 @@ describeEachEngine('the live channel', ({ db }) => {
     expect(await client.subscribe(['team:a', 'team:b'])).toMatchObject({ topics: ['team:a', 'team:b'] });
     await publish('team:a', 'team.updated', { n: 1 });
     await publish('team:b', 'team.updated', { n: 2 });
-    const before = await collectEvents(client, 2);
+    const before = await client.events(2);
     expect(before.map((e) => [e.topic, e.data])).toEqual([
       ['team:a', { n: 1 }],
       ['team:b', { n: 2 }],
@@ -82,13 +97,13 @@ describeEachEngine('the live channel', ({ db }) => {
     await publish('team:a', 'team.updated', { n: 3 });
     await publish('team:b', 'team.updated', { n: 4 });
     // team:a's event was published first, so had it been sent it would have come first.
-    const after = await collectEvents(client, 1);
+    const after = await client.events(1);
     expect(after.map((e) => [e.topic, e.data])).toEqual([['team:b', { n: 4 }]]);
     expect(await client.drain(tickMs * 3)).toEqual([]);
   });
 
   it('denies topics the principal may not see, and unknown kinds, with reasons', async () => {
-    const client = await connect('alice');
+    const client = await connect('vera');
     const reply = await client.subscribe(['team:a', 'ops', 'secrets:vault', 'team:a']);
     expect(reply).toEqual({
       type: 'subscribed',
@@ -144,7 +159,7 @@ describeEachEngine('the live channel', ({ db }) => {
     const first = await connect('alice');
     await first.subscribe(['team:r']);
     await publish('team:r', 'r.step', 'one');
-    const [seen] = await collectEvents(first, 1);
+    const [seen] = await first.events(1);
     await first.close();
     await publish('team:r', 'r.step', 'two');
     await publish('team:r', 'r.step', 'three');
@@ -152,13 +167,13 @@ describeEachEngine('the live channel', ({ db }) => {
     expect(await again.subscribe(['team:r'], { 'team:r': seen?.seq ?? -1 })).toMatchObject({
       topics: ['team:r'],
     });
-    const replayed = await collectEvents(again, 2);
+    const replayed = await again.events(2);
     expect(replayed.map((e) => [e.seq, e.data])).toEqual([
       [2, 'two'],
       [3, 'three'],
     ]);
     await publish('team:r', 'r.step', 'four');
-    expect((await collectEvents(again, 1)).map((e) => e.seq)).toEqual([4]);
+    expect((await again.events(1)).map((e) => e.seq)).toEqual([4]);
     expect(await again.drain(tickMs * 3)).toEqual([]); // nothing twice
   });
 
@@ -174,19 +189,8 @@ describeEachEngine('the live channel', ({ db }) => {
     });
     const kept = await connect('bob');
     await kept.subscribe(['team:g'], { 'team:g': 2 });
-    expect((await collectEvents(kept, 4)).map((e) => e.seq)).toEqual([3, 4, 5, 6]);
+    expect((await kept.events(4)).map((e) => e.seq)).toEqual([3, 4, 5, 6]);
     await publish('team:g', 'g.step', 7);
-    expect((await collectEvents(client, 1)).map((e) => e.seq)).toEqual([7]); // live after the gap
+    expect((await client.events(1)).map((e) => e.seq)).toEqual([7]); // live after the gap
   });
 });
-
-/** Reads frames until `count` events have come; fails on anything else. */
-async function collectEvents(client: StreamClient, count: number): Promise<StreamEvent[]> {
-  const events: StreamEvent[] = [];
-  while (events.length < count) {
-    const message = await client.next();
-    if (message.type !== 'events') throw new Error(`expected events, got ${JSON.stringify(message)}`);
-    events.push(...message.events);
-  }
-  return events;
-}

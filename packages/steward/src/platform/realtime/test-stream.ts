@@ -1,46 +1,23 @@
-// For the live channel's tests: Steward assembled and listening on a loopback port, principals
-// recognised by their test tokens, and a WebSocket client that reads messages in order.
+// For the live channel's tests: Steward assembled and listening on a loopback port, people with real
+// API tokens issued through the identity API, and a WebSocket client that reads messages in order.
 import { once } from 'node:events';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import WebSocket from 'ws';
 import { type Assembled, assemble } from '../../server/compose.ts';
-import type { Authenticator, Principal } from '../auth/principal.ts';
 import type { Database } from '../db/database.ts';
 import { silentLogger } from '../logging.ts';
 import type { RealtimeOptions } from './index.ts';
 import type { ServerMessage, StreamEvent } from './protocol.ts';
 
-const person = (handle: string, overrides: Partial<Principal> = {}): Principal => ({
-  userId: `user-${handle}`,
-  handle,
-  role: 'member',
-  scopes: ['read', 'write'],
-  teamIds: [],
-  via: 'token',
-  ...overrides,
-});
-
-/** Each is recognised by the bearer token `<key>-token`. */
-export const people = {
-  alice: person('alice'),
-  bob: person('bob'),
-  carol: person('carol'),
-  admin: person('root', { role: 'admin', scopes: ['read', 'write', 'admin'] }),
-  browser: person('dora', { via: 'session' }),
-};
-
-export const testAuthenticator: Authenticator = {
-  async authenticate(request) {
-    const header = request.headers.authorization;
-    const token = typeof header === 'string' ? header.replace(/^Bearer /, '') : undefined;
-    const key = token?.replace(/-token$/, '') as keyof typeof people | undefined;
-    return key && key in people ? people[key] : null;
-  },
-};
-
 export interface RunningSteward {
   assembled: Assembled;
   /** ws://127.0.0.1:<port>/api/v1/stream */
   streamUrl: string;
+  origin: string;
+  /** The first admin's token, when this Steward was the first on its database. */
+  adminToken: string | undefined;
   close(): Promise<void>;
 }
 
@@ -48,24 +25,84 @@ export async function startSteward(
   database: Database,
   realtime: Partial<RealtimeOptions> = {},
 ): Promise<RunningSteward> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'steward-realtime-'));
   const assembled = await assemble({
     database,
     logger: silentLogger(),
-    config: { bodyLimit: 64 * 1024, webDir: '/nonexistent', dataDir: '/nonexistent' },
-    authenticator: testAuthenticator,
+    config: { bodyLimit: 64 * 1024, webDir: '/nonexistent', dataDir },
     realtime,
   });
   await assembled.app.listen({ host: '127.0.0.1', port: 0 });
   await assembled.start();
   const address = assembled.app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
+  let adminToken: string | undefined;
+  try {
+    adminToken = readFileSync(join(dataDir, 'admin.token'), 'utf8').trim();
+  } catch {
+    adminToken = undefined; // another Steward on this database made the first admin
+  }
   return {
     assembled,
     streamUrl: `ws://127.0.0.1:${port}/api/v1/stream`,
+    origin: `http://127.0.0.1:${port}`,
+    adminToken,
     async close() {
       await assembled.app.close();
       await assembled.stop();
+      rmSync(dataDir, { recursive: true, force: true });
     },
+  };
+}
+
+export type Person = 'alice' | 'bob' | 'carol' | 'vera' | 'admin';
+
+export interface TestPeople {
+  tokens: Record<Person, string>;
+  /** dora's portal session cookie (`steward_session=…`). */
+  doraCookie: string;
+}
+
+/** alice, bob and carol are members, vera a viewer; each gets a token through the identity API. */
+export async function createPeople(steward: RunningSteward): Promise<TestPeople> {
+  const admin = steward.adminToken;
+  if (!admin) throw new Error('people are created through the first Steward on a database');
+  const call = async (url: string, payload: object) => {
+    const response = await steward.assembled.app.inject({
+      method: 'POST',
+      url,
+      headers: { authorization: `Bearer ${admin}` },
+      payload,
+    });
+    if (response.statusCode >= 300) throw new Error(`POST ${url}: ${response.statusCode} ${response.body}`);
+    return response;
+  };
+  const people = [
+    { handle: 'alice', name: 'Alice Archer', role: 'member' },
+    { handle: 'bob', name: 'Bob Baker', role: 'member' },
+    { handle: 'carol', name: 'Carol Cooper', role: 'member' },
+    { handle: 'vera', name: 'Vera Viewer', role: 'viewer' },
+    { handle: 'dora', name: 'Dora Browser', role: 'member', password: 'dora-password-1' },
+  ];
+  for (const person of people) await call('/api/v1/users', person);
+  const token = async (owner: string, scopes: string[]) =>
+    (await call('/api/v1/tokens', { name: `${owner} realtime test`, owner, scopes })).json().secret as string;
+  const login = await steward.assembled.app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { handle: 'dora', password: 'dora-password-1' },
+  });
+  const cookie = login.cookies.find((c) => c.name === 'steward_session');
+  if (!cookie) throw new Error(`dora could not sign in: ${login.statusCode} ${login.body}`);
+  return {
+    tokens: {
+      alice: await token('alice', ['read', 'write']),
+      bob: await token('bob', ['read']),
+      carol: await token('carol', ['read']),
+      vera: await token('vera', ['read']),
+      admin,
+    },
+    doraCookie: `steward_session=${cookie.value}`,
   };
 }
 
@@ -85,8 +122,8 @@ export class StreamClient {
     });
   }
 
-  static async connect(url: string, who: keyof typeof people): Promise<StreamClient> {
-    const socket = new WebSocket(url, { headers: { authorization: `Bearer ${who}-token` } });
+  static async connect(url: string, token: string): Promise<StreamClient> {
+    const socket = new WebSocket(url, { headers: { authorization: `Bearer ${token}` } });
     const client = new StreamClient(socket);
     await once(socket, 'open');
     return client;
@@ -127,6 +164,17 @@ export class StreamClient {
       const found = message.events.find(matches);
       if (found) return found;
     }
+  }
+
+  /** Reads frames until `count` events have come; fails on anything else. */
+  async events(count: number, timeoutMs = 5_000): Promise<StreamEvent[]> {
+    const events: StreamEvent[] = [];
+    while (events.length < count) {
+      const message = await this.next(timeoutMs);
+      if (message.type !== 'events') throw new Error(`expected events, got ${JSON.stringify(message)}`);
+      events.push(...message.events);
+    }
+    return events;
   }
 
   /** Waits, then answers the messages that came meanwhile (and marks them read). */

@@ -1,0 +1,177 @@
+// WebSocket fan-out to 4,000 subscribers: Steward's live channel against a bare `ws` server that
+// batches the same way (one frame serialised per tick for all), in the same run. Both get the same
+// subscribers (a child process, same code) and the same events at the same cadence; the figure is
+// events delivered to subscribers per second, first publish to last delivery.
+// Run: `node bench/stream-fanout/run.ts [--subscribers 4000] [--events 2000] [--rate 1000] [--tick-ms 16] [--rounds 2]`
+// (Node 24), or `npm run bench -- stream-fanout`.
+import { type ChildProcess, fork } from 'node:child_process';
+import { once } from 'node:events';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import type { ClientsJob, ClientsReport } from './clients.ts';
+import { type FanOutServer, startRawServer } from './raw-server.ts';
+import { startStewardServer } from './steward-server.ts';
+
+const { values: flags } = parseArgs({
+  options: {
+    subscribers: { type: 'string', default: '4000' },
+    events: { type: 'string', default: '2000' },
+    rate: { type: 'string', default: '1000' },
+    'tick-ms': { type: 'string', default: '16' },
+    rounds: { type: 'string', default: '2' },
+  },
+});
+const subscribers = Number(flags.subscribers);
+const events = Number(flags.events);
+const rate = Number(flags.rate);
+const tickMs = Number(flags['tick-ms']);
+const rounds = Number(flags.rounds);
+const target = 0.8;
+const topic = 'team:bench';
+/** After the last publish, how long subscribers get to receive the rest before counting stops. */
+const drainMs = 20_000;
+
+const now = () => performance.timeOrigin + performance.now();
+const fmt = (n: number, digits = 0) =>
+  n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+interface Measured {
+  name: string;
+  deliveriesPerSecond: number;
+  report: Extract<ClientsReport, { type: 'done' }>;
+  serverCpuMs: number;
+}
+
+async function measure(
+  name: string,
+  start: () => Promise<FanOutServer & { token?: string }>,
+): Promise<Measured> {
+  const server = await start();
+  const clients = fork(new URL('./clients.ts', import.meta.url), { stdio: 'inherit' });
+  try {
+    const job: ClientsJob = {
+      url: server.url,
+      subscribers,
+      topic,
+      expected: events,
+      // The peer checks no credentials; the header is sent to both all the same.
+      authorization: `Bearer ${server.token ?? 'stw_not-checked'}`,
+      sampleEvery: 100,
+    };
+    clients.send(job);
+    const ready = (await nextReport(clients)) as Extract<ClientsReport, { type: 'ready' }>;
+    console.log(
+      `  ${name}: ${fmt(subscribers)} subscribers connected in ${fmt(ready.connectMs / 1000, 1)} s`,
+    );
+    await sleep(500);
+    const lag = monitorEventLoopDelay({ resolution: 5 });
+    lag.enable();
+    const cpuBefore = process.cpuUsage();
+    const startedAt = now();
+    const done = nextReport(clients);
+    await publishAtCadence(server, startedAt);
+    const timeout = setTimeout(() => clients.send({ type: 'report' }), drainMs);
+    const report = (await done) as Extract<ClientsReport, { type: 'done' }>;
+    clearTimeout(timeout);
+    const cpu = process.cpuUsage(cpuBefore);
+    lag.disable();
+    console.log(`    event-loop delay: mean ${fmt(lag.mean / 1e6, 1)} ms, max ${fmt(lag.max / 1e6, 1)} ms`);
+    const seconds = (report.lastAt - startedAt) / 1000;
+    return {
+      name,
+      deliveriesPerSecond: report.delivered / seconds,
+      report,
+      serverCpuMs: (cpu.user + cpu.system) / 1000,
+    };
+  } finally {
+    clients.kill();
+    await server.close();
+  }
+}
+
+/** Publishes `events` events at `rate` a second, catching up after any late timer. */
+async function publishAtCadence(server: FanOutServer, startedAt: number): Promise<void> {
+  let published = 0;
+  while (published < events) {
+    const due = Math.min(events, Math.floor(((now() - startedAt) * rate) / 1000) + 1);
+    for (; published < due; published++) server.publish(topic, 'bench.tick', { i: published, t: now() });
+    await sleep(1);
+  }
+}
+
+async function nextReport(child: ChildProcess): Promise<ClientsReport> {
+  const [message] = await Promise.race([
+    once(child, 'message'),
+    once(child, 'exit').then(([code]) => {
+      throw new Error(`the subscribers' process exited (code ${code})`);
+    }),
+  ]);
+  return message as ClientsReport;
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
+function show({ name, deliveriesPerSecond, report, serverCpuMs }: Measured): void {
+  const expected = subscribers * events;
+  const closed = Object.entries(report.closeCodes)
+    .map(([code, n]) => `${n}× ${code}`)
+    .join(', ');
+  console.log(
+    `  ${name.padEnd(21)} ${fmt(deliveriesPerSecond).padStart(12)} deliveries/s   ` +
+      `${fmt((100 * report.delivered) / expected, 1)}% delivered, ${fmt(report.delivered / report.frames, 1)} events/frame   ` +
+      `latency p50 ${fmt(percentile(report.latenciesMs, 50), 1)} ms, p99 ${fmt(percentile(report.latenciesMs, 99), 1)} ms   ` +
+      `CPU: server ${fmt(serverCpuMs / 1000, 2)} s (${fmt((serverCpuMs * 1e6) / report.delivered, 1)} µs/1k deliveries), subscribers ${fmt(report.cpuMs / 1000, 2)} s` +
+      (closed ? `   closed early: ${closed}` : ''),
+  );
+}
+
+async function main(): Promise<void> {
+  const guard = setTimeout(() => {
+    console.error('stream-fanout: did not finish within 5 minutes; stopping');
+    process.exit(1);
+  }, 5 * 60_000);
+  guard.unref();
+  console.log(
+    `WebSocket fan-out: ${fmt(subscribers)} subscribers on loopback, ${fmt(events)} events at ${fmt(rate)}/s ` +
+      `to one topic, ${tickMs} ms ticks (${fmt(subscribers * events)} deliveries each)`,
+  );
+  // Alternating rounds, best of each: on a shared machine a round can lose the CPU to others.
+  const raws: Measured[] = [];
+  const stewards: Measured[] = [];
+  // The order swaps each round, so neither always runs first (colder JIT, cooler machine).
+  for (let round = 1; round <= rounds; round++) {
+    const raw = () => measure(`raw ws (batched) #${round}`, () => startRawServer(tickMs));
+    const steward = () => measure(`steward hub #${round}`, () => startStewardServer(tickMs));
+    if (round % 2 === 1) {
+      raws.push(await raw());
+      stewards.push(await steward());
+    } else {
+      stewards.push(await steward());
+      raws.push(await raw());
+    }
+  }
+  console.log('');
+  for (const measured of [...raws, ...stewards]) show(measured);
+  const best = (list: Measured[]) =>
+    list.reduce((a, b) => (b.deliveriesPerSecond > a.deliveriesPerSecond ? b : a));
+  const raw = best(raws);
+  const steward = best(stewards);
+  console.log(
+    `\n  best of ${rounds}: raw ws ${fmt(raw.deliveriesPerSecond)}/s, steward ${fmt(steward.deliveriesPerSecond)}/s`,
+  );
+  const ratio = steward.deliveriesPerSecond / raw.deliveriesPerSecond;
+  console.log(`  ratio:             ${fmt(ratio, 2)} of raw ws's deliveries/s (target ≥ ${target})`);
+  const cpuPer = (m: Measured) => m.serverCpuMs / m.report.delivered;
+  const cpuRatio = Math.min(...raws.map(cpuPer)) / Math.min(...stewards.map(cpuPer));
+  console.log(`  server CPU per delivery: raw ws's is ${fmt(cpuRatio, 2)} of Steward's (best of each)`);
+  if (ratio < target) {
+    console.log('  BELOW TARGET');
+    process.exitCode = 1;
+  }
+}
+
+await main();
