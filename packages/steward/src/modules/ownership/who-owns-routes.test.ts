@@ -1,9 +1,9 @@
 // `GET /api/v1/who-owns` in-process, and the ownership service behind it: the index is built once,
-// rebuilt after catalogChanged, and a failed load is retried rather than cached.
+// rebuilt behind the answers after catalogChanged, and a failed load is retried rather than cached.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type Authenticator, scopesForRole } from '../../platform/auth/principal.ts';
 import { silentLogger } from '../../platform/logging.ts';
 import { createMetrics } from '../../platform/metrics.ts';
@@ -33,8 +33,6 @@ const headers = { authorization: 'Bearer reader' };
 let shop: ShopRepo;
 let entities: CatalogEntity[];
 let codeowners: CodeownersSource[];
-let loads = 0;
-let failNextLoad = false;
 let service: OwnershipService;
 let app: App;
 
@@ -49,14 +47,7 @@ beforeAll(async () => {
     },
   ];
   service = createOwnershipService({
-    loadEntities: async () => {
-      loads++;
-      if (failNextLoad) {
-        failNextLoad = false;
-        throw new Error('the catalog store is not reachable');
-      }
-      return entities;
-    },
+    loadEntities: async () => entities,
     loadCodeowners: async () => codeowners,
   });
   app = await createApp({
@@ -126,27 +117,75 @@ describe('GET /api/v1/who-owns', () => {
 });
 
 describe('the ownership service', () => {
-  it('builds the index once, and again only after the catalog changed', async () => {
-    service.catalogChanged();
-    const before = loads;
-    await Promise.all([service.whoOwns(['checkout']), service.whoOwns(['cart'])]);
-    await service.whoOwns(['edge']);
-    expect(loads).toBe(before + 1);
-    const built = loads;
-    entities = entities.filter((e) => e.name !== 'checkout');
-    expect((await service.whoOwns(['component:checkout']))[0]?.owned).toBe(true);
-    service.catalogChanged();
-    expect((await service.whoOwns(['component:checkout']))[0]?.owned).toBe(false);
-    expect(loads).toBe(built + 1);
+  /** A service over `current`, counting loads; `gate`, when set, holds a load until it resolves. */
+  function countingService() {
+    const state = { loads: 0, current: entities, gate: undefined as Promise<void> | undefined, fail: false };
+    const owns = createOwnershipService({
+      loadEntities: async () => {
+        state.loads++;
+        const { current, fail } = state;
+        await state.gate;
+        if (fail) throw new Error('the catalog store is not reachable');
+        return current;
+      },
+      loadCodeowners: async () => codeowners,
+    });
+    const ownedCheckout = async () => (await owns.whoOwns(['component:checkout']))[0]?.owned;
+    return { state, owns, ownedCheckout };
+  }
+  const withoutCheckout = () => entities.filter((e) => e.name !== 'checkout');
+
+  it('builds the index once for concurrent questions, and again when the catalog changed', async () => {
+    const { state, owns, ownedCheckout } = countingService();
+    await Promise.all([owns.whoOwns(['cart']), owns.whoOwns(['edge'])]);
+    expect(await ownedCheckout()).toBe(true);
+    expect(state.loads).toBe(1);
+    state.current = withoutCheckout();
+    expect(await ownedCheckout()).toBe(true);
+    await owns.catalogChanged();
+    expect(state.loads).toBe(2);
+    expect(await ownedCheckout()).toBe(false);
   });
 
-  it('answers 503 when the catalog cannot be loaded, and tries again on the next question', async () => {
-    service.catalogChanged();
-    failNextLoad = true;
-    const failed = await ask('thing=cart');
-    expect(failed.statusCode).toBe(503);
-    expect(failed.json().detail).toContain('the catalog store is not reachable');
-    expect((await ask('thing=cart')).statusCode).toBe(200);
+  it('answers from the previous index while a rebuild runs, and folds changes during it into one more build', async () => {
+    const { state, owns, ownedCheckout } = countingService();
+    await owns.index();
+    let release = () => {};
+    state.gate = new Promise((resolve) => {
+      release = resolve;
+    });
+    state.current = withoutCheckout();
+    const changes = [owns.catalogChanged(), owns.catalogChanged(), owns.catalogChanged()];
+    expect(await ownedCheckout()).toBe(true);
+    release();
+    await Promise.all(changes);
+    expect(await ownedCheckout()).toBe(false);
+    // The first build, the one in flight when the changes came, and one more for the changes.
+    expect(state.loads).toBe(3);
+  });
+
+  it('is unavailable while no index could be built, and tries again on the next question', async () => {
+    const { state, owns } = countingService();
+    state.fail = true;
+    await expect(owns.whoOwns(['cart'])).rejects.toMatchObject({
+      kind: 'unavailable',
+      message: expect.stringContaining('the catalog store is not reachable'),
+    });
+    state.fail = false;
+    expect((await owns.whoOwns(['cart']))[0]?.owned).toBe(true);
+    expect(state.loads).toBe(2);
+  });
+
+  it('keeps answering from the previous index when a rebuild fails', async () => {
+    const { state, owns, ownedCheckout } = countingService();
+    await owns.index();
+    state.fail = true;
+    state.current = withoutCheckout();
+    await expect(owns.catalogChanged()).rejects.toThrow('not reachable');
+    expect(await ownedCheckout()).toBe(true);
+    state.fail = false;
+    // That question found the index stale and rebuilt it behind its answer.
+    await vi.waitFor(async () => expect(await ownedCheckout()).toBe(false));
   });
 });
 
@@ -165,7 +204,7 @@ describe('steward who-owns --server', () => {
         child.stderr.on('data', (d) => (stderr += d));
         child.on('close', (code) => done({ code, stdout, stderr }));
       });
-    const answered = await run(['cart', 'services/checkout/main.go', '--format', 'json']);
+    const answered = await run(['checkout', 'services/checkout/main.go', '--format', 'json']);
     expect(answered.code).toBe(0);
     const items = JSON.parse(answered.stdout);
     expect(items.map((a: { kind: string; owned: boolean }) => [a.kind, a.owned])).toEqual([
