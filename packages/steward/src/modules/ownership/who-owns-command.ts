@@ -62,7 +62,10 @@ export function registerWhoOwnsCommand(program: Command): void {
       '--catalog <path>',
       'catalog file or directory to read (default: --repo, else the current directory)',
     )
-    .option('--repo <dir>', 'a repository checkout: its CODEOWNERS is read, and paths are inside it')
+    .option(
+      '--repo <dir>',
+      'the repository checkout paths are in: its CODEOWNERS (.github/, root, docs/) and origin remote are read (default: the current directory)',
+    )
     .addOption(
       new Option('--flavor <flavor>', 'CODEOWNERS rules (default: gitlab for a GitLab checkout)').choices([
         'github',
