@@ -33,25 +33,43 @@ export function readDeclaredRefs(
     const steps = stepsOf(field);
     visitRefs(root, steps, 0, -1, (node, index) => {
       if (node.kind !== 'scalar' || typeof node.value !== 'string' || node.value === '') return;
-      const parsed = parseEntityRef(node.value, {
-        defaultKind: field.defaultKind,
-        defaultNamespace: namespace,
-        allowedKinds: field.allowedKinds,
-      });
+      const resolved = resolveRef(steps, field, node.value, namespace);
       const ref: DeclaredRef = { field, node, index, targetRef: '', position: reporter.at(node) };
-      if (parsed.ok) {
-        ref.targetRef = stringifyEntityRef(parsed.ref);
+      if (resolved.ok) {
+        ref.targetRef = resolved.targetRef;
         declared.push(ref);
       } else {
-        reporter.error(node, 'invalid-ref', `${refPath(ref)}: ${parsed.message}`);
+        reporter.error(node, 'invalid-ref', `${refPath(ref)}: ${resolved.message}`);
       }
     });
   }
   return declared;
 }
 
+type Resolved = { ok: true; targetRef: string } | { ok: false; message: string };
+
+/** The same refs (a team, a system) recur across thousands of entities: each field keeps what they resolved to. */
+function resolveRef(steps: Steps, field: RelationField, text: string, namespace: string): Resolved {
+  const key = `${namespace}\n${text}`;
+  let resolved = steps.resolved.get(key);
+  if (!resolved) {
+    const context = {
+      defaultKind: field.defaultKind,
+      defaultNamespace: namespace,
+      allowedKinds: field.allowedKinds,
+    };
+    const parsed = parseEntityRef(text, context);
+    resolved = parsed.ok ? { ok: true, targetRef: stringifyEntityRef(parsed.ref) } : parsed;
+    if (steps.resolved.size >= 50_000) steps.resolved.clear();
+    steps.resolved.set(key, resolved);
+  }
+  return resolved;
+}
+
 interface Steps {
   keys: string[];
+  /** Refs already resolved for this field, by namespace and text. */
+  resolved: Map<string, Resolved>;
   /** Whether the path steps into a list (`[]`); if not, a list at its end is a list of refs. */
   eachItemAt: number;
 }
@@ -67,7 +85,7 @@ function stepsOf(field: RelationField): Steps {
     if (segments.filter((s) => s.endsWith('[]')).length > 1) {
       throw new Error(`relation path ${field.path}: only one list ([]) may be stepped into`);
     }
-    steps = { keys: segments.map((s) => s.replace(/\[\]$/, '')), eachItemAt };
+    steps = { keys: segments.map((s) => s.replace(/\[\]$/, '')), eachItemAt, resolved: new Map() };
     parsedPaths.set(field, steps);
   }
   return steps;
