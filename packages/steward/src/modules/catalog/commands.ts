@@ -12,6 +12,10 @@ Which files are read:
   (backstage.io/..., steward.dev/..., scaffolder.backstage.io/...). Location entities' file targets
   are read too; they, and $text/$json/$yaml placeholders, may not point outside the PATH.
 
+Output: one line per problem, file:line:col: error|warning code: message (entity); with --format json,
+  {"entities": N, "errors": [...], "warnings": [...]}, N counting the entities read (valid or not) and each
+  problem {file, line, column, entity, code, message}. A ref to an entity that is not read is a warning.
+
 Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 bad usage or unreadable PATH.
 `;
 
