@@ -45,11 +45,12 @@ export function alertMatches(claim: AlertClaim, labels: LabelSet): boolean {
 function explicitMatch(claim: AlertClaim): Match {
   const count = claim.matchers.length;
   const equalities = claim.matchers.filter((m) => m.operator === '=').length;
+  const provenance = claim.provenance;
   return {
     entity: claim.entity,
-    provenance: claim.provenance,
+    provenance,
     rank: [2, count, equalities],
     strength: `a steward selector with ${count} matcher${count === 1 ? '' : 's'}`,
-    how: `${claim.provenance.rule} of ${claim.entity.ref} (${where(claim.provenance)}) all match its labels`,
+    how: `${provenance.rule} of ${claim.entity.ref} (${where(provenance)}) all match its labels`,
   };
 }

@@ -36,14 +36,15 @@ function claimMatches(claim: KubernetesClaim, thing: KubernetesThing): boolean {
 
 function explicitMatch(claim: KubernetesClaim): Match {
   const constraints = claim.requirements.length + (claim.namespace === null ? 0 : 1);
-  const bySelector = claim.provenance.source === 'selector';
+  const bySelector = claim.source === 'selector';
   const what = bySelector ? 'a steward selector' : 'a Backstage annotation';
+  const provenance = claim.provenance;
   return {
     entity: claim.entity,
-    provenance: claim.provenance,
+    provenance,
     rank: [2, constraints, bySelector ? 2 : 1],
     strength: `${what} with ${constraints} constraint${constraints === 1 ? '' : 's'}`,
-    how: `${claim.provenance.rule} of ${claim.entity.ref} (${where(claim.provenance)}) matches it`,
+    how: `${provenance.rule} of ${claim.entity.ref} (${where(provenance)}) matches it`,
   };
 }
 

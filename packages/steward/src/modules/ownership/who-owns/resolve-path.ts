@@ -3,7 +3,7 @@
 // longest covering path winning.
 import type { PathOwnership } from '../codeowners/model.ts';
 import type { Provenance, WhoOwnsAnswer, WhoOwnsCandidate } from '../schemas.ts';
-import { annotations, type LocationClaim } from './claims.ts';
+import type { LocationClaim } from './claims.ts';
 import {
   answerFromMatches,
   bestPerEntity,
@@ -127,19 +127,16 @@ function coverageMatches(path: string, repository: string | null, index: Ownersh
   return matches;
 }
 
+const sourceRank = { fields: 3, 'source-location': 2, 'project-slug': 1 } as const;
+
 function locationMatch(claim: LocationClaim, depth: number, repositoryRank: number): Match {
   const covered = claim.path === '' ? `the whole of ${claim.repository}` : claim.path;
-  const source =
-    claim.provenance.source === 'entity'
-      ? 3
-      : claim.provenance.rule.startsWith(annotations.sourceLocation)
-        ? 2
-        : 1;
+  const provenance = claim.provenance;
   return {
     entity: claim.entity,
-    provenance: claim.provenance,
-    rank: [depth, repositoryRank, source],
+    provenance,
+    rank: [depth, repositoryRank, sourceRank[claim.source]],
     strength: `a location covering ${covered}`,
-    how: `${claim.entity.ref} covers ${covered} (${claim.provenance.rule} at ${where(claim.provenance)})`,
+    how: `${claim.entity.ref} covers ${covered} (${provenance.rule} at ${where(provenance)})`,
   };
 }
