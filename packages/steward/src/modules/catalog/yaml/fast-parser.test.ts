@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseWithYamlPackage } from './fallback.ts';
 import { parseFast } from './fast-parser.ts';
-import type { YamlDocument } from './nodes.ts';
+import type { YamlDocument, YamlMap, YamlSeq } from './nodes.ts';
 import { mutate, randomYaml, seededRandom } from './random-yaml.test-support.ts';
 
 /** Inside the subset: the fast parser must accept it and agree with `yaml` exactly. */
@@ -134,9 +134,14 @@ describe('the fast YAML parser', () => {
       { key: 'list', value: { kind: 'seq', line: 3, column: 3 } },
     ];
     const [fast] = expectSameAsYaml(text) as YamlDocument[];
-    expect(fast?.contents).toMatchObject({ pairs: expected });
-    const list = (fast?.contents as { pairs: { value: { items: unknown[] } }[] }).pairs[1]?.value.items;
-    expect(list?.[0]).toEqual({ kind: 'scalar', value: null, line: 3, column: 3 });
+    const contents = fast?.contents as YamlMap;
+    expect(contents).toMatchObject({ pairs: expected });
+    expect((contents.pairs[1]?.value as YamlSeq).items[0]).toEqual({
+      kind: 'scalar',
+      value: null,
+      line: 3,
+      column: 3,
+    });
   });
 
   it('agrees with yaml on the demo organisation', () => {
