@@ -136,7 +136,8 @@ describe('the fast YAML parser', () => {
     const [fast] = expectSameAsYaml(text) as YamlDocument[];
     const contents = fast?.contents as YamlMap;
     expect(contents).toMatchObject({ pairs: expected });
-    expect((contents.pairs[1]?.value as YamlSeq).items[0]).toEqual({
+    const list = contents.pairs[1]?.value as YamlSeq;
+    expect(list.items[0]).toEqual({
       kind: 'scalar',
       value: null,
       line: 3,
