@@ -26,7 +26,8 @@ export const kubernetesLabelKey: LabelSetSyntax = {
 /** `text` starts with `{` and ends with `}`; pairs are separated by commas, a trailing one allowed. */
 export function parseLabelSet(text: string, syntax: LabelSetSyntax): LabelSetResult {
   if (!text.startsWith('{') || !text.endsWith('}')) return fail('labels go in braces: {name="value",…}');
-  const labels: LabelSet = {};
+  // No prototype: a label may be called anything, __proto__ included.
+  const labels: LabelSet = Object.create(null);
   let i = 1;
   const end = text.length - 1;
   while (i < end) {
@@ -36,7 +37,7 @@ export function parseLabelSet(text: string, syntax: LabelSetSyntax): LabelSetRes
     if (equals === -1 || equals >= end) return fail(`"${text.slice(i, end)}" has no "=": write name="value"`);
     const key = text.slice(i, equals).trim();
     if (!syntax.key.test(key)) return fail(`"${key}" is not a label name: ${syntax.keyRule}`);
-    if (key in labels) return fail(`label "${key}" is given twice`);
+    if (Object.hasOwn(labels, key)) return fail(`label "${key}" is given twice`);
     const value = readValue(text, skipSpaces(text, equals + 1), end);
     if (!value.ok) return value;
     labels[key] = value.value;

@@ -68,6 +68,11 @@ describe('parseThing', () => {
     expect(thing('alert:HighErrorRate{service="x"}')).toMatchObject({
       labels: { alertname: 'HighErrorRate', service: 'x' },
     });
+    const odd = thing('alert:{__proto__="x",constructor="y"}');
+    expect(odd.kind === 'alert' && Object.entries(odd.labels)).toEqual([
+      ['__proto__', 'x'],
+      ['constructor', 'y'],
+    ]);
   });
 
   it('reads URLs, prefixed or not', () => {
