@@ -3,6 +3,7 @@
 import { registerLoginCommand } from './cli/login-command.ts';
 import { createProgram, exitCodeFor, inheritExitOverride } from './cli/program.ts';
 import { registerCatalogCommands } from './modules/catalog/commands.ts';
+import { registerCatalogImportCommand } from './modules/catalog/import-command.ts';
 import { registerIdentityCommands } from './modules/identity/commands.ts';
 import { registerOwnershipCommands } from './modules/ownership/commands.ts';
 import { registerWhoOwnsCommand } from './modules/ownership/who-owns-command.ts';
@@ -16,6 +17,7 @@ registerIdentityCommands(program);
 registerOwnershipCommands(program);
 registerWhoOwnsCommand(program);
 registerCatalogCommands(program);
+registerCatalogImportCommand(program);
 registerAuditCommand(program);
 inheritExitOverride(program);
 

@@ -1,12 +1,9 @@
 // The composition root: every module, what it needs, and where it is wired. Read top to bottom,
 // this is Steward's table of contents.
 import { readFileSync } from 'node:fs';
+import { createCatalog, type IngestSummary } from '../modules/catalog/index.ts';
 import { createIdentity } from '../modules/identity/index.ts';
-import {
-  createOwnershipService,
-  ownershipSourcesFromPaths,
-  whoOwnsRoutes,
-} from '../modules/ownership/index.ts';
+import { createOwnershipService, whoOwnsRoutes } from '../modules/ownership/index.ts';
 import type { Authenticator } from '../platform/auth/principal.ts';
 import type { ServeConfig } from '../platform/config.ts';
 import type { Database } from '../platform/db/database.ts';
@@ -21,7 +18,7 @@ import {
   streamRoutes,
 } from '../platform/realtime/index.ts';
 import { type App, createApp, registerRoutes } from './app.ts';
-import { demoDir, demoPassword, readDemoOrg } from './demo.ts';
+import { demoDir, demoPassword } from './demo.ts';
 
 export const version: string = JSON.parse(
   readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
@@ -73,19 +70,33 @@ export async function assemble(options: AssembleOptions): Promise<Assembled> {
   await registerRoutes(app, identity.routes);
   await registerRoutes(app, jobRoutes(jobs));
 
-  // Who owns what. Until the catalog store lands, the index is read from the catalog paths given at
-  // start (and the demo), built on the first question; the store will call ownership.catalogChanged().
-  const catalogPaths = [...(config.catalogPaths ?? []), ...(config.demo ? [demoDir] : [])];
-  const ownership = createOwnershipService(
-    ownershipSourcesFromPaths(catalogPaths, (read) =>
-      logger.info(read, 'ownership index read from the catalog files'),
-    ),
-  );
+  // The catalog: sources (--catalog paths, the demo, repositories, uploads, the API) ingested into the
+  // store; its Group and User entities become teams and people; every change rebuilds who-owns.
+  const catalog = createCatalog({
+    database,
+    logger,
+    dataDir: config.dataDir,
+    importOrg: identity.importOrg,
+    publish: (type, data) => realtime.publish('catalog', type, data),
+    onChanged: () => {
+      ownership.catalogChanged().catch((error) => logger.warn({ err: error }, 'the ownership index was not rebuilt'));
+    },
+  });
+  await registerRoutes(app, catalog.routes);
+
+  // Who owns what: an index of the catalog store and its CODEOWNERS files, rebuilt when the catalog changes.
+  const ownership = createOwnershipService({
+    loadEntities: () => catalog.loadEntities(),
+    loadCodeowners: async () =>
+      (await catalog.codeownersFiles()).map((f) => ({ repository: f.repository, file: f.path, text: f.content })),
+    onRebuildFailed: (error) => logger.warn({ err: error }, 'the ownership index could not be rebuilt'),
+  });
   await registerRoutes(app, whoOwnsRoutes(ownership));
 
   const realtime = createRealtime({ database, logger, metrics, options: options.realtime });
   // Any reader may follow a team for now; identity will replace this with a membership check.
   realtime.registerTopic('team', allowAnyReader);
+  realtime.registerTopic('catalog', allowAnyReader);
   await registerRoutes(app, streamRoutes(realtime));
 
   return {
@@ -94,14 +105,15 @@ export async function assemble(options: AssembleOptions): Promise<Assembled> {
     async start() {
       // A test that brings its own authenticator has no use for a first admin (nor its files).
       if (!options.authenticator) await identity.ensureFirstAdmin(config.dataDir);
-      if (config.demo) {
-        const loaded = await identity.importOrg(
-          { ...(await readDemoOrg()), password: demoPassword },
-          'system:demo',
-        );
-        logger.info(loaded, `demo organisation loaded: everyone signs in with the password ${demoPassword}`);
-      }
       await realtime.start();
+      for (const path of config.catalogPaths ?? []) {
+        const read = await catalog.ingestPath(path);
+        logger.info(ingestLog(read), `catalog ${path} read`);
+      }
+      if (config.demo) {
+        const read = await catalog.ingestPath(demoDir, { name: 'demo: Acme (examples/acme)', password: demoPassword });
+        logger.info(ingestLog(read), `demo organisation loaded: everyone signs in with the password ${demoPassword}`);
+      }
       await jobs.start();
     },
     async stop() {
@@ -112,4 +124,9 @@ export async function assemble(options: AssembleOptions): Promise<Assembled> {
       ready = value;
     },
   };
+}
+
+function ingestLog(read: IngestSummary) {
+  const { added, updated, removed, unchanged, durationMs } = read;
+  return { added, updated, removed, unchanged, errors: read.errors.length, warnings: read.warnings.length, durationMs };
 }

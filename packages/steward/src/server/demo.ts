@@ -1,7 +1,6 @@
-// The demo organisation (examples/acme), loaded by `steward serve --demo`.
-import { readdir, readFile } from 'node:fs/promises';
+// The demo organisation (examples/acme), read as a catalog source by `steward serve --demo`.
 import { join, resolve } from 'node:path';
-import { parseAllDocuments } from 'yaml';
+import { loadCatalog } from '../modules/catalog/index.ts';
 import { type Org, orgFromEntities } from '../modules/identity/org-from-entities.ts';
 
 export const demoDir = resolve(import.meta.dirname, '../../../../examples/acme');
@@ -9,15 +8,9 @@ export const demoDir = resolve(import.meta.dirname, '../../../../examples/acme')
 /** Every demo person signs in with this password; it is printed in the README and the log. */
 export const demoPassword = 'steward-demo';
 
+/** The demo's teams and people as the catalog engine reads them (the server ingests the whole folder). */
 export async function readDemoOrg(dir = demoDir): Promise<Org> {
-  const orgDir = join(dir, 'org');
-  const files = (await readdir(orgDir)).filter((f) => f.endsWith('.yaml')).sort();
-  const entities = [];
-  for (const file of files) {
-    for (const doc of parseAllDocuments(await readFile(join(orgDir, file), 'utf8'))) {
-      if (doc.errors.length > 0) throw new Error(`${join(orgDir, file)}: ${doc.errors[0]?.message}`);
-      entities.push(doc.toJS());
-    }
-  }
-  return orgFromEntities(entities);
+  const catalog = await loadCatalog([join(dir, 'org')]);
+  if (catalog.errors.length > 0) throw new Error(`${dir}/org: ${catalog.errors[0]?.message}`);
+  return orgFromEntities(catalog.entities);
 }

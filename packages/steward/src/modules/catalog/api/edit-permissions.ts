@@ -1,0 +1,57 @@
+// Who may change an entity through the API: admins anything; a member of a team that owns the
+// entity (as primary or other owner) may change it, and may give it only to a team they are in.
+// Entities without owners (groups, people, locations) become teams and sign-ins: admins only.
+import type { Principal } from '../../../platform/auth/principal.ts';
+import { forbidden } from '../../../platform/errors.ts';
+import type { CatalogDb } from '../store/tables.ts';
+import { teamNamesOf } from '../store/team-names.ts';
+
+export interface Editor {
+  principal: Principal;
+  isAdmin: boolean;
+  /** Names of the teams the caller is in. */
+  teams: Set<string>;
+}
+
+export async function editorOf(db: CatalogDb, principal: Principal): Promise<Editor> {
+  const isAdmin = principal.role === 'admin' && principal.scopes.includes('admin');
+  return { principal, isAdmin, teams: new Set(await teamNamesOf(db, principal.teamIds)) };
+}
+
+function ownsAny(editor: Editor, owners: readonly string[]): boolean {
+  return owners.some((ref) => {
+    const [kind, rest = ''] = ref.split(':');
+    const name = rest.slice(rest.indexOf('/') + 1);
+    return (
+      (kind === 'group' && editor.teams.has(name)) || (kind === 'user' && name === editor.principal.handle)
+    );
+  });
+}
+
+function teamList(editor: Editor): string {
+  return editor.teams.size > 0 ? `the teams ${[...editor.teams].sort().join(', ')}` : 'no team';
+}
+
+/** The caller may change (or delete) the entity as it is now. */
+export function assertMayChange(editor: Editor, ref: string, owners: readonly string[]): void {
+  if (editor.isAdmin) return;
+  if (owners.length === 0) throw forbidden(`${ref} has no owner, so only admins may change it`);
+  if (ownsAny(editor, owners)) return;
+  throw forbidden(
+    `only members of a team that owns ${ref} (${owners.join(', ')}) or admins may change it; ${editor.principal.handle} is in ${teamList(editor)}`,
+  );
+}
+
+/** The caller may give the entity this owner (the primary owner it will have). */
+export function assertMayAssign(editor: Editor, ref: string, primaryOwner: string | null): void {
+  if (editor.isAdmin) return;
+  if (primaryOwner === null) {
+    throw forbidden(
+      `${ref} would have no owner (groups, people and locations have none): only admins may create or change it`,
+    );
+  }
+  if (ownsAny(editor, [primaryOwner])) return;
+  throw forbidden(
+    `${ref} would be owned by ${primaryOwner}, a team ${editor.principal.handle} is not in; give it to one of ${teamList(editor)}, or ask an admin`,
+  );
+}

@@ -1,0 +1,83 @@
+// The catalog as the server runs it: the store, sources and their ingests, identity sync, events,
+// and the HTTP routes, put together once for the composition root.
+import type { Database } from '../../platform/db/database.ts';
+import type { Logger } from '../../platform/logging.ts';
+import type { RoutePlugin } from '../../server/app.ts';
+import { entityRoutes } from './entity-routes.ts';
+import type { ImportOrg } from './identity-sync.ts';
+import type { IngestSummary } from './ingest/ingest-source.ts';
+import { insightRoutes } from './insight-routes.ts';
+import type { CatalogEntity, CatalogOptions } from './model.ts';
+import { type IngestRequest, ingestServerPath, type SourceContext } from './source-operations.ts';
+import { sourceRoutes } from './source-routes.ts';
+import { listCodeownersFiles } from './store/codeowners-store.ts';
+import { loadAllEntities } from './store/entity-export.ts';
+import type { CatalogDb, CatalogTables } from './store/tables.ts';
+
+export interface CatalogDeps {
+  database: Database;
+  logger: Logger;
+  /** Clones and uploads live under `<dataDir>/sources/<id>`. */
+  dataDir: string;
+  /** Identity's importOrg: Group and User entities become teams and people. */
+  importOrg?: ImportOrg;
+  /** Publishes on the `catalog` topic of the live channel. */
+  publish?: (type: string, data: unknown) => Promise<unknown>;
+  /** Told after every change (ingest, API edit, source removal): indexes built from the catalog rebuild. */
+  onChanged?: () => void;
+  catalogOptions?: CatalogOptions;
+  gitTimeoutMs?: number;
+}
+
+export interface CatalogService {
+  db: CatalogDb;
+  sources: SourceContext;
+  catalogOptions: CatalogOptions | undefined;
+  routes: RoutePlugin;
+  /** Reads a catalog directory or file on the server as a source of its own (`--catalog`, `--demo`). */
+  ingestPath(path: string, request?: IngestRequest & { name?: string }): Promise<IngestSummary>;
+  /** CODEOWNERS files of repository and directory sources, for "who owns this file". */
+  codeownersFiles(
+    sourceId?: string,
+  ): Promise<{ sourceId: string; path: string; content: string; repository: string | null }[]>;
+  /** Every entity, owners and relations included, for indexes kept in memory (ownership). */
+  loadEntities(): Promise<CatalogEntity[]>;
+  announce(data: Record<string, unknown>): void;
+}
+
+export function createCatalog(deps: CatalogDeps): CatalogService {
+  const db = deps.database.kysely<CatalogTables>();
+  const changed = async (type: string, data: unknown) => {
+    deps.onChanged?.();
+    return deps.publish?.(type, data);
+  };
+  const sources: SourceContext = {
+    db,
+    dataDir: deps.dataDir,
+    logger: deps.logger,
+    catalogOptions: deps.catalogOptions,
+    gitTimeoutMs: deps.gitTimeoutMs,
+    importOrg: deps.importOrg,
+    publish: changed,
+    running: new Map(),
+  };
+  const service: CatalogService = {
+    db,
+    sources,
+    catalogOptions: deps.catalogOptions,
+    routes: (app) => {
+      entityRoutes(service)(app);
+      sourceRoutes(service)(app);
+      insightRoutes(service)(app);
+    },
+    ingestPath: (path, request) => ingestServerPath(sources, path, request),
+    codeownersFiles: (sourceId) => listCodeownersFiles(db, sourceId),
+    loadEntities: () => loadAllEntities(db),
+    announce(data) {
+      changed('catalog.changed', data).catch((error) =>
+        deps.logger.warn({ err: error }, 'catalog.changed not published'),
+      );
+    },
+  };
+  return service;
+}

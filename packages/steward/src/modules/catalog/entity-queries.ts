@@ -1,0 +1,148 @@
+// Reading the catalog: filtered, faceted pages of entities; one entity with its owners, relations
+// both ways, problems and source; an entity's history.
+import { invalid, notFound } from '../../platform/errors.ts';
+import { inverseOf } from './ingest/relation-types.ts';
+import { parseEntityRef, stringifyEntityRef } from './refs.ts';
+import type { EntityDetail, EntityList, HistoryEntry } from './schemas.ts';
+import { existingRefs, findEntityRow, ownersOf, relationsOn } from './store/entity-reads.ts';
+import { facetCounts, listEntityRows } from './store/entity-search.ts';
+import { listHistoryRows } from './store/history-store.ts';
+import { listProblemRows } from './store/problem-store.ts';
+import { findSource } from './store/source-store.ts';
+import type { CatalogDb } from './store/tables.ts';
+import { entitySummaryView, iso, problemRowView } from './views.ts';
+
+export interface EntityListQuery {
+  kind?: string | undefined;
+  owner?: string | undefined;
+  tier?: string | undefined;
+  lifecycle?: string | undefined;
+  tag?: string | undefined;
+  q?: string | undefined;
+  limit: number;
+  cursor?: string | undefined;
+}
+
+export async function listEntities(db: CatalogDb, query: EntityListQuery): Promise<EntityList> {
+  const filter = {
+    kind: query.kind?.toLowerCase(),
+    owner: query.owner === undefined ? undefined : ownerRef(query.owner),
+    tier: query.tier,
+    lifecycle: query.lifecycle,
+    tag: query.tag,
+    words: query.q?.toLowerCase().split(/\s+/).filter(Boolean),
+  };
+  const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
+  const [rows, facets] = await Promise.all([
+    listEntityRows(db, filter, query.limit + 1, after),
+    facetCounts(db, filter),
+  ]);
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map(entitySummaryView),
+    nextCursor: rows.length > query.limit && last ? encodeCursor(last.ref) : null,
+    facets,
+  };
+}
+
+/** `payments` means the group; a full ref may name any kind. */
+function ownerRef(owner: string): string {
+  const parsed = parseEntityRef(owner, { defaultKind: 'Group', defaultNamespace: 'default' });
+  if (!parsed.ok)
+    throw invalid(`querystring.owner: ${parsed.message}`, [
+      { field: 'querystring.owner', message: parsed.message },
+    ]);
+  return stringifyEntityRef(parsed.ref);
+}
+
+function encodeCursor(ref: string): string {
+  return Buffer.from(JSON.stringify({ after: ref })).toString('base64url');
+}
+
+function decodeCursor(cursor: string): string {
+  try {
+    const decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { after?: unknown };
+    if (typeof decoded.after === 'string') return decoded.after;
+  } catch {
+    // reported below
+  }
+  const message = 'is not a cursor this server gave out; pass the nextCursor of the previous page unchanged';
+  throw invalid(`querystring.cursor ${message}`, [{ field: 'querystring.cursor', message }]);
+}
+
+export function refFromParams(params: { kind: string; namespace: string; name: string }): string {
+  return stringifyEntityRef(params);
+}
+
+export async function getEntityDetail(db: CatalogDb, ref: string): Promise<EntityDetail> {
+  const row = await findEntityRow(db, ref);
+  if (!row) throw notFound(`no entity ${ref} in the catalog; list entities with GET /api/v1/entities?q=…`);
+  const [owners, relations, problems, source] = await Promise.all([
+    ownersOf(db, ref),
+    relationsOn(db, [ref]),
+    listProblemRows(db, { entity: ref, limit: 1000 }),
+    findSource(db, row.source_id),
+  ]);
+  const declared = relations.filter((r) => r.origin_ref === ref);
+  const present = new Set(await existingRefs(db, [...new Set(declared.map((r) => r.target_ref))]));
+  const incoming = relations.filter((r) => r.origin_ref !== ref && r.origin_ref === r.target_ref);
+  const [kind, namespace, name] = [row.kind, row.namespace, row.name];
+  return {
+    ...entitySummaryView(row),
+    entity: row.body as Record<string, unknown>,
+    owners: owners.map((o) => ({ ref: o.owner_ref, role: o.role })),
+    relations: {
+      outgoing: declared.map((r) => ({
+        type: r.type,
+        targetRef: r.target_ref,
+        targetExists: present.has(r.target_ref),
+      })),
+      incoming: incoming.map((r) => ({ type: inverseOf(r.type) ?? r.type, sourceRef: r.target_ref })),
+    },
+    problems: problems.map((p) => {
+      const { id: _id, ...view } = problemRowView(p);
+      return view;
+    }),
+    source: {
+      id: row.source_id,
+      kind: source?.kind ?? 'api',
+      name: source?.name ?? row.source_id,
+      target: source?.target ?? '',
+    },
+    file: row.file,
+    line: row.line,
+    contentHash: row.content_hash,
+    createdAt: iso(row.created_at),
+    links: { history: `/api/v1/entities/${kind}/${namespace}/${name}/history` },
+  };
+}
+
+export async function entityHistory(
+  db: CatalogDb,
+  ref: string,
+  query: { limit: number; before?: string | undefined },
+): Promise<{ items: HistoryEntry[] }> {
+  const rows = await listHistoryRows(db, ref, query.limit, query.before);
+  if (rows.length === 0 && query.before === undefined && !(await findEntityRow(db, ref))) {
+    throw notFound(`no entity ${ref} has ever been in the catalog`);
+  }
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      at: iso(r.at),
+      actor: r.actor,
+      revision: r.revision,
+      change: r.change,
+      before: r.before ?? null,
+      after: r.after ?? null,
+    })),
+  };
+}
+
+/** A ref as a caller writes it (`component:payments`, `Component:default/payments`), compared form. */
+export function refFromText(text: string, field: string): string {
+  const parsed = parseEntityRef(text, { defaultNamespace: 'default' });
+  if (!parsed.ok) throw invalid(`${field}: ${parsed.message}`, [{ field, message: parsed.message }]);
+  return stringifyEntityRef(parsed.ref);
+}

@@ -1,0 +1,84 @@
+// `steward catalog import PATH... [--server URL]`: a local file or directory is uploaded (as the
+// engine's finder sees it) under its absolute path; a git URL is cloned by the server. Prints
+// progress and a summary; exits 1 when the import found errors.
+import type { Command } from 'commander';
+import { clientFromFlags, withServerOption } from '../../cli/client.ts';
+import { examples, exitCodes } from '../../cli/program.ts';
+import { type CatalogProblemView, type IngestSummaryView, ingestSummarySchema } from './schemas.ts';
+import { collectUpload } from './sources/collect-upload.ts';
+
+const gitUrl = /^(https?|ssh|git|file):\/\/|^[\w.-]+@[\w.-]+:/;
+
+export function registerCatalogImportCommand(program: Command): void {
+  const catalog = program.commands.find((c) => c.name() === 'catalog') ?? program.command('catalog');
+  withServerOption(catalog.command('import'))
+    .description('Import catalog files, directories or git repositories into a running Steward.')
+    .argument('<paths...>', 'local files or directories (uploaded), or git URLs (cloned by the server)')
+    .addHelpText(
+      'after',
+      `
+A local PATH is uploaded as a source named after its absolute path: importing it again replaces
+what was imported before (entities no longer there are removed). The files sent are the catalog
+files \`steward catalog validate\` would read, the files their Locations and $text/$json/$yaml
+placeholders point at, opslevel.yml and cortex.yaml files, and CODEOWNERS. A git URL is cloned (or
+fetched) by the server. Importing needs an admin token (STEWARD_TOKEN or steward login).
+
+Exit codes: 0 imported without errors, 1 errors found (the rest was imported), 2 bad usage or unreachable server.
+${examples(
+  'steward catalog import examples/acme',
+  'steward catalog import ./services ./teams --server https://steward.acme.example',
+  'steward catalog import https://github.com/acme/catalog.git',
+)}`,
+    )
+    .action(async (paths: string[], flags: { server?: string }) => {
+      const client = clientFromFlags(flags);
+      let errors = 0;
+      for (const path of paths) {
+        const summary = gitUrl.test(path) ? await importGit(client, path) : await importLocal(client, path);
+        printSummary(summary);
+        errors += summary.errorCount;
+      }
+      process.exitCode = errors > 0 ? exitCodes.problems : exitCodes.ok;
+    });
+}
+
+type Client = ReturnType<typeof clientFromFlags>;
+
+async function importGit(client: Client, url: string): Promise<IngestSummaryView> {
+  process.stderr.write(`${url}: asking ${client.server} to clone and read it…\n`);
+  return client.request('POST', '/api/v1/catalog/sources', ingestSummarySchema, { kind: 'git', url });
+}
+
+async function importLocal(client: Client, path: string): Promise<IngestSummaryView> {
+  const tty = process.stderr.isTTY === true;
+  let last = 0;
+  const upload = await collectUpload(path, (count) => {
+    if (!tty || Date.now() - last < 100) return;
+    last = Date.now();
+    process.stderr.write(`\r\x1b[Kreading ${path}: ${count} files`);
+  });
+  if (tty) process.stderr.write('\r\x1b[K');
+  const megabytes = (upload.bytes / 1024 / 1024).toFixed(1);
+  process.stderr.write(
+    `${path}: uploading ${upload.files.length} files (${megabytes} MiB) to ${client.server}; the server reads them now…\n`,
+  );
+  return client.request('POST', '/api/v1/catalog/sources', ingestSummarySchema, {
+    kind: 'upload',
+    name: upload.name,
+    files: upload.files,
+  });
+}
+
+function printSummary(summary: IngestSummaryView): void {
+  const problem = (p: CatalogProblemView) =>
+    `${p.file}:${p.line}:${p.column}: ${p.severity} ${p.code}: ${p.message}${p.entity ? ` (${p.entity})` : ''}\n`;
+  for (const p of [...summary.errors, ...summary.warnings]) process.stdout.write(problem(p));
+  const hidden = summary.errorCount + summary.warningCount - summary.errors.length - summary.warnings.length;
+  if (hidden > 0)
+    process.stdout.write(`… and ${hidden} more: GET /api/v1/catalog/problems?source=${summary.source.id}\n`);
+  const seconds = (summary.durationMs / 1000).toFixed(1);
+  process.stdout.write(
+    `${summary.source.name}: ${summary.added} added, ${summary.updated} updated, ${summary.removed} removed, ${summary.unchanged} unchanged; ` +
+      `${summary.errorCount} error${summary.errorCount === 1 ? '' : 's'}, ${summary.warningCount} warning${summary.warningCount === 1 ? '' : 's'} (${summary.files} files, ${seconds} s)\n`,
+  );
+}

@@ -1,0 +1,108 @@
+// opslevel.yml and cortex.yaml files in a source: each mapped entity is written as a generated
+// catalog file the engine validates with the rest, and every position the engine reports in a
+// generated file is traced back to the line of the original its data came from.
+import type { Dirent } from 'node:fs';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { type EmittedYaml, emitEntityYaml } from '../entity-yaml.ts';
+import type { CatalogEntity, CatalogProblem } from '../model.ts';
+import type { YamlPosition } from '../yaml/nodes.ts';
+import { cortexFileNames, mapCortex } from './cortex.ts';
+import type { MappedEntity, MappedFile } from './mapped-entity.ts';
+import { mapOpslevel, opslevelFileNames } from './opslevel.ts';
+import type { PositionedYaml } from './positioned-yaml.ts';
+
+const mappers = new Map<string, (content: string, file: string) => MappedFile>([
+  ...opslevelFileNames.map((name) => [name, mapOpslevel] as const),
+  ...cortexFileNames.map((name) => [name, mapCortex] as const),
+]);
+
+export function isForeignFile(path: string): boolean {
+  return mappers.has(basename(path));
+}
+
+/** Every opslevel.yml and cortex.yaml under `root`, skipping hidden directories and node_modules. */
+export async function findForeignFiles(root: string): Promise<string[]> {
+  const found: string[] = [];
+  const walk = async (directory: string) => {
+    const entries = await readdir(directory, { withFileTypes: true }).catch(() => [] as Dirent[]);
+    for (const entry of entries) {
+      const path = join(directory, entry.name);
+      if (entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== 'node_modules')
+        await walk(path);
+      else if (entry.isFile() && mappers.has(entry.name)) found.push(path);
+    }
+  };
+  await walk(root);
+  return found.sort();
+}
+
+interface Generated {
+  original: string;
+  emitted: EmittedYaml;
+  mapped: MappedEntity;
+  yaml: PositionedYaml;
+}
+
+export interface PreparedForeignFiles {
+  /** Generated catalog files, for the engine to read with the others. */
+  paths: string[];
+  /** Problems of the original files themselves. */
+  problems: CatalogProblem[];
+  remapProblem(problem: CatalogProblem): CatalogProblem;
+  remapEntity(entity: CatalogEntity): void;
+}
+
+export async function prepareForeignFiles(
+  files: readonly string[],
+  scratch: string,
+): Promise<PreparedForeignFiles> {
+  const generated = new Map<string, Generated>();
+  const problems: CatalogProblem[] = [];
+  for (const original of files) {
+    const map = mappers.get(basename(original));
+    if (!map) continue;
+    const content = await readFile(original, 'utf8');
+    const result = map(content, original);
+    problems.push(...result.problems);
+    for (const mapped of result.entities) {
+      const path = join(scratch, `mapped-${generated.size}.yaml`);
+      const emitted = emitEntityYaml(mapped.entity);
+      await writeFile(path, emitted.text);
+      generated.set(path, { original, emitted, mapped, yaml: result.yaml });
+    }
+  }
+  return {
+    paths: [...generated.keys()],
+    problems,
+    remapProblem(problem) {
+      const from = generated.get(problem.file);
+      if (!from) return problem;
+      const path = from.emitted.pathAt(problem.line, problem.column, problem.code);
+      return { ...problem, file: from.original, ...originalPosition(from, path) };
+    },
+    remapEntity(entity) {
+      const from = generated.get(entity.source.file);
+      if (!from) return;
+      entity.source = { ...entity.source, file: from.original, ...originalPosition(from, '') };
+    },
+  };
+}
+
+function originalPosition(from: Generated, path: string): YamlPosition {
+  let origin: string | undefined;
+  for (let p: string | undefined = path; p !== undefined && origin === undefined; p = parentPath(p)) {
+    origin = from.mapped.origins.get(p);
+  }
+  for (let p: string | undefined = origin ?? from.mapped.root; p !== undefined; p = parentPath(p)) {
+    const position = from.yaml.positionOf(p);
+    if (position) return { line: position.line, column: position.column };
+  }
+  return { line: 1, column: 1 };
+}
+
+function parentPath(path: string): string | undefined {
+  if (path === '') return undefined;
+  const cut = Math.max(path.lastIndexOf('.'), path.lastIndexOf('['));
+  return cut <= 0 ? '' : path.slice(0, cut);
+}

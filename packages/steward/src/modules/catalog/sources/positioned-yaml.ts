@@ -1,0 +1,46 @@
+// Reads another product's YAML file (opslevel.yml, cortex.yaml) keeping where every value is, so
+// the entities mapped from it point back at the lines their data came from.
+import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import { joinPath } from '../entity-yaml.ts';
+import type { YamlPosition } from '../yaml/nodes.ts';
+
+export interface PositionedYaml {
+  value: unknown;
+  /** Where the value at a path is written (a missing value: its key); undefined when the path is not there. */
+  positionOf(path: string): YamlPosition | undefined;
+  errors: (YamlPosition & { message: string })[];
+}
+
+export function readPositionedYaml(text: string): PositionedYaml {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, uniqueKeys: false });
+  const positions = new Map<string, YamlPosition>();
+  const at = (offset: number): YamlPosition => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col };
+  };
+  const visit = (node: unknown, path: string, fallback: number) => {
+    const range = (node as Node | null)?.range;
+    positions.set(path, at(range ? range[0] : fallback));
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+        const keyOffset = (pair.key as Node | null)?.range?.[0] ?? fallback;
+        visit(pair.value, joinPath(path, key), keyOffset);
+      }
+    } else if (isSeq(node)) {
+      for (const [i, item] of node.items.entries())
+        visit(item, joinPath(path, i), range ? range[0] : fallback);
+    }
+  };
+  visit(document.contents, '', 0);
+  const errors = document.errors.map((e) => ({
+    ...at(e.pos[0]),
+    message: e.message.split('\n')[0] ?? e.message,
+  }));
+  return {
+    value: errors.length > 0 ? undefined : document.toJS(),
+    positionOf: (path) => positions.get(path),
+    errors,
+  };
+}

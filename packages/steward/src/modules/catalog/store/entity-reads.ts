@@ -1,0 +1,68 @@
+// One entity with everything about it: owners, relations both ways, problems and its source.
+import type { CatalogDb } from './tables.ts';
+
+export function findEntityRow(db: CatalogDb, ref: string) {
+  return db.selectFrom('catalog_entities').selectAll().where('ref', '=', ref).executeTakeFirst();
+}
+
+export function ownersOf(db: CatalogDb, ref: string) {
+  return db
+    .selectFrom('catalog_owners')
+    .select(['owner_ref', 'role'])
+    .where('entity_ref', '=', ref)
+    .orderBy('role')
+    .orderBy('owner_ref')
+    .execute();
+}
+
+/** Relation rows stored on the entity: those it declared (origin = itself) and inverses of others'. */
+export function relationsOn(db: CatalogDb, refs: readonly string[]) {
+  if (refs.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('catalog_relations')
+    .select(['source_ref', 'type', 'target_ref', 'origin_ref'])
+    .where('source_ref', 'in', refs)
+    .orderBy('source_ref')
+    .orderBy('type')
+    .orderBy('target_ref')
+    .execute();
+}
+
+export function existingRefs(db: CatalogDb, refs: readonly string[]) {
+  if (refs.length === 0) return Promise.resolve([] as string[]);
+  return db
+    .selectFrom('catalog_entities')
+    .select('ref')
+    .where('ref', 'in', refs)
+    .execute()
+    .then((rows) => rows.map((r) => r.ref));
+}
+
+export function nodeRows(db: CatalogDb, refs: readonly string[]) {
+  if (refs.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('catalog_entities')
+    .select(['ref', 'kind', 'name', 'title'])
+    .where('ref', 'in', refs)
+    .execute();
+}
+
+export function ownersOfMany(db: CatalogDb, refs: readonly string[]) {
+  if (refs.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('catalog_owners')
+    .select(['entity_ref', 'owner_ref', 'role'])
+    .where('entity_ref', 'in', refs)
+    .execute();
+}
+
+/** Bodies of every entity of these (lower-case) kinds, for the identity sync. */
+export async function bodiesOfKinds(db: CatalogDb, kinds: readonly string[]): Promise<unknown[]> {
+  const rows = await db
+    .selectFrom('catalog_entities')
+    .select('body')
+    .where('kind', 'in', kinds)
+    .orderBy('ref')
+    .execute();
+  return rows.map((r) => r.body);
+}

@@ -1,0 +1,81 @@
+// Where entities come from: directories, git repositories, uploads and the API.
+import { sql } from 'kysely';
+import type { CatalogDb, SourceKind, SourceRow, SourceStatus } from './tables.ts';
+
+export function findSource(db: CatalogDb, id: string): Promise<SourceRow | undefined> {
+  return db.selectFrom('catalog_sources').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function listSourceRows(db: CatalogDb): Promise<SourceRow[]> {
+  return db.selectFrom('catalog_sources').selectAll().orderBy('kind').orderBy('name').execute();
+}
+
+/** Creates the source, or answers the one already there with the same id. */
+export async function ensureSource(
+  db: CatalogDb,
+  source: { id: string; kind: SourceKind; target: string; name: string },
+): Promise<{ row: SourceRow; created: boolean }> {
+  const inserted = await db
+    .insertInto('catalog_sources')
+    .values(source)
+    .onConflict((oc) => oc.column('id').doNothing())
+    .returningAll()
+    .executeTakeFirst();
+  if (inserted) return { row: inserted, created: true };
+  const row = await findSource(db, source.id);
+  if (!row) throw new Error(`catalog source ${source.id} vanished while being created`);
+  return { row, created: false };
+}
+
+export interface IngestOutcome {
+  status: SourceStatus;
+  message: string | null;
+  revision: string | null;
+  errors: number;
+  warnings: number;
+}
+
+export async function recordIngest(db: CatalogDb, id: string, outcome: IngestOutcome): Promise<SourceRow> {
+  return db
+    .updateTable('catalog_sources')
+    .set({
+      status: outcome.status,
+      message: outcome.message,
+      revision: outcome.revision,
+      error_count: outcome.errors,
+      warning_count: outcome.warnings,
+      last_ingested_at: sql<Date>`now()`,
+      entity_count: sql<number>`(select count(*) from catalog_entities where source_id = ${id})`,
+    })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** After the API changed one of its entities: its counts follow. */
+export async function recountSource(db: CatalogDb, id: string): Promise<void> {
+  await db
+    .updateTable('catalog_sources')
+    .set({
+      entity_count: sql<number>`(select count(*) from catalog_entities where source_id = ${id})`,
+      error_count: sql<number>`(select count(*) from catalog_problems where source_id = ${id} and severity = 'error')`,
+      warning_count: sql<number>`(select count(*) from catalog_problems where source_id = ${id} and severity = 'warning')`,
+      last_ingested_at: sql<Date>`now()`,
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function deleteSourceRow(db: CatalogDb, id: string): Promise<void> {
+  await db.deleteFrom('catalog_problems').where('source_id', '=', id).execute();
+  await db.deleteFrom('catalog_sources').where('id', '=', id).execute();
+}
+
+/** A read that failed (clone, unreadable path): the entities stay as they were. */
+export async function recordFailure(db: CatalogDb, id: string, message: string): Promise<void> {
+  await db
+    .updateTable('catalog_sources')
+    .set({ status: 'failed', message, last_ingested_at: sql<Date>`now()` })
+    .where('id', '=', id)
+    .execute();
+}
