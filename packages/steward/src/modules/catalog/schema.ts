@@ -103,7 +103,11 @@ function check(
     walk.report(node, schema.errorCode ?? 'invalid-type', message);
     return;
   }
-  if (node.kind === 'scalar') {
+  if (node.kind !== 'scalar' && (schema.enum !== undefined || schema.const !== undefined)) {
+    // Kinds only list scalars as allowed values: a mapping or list is never one of them.
+    const message = `${pathOf(parent, key)} must be ${expectation(schema)}; found ${describe(node)}`;
+    walk.report(node, schema.errorCode ?? 'invalid-value', message);
+  } else if (node.kind === 'scalar') {
     const problem = scalarProblem(node.value, schema);
     if (problem) {
       const message = `${pathOf(parent, key)} must be ${problem}; found ${describe(node)}`;
@@ -233,6 +237,7 @@ const typeNames: Record<string, string> = {
 export function expectation(schema: JsonSchema): string {
   if (schema.errorMessage) return schema.errorMessage;
   if (schema.enum) return `one of ${schema.enum.join(', ')}`;
+  if (schema.const !== undefined) return String(schema.const);
   const types = typeof schema.type === 'string' ? [schema.type] : (schema.type ?? []);
   if (schema.format) return formats[schema.format]?.expectation ?? schema.format;
   let text = types.map((t) => typeNames[t]).join(' or ') || 'a value';
