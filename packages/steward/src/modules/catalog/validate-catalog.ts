@@ -1,11 +1,11 @@
 // Validates a set of catalog files: each file on its own (parse, validate each document), then the
 // set as a whole: duplicate entities, inverse relations, and refs to entities that are not there.
 import { dirname } from 'node:path';
+import { checkCatalogWide } from './catalog-wide.ts';
 import type { FileReference } from './file-references.ts';
-import { builtInKinds, createKindRegistry } from './kinds/registry.ts';
+import { builtInKinds, createKindRegistry, type KindRegistry } from './kinds/registry.ts';
 import type { CatalogEntity, CatalogOptions, CatalogProblem } from './model.ts';
 import { decodeCatalogFile, parseYamlText } from './parse.ts';
-import { refPath, uniqueRelations } from './relations.ts';
 import { createReporter } from './reporter.ts';
 import { type EntityCandidate, validateDocument } from './validate.ts';
 
@@ -45,41 +45,7 @@ export interface CatalogChecker {
 
 export function createCatalogChecker(options: CatalogOptions = {}): CatalogChecker {
   const kinds = options.kinds?.length ? createKindRegistry(options.kinds) : builtInKinds();
-  const checkFile = (source: CatalogSource): FileCheck => {
-    const reporter = createReporter(source.file);
-    const check: FileCheck = {
-      file: source.file,
-      candidates: [],
-      problems: reporter.problems,
-      entityCount: 0,
-      references: [],
-      fastParsed: false,
-    };
-    const text =
-      typeof source.content === 'string'
-        ? source.content
-        : decodeCatalogFile(source.content, reporter, options.maxFileBytes);
-    if (text === undefined) return check;
-    const parsed = parseYamlText(text);
-    check.fastParsed = parsed.fast;
-    const rootDirectory = source.root ?? dirname(source.file);
-    for (const [index, document] of parsed.documents.entries()) {
-      reporter.entity = null;
-      // The first error only: the parser's later ones mostly follow from it.
-      const [error] = document.errors;
-      if (error) reporter.error(error, error.code, error.message);
-      if (document.contents === null) continue;
-      if (document.contents.kind === 'map') check.entityCount++;
-      const input = { root: document.contents, index, rootDirectory, kinds, rules: options.rules };
-      const candidate = validateDocument(input, reporter);
-      if (candidate) {
-        check.candidates.push(candidate);
-        check.references.push(...candidate.references);
-      }
-    }
-    return check;
-  };
-  return { checkFile, finish: finishCatalog };
+  return { checkFile: (source) => checkCatalogFile(source, kinds, options), finish: finishCatalog };
 }
 
 export function validateCatalog(
@@ -90,56 +56,48 @@ export function validateCatalog(
   return checker.finish(sources.map((source) => checker.checkFile(source)));
 }
 
+function checkCatalogFile(source: CatalogSource, kinds: KindRegistry, options: CatalogOptions): FileCheck {
+  const reporter = createReporter(source.file);
+  const check: FileCheck = {
+    file: source.file,
+    candidates: [],
+    problems: reporter.problems,
+    entityCount: 0,
+    references: [],
+    fastParsed: false,
+  };
+  const { content } = source;
+  const text =
+    typeof content === 'string' ? content : decodeCatalogFile(content, reporter, options.maxFileBytes);
+  if (text === undefined) return check;
+  const parsed = parseYamlText(text);
+  check.fastParsed = parsed.fast;
+  const rootDirectory = source.root ?? dirname(source.file);
+  for (const [index, document] of parsed.documents.entries()) {
+    reporter.entity = null;
+    // The first error only: the parser's later ones mostly follow from it.
+    const [error] = document.errors;
+    if (error) reporter.error(error, error.code, error.message);
+    if (document.contents === null) continue;
+    if (document.contents.kind === 'map') check.entityCount++;
+    const input = { root: document.contents, index, rootDirectory, kinds, rules: options.rules };
+    const candidate = validateDocument(input, reporter);
+    if (!candidate) continue;
+    check.candidates.push(candidate);
+    check.references.push(...candidate.references);
+  }
+  return check;
+}
+
 function finishCatalog(checks: readonly FileCheck[]): CatalogValidation {
-  const problems: CatalogProblem[] = checks.flatMap((check) => check.problems);
-  const byRef = new Map<string, EntityCandidate>();
-  const kept: EntityCandidate[] = [];
-  for (const candidate of checks.flatMap((check) => check.candidates)) {
-    const first = byRef.get(candidate.entity.ref);
-    if (!first) {
-      byRef.set(candidate.entity.ref, candidate);
-      kept.push(candidate);
-      continue;
-    }
-    const { file, line, column } = first.namePosition;
-    problems.push({
-      severity: 'error',
-      ...candidate.namePosition,
-      entity: candidate.entity.ref,
-      code: 'duplicate-entity',
-      message: `${candidate.entity.ref} is already defined at ${file}:${line}:${column}; kind, namespace and name together must be unique (compared ignoring case)`,
-    });
-  }
-  for (const candidate of kept) {
-    for (const declared of candidate.declared) {
-      const target = byRef.get(declared.targetRef);
-      if (target) {
-        const { position } = declared;
-        target.entity.relations.push({
-          type: declared.field.inverse,
-          targetRef: candidate.entity.ref,
-          origin: 'inverse',
-          position,
-        });
-        continue;
-      }
-      problems.push({
-        severity: 'warning',
-        ...declared.position,
-        entity: candidate.entity.ref,
-        code: 'dangling-ref',
-        message: `${refPath(declared)} refers to ${declared.targetRef}, which is not among the entities read; add it, or correct the ref`,
-      });
-    }
-  }
-  const entities = kept.filter((c) => c.valid).map((c) => c.entity);
-  for (const entity of entities) entity.relations = uniqueRelations(entity.relations);
+  const wide = checkCatalogWide(checks.flatMap((check) => check.candidates));
+  const problems = [...checks.flatMap((check) => check.problems), ...wide.problems];
   const order = new Map(checks.map((check, i) => [check.file, i]));
   problems.sort(
     (a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0) || a.line - b.line || a.column - b.column,
   );
   return {
-    entities,
+    entities: wide.entities,
     entityCount: checks.reduce((sum, check) => sum + check.entityCount, 0),
     errors: problems.filter((p) => p.severity === 'error'),
     warnings: problems.filter((p) => p.severity === 'warning'),
