@@ -53,6 +53,17 @@ describe('finding catalog files in a directory', () => {
     expect(relativeFound(result.errors)).toEqual(['deploy/k8s.yaml:2:7 error unknown-kind']);
   });
 
+  it('reads a file once, however many times it is named', async () => {
+    write('catalog-info.yaml', group('a'));
+    const result = await loadCatalog([
+      root,
+      join(root, 'catalog-info.yaml'),
+      join(root, 'catalog-info.yaml'),
+    ]);
+    expect(result.files).toBe(1);
+    expect(result.errors).toEqual([]);
+  });
+
   it('refuses a path that does not exist, as a usage error', async () => {
     await expect(loadCatalog([join(root, 'nope')])).rejects.toThrow(
       /cannot read .*nope: no such file or directory/,

@@ -33,8 +33,15 @@ export async function loadCatalog(
   const checker = createCatalogChecker(options);
   const found = await findCatalogFiles(paths, maxBytes);
   const checks: FileCheck[] = found.problems.map(problemOnly);
-  const queue = [...found.files];
-  const seen = new Set(queue.map((f) => resolve(f.file)));
+  // A file named twice (or named and inside a directory named too) is read once.
+  const seen = new Set<string>();
+  const queue: FoundFile[] = [];
+  for (const file of found.files) {
+    const path = resolve(file.file);
+    if (seen.has(path)) continue;
+    seen.add(path);
+    queue.push(file);
+  }
   const progress: LoadProgress = { files: 0, entities: 0 };
   let fastParsedFiles = 0;
   // Location targets join the queue as it is worked through.
