@@ -61,7 +61,9 @@ describe('the JSON Schema subset validator', () => {
       '4:4 invalid-value spec.s must be a string of 2 to 2 characters; found "😀"',
     ]);
     expect(problems('s: "😀😀"\n', schema)).toEqual([]);
-    expect(problems('e: [x]\n', schema)).toEqual(['1:4 invalid-value spec.e must be one of x, y; found a list']);
+    expect(problems('e: [x]\n', schema)).toEqual([
+      '1:4 invalid-value spec.e must be one of x, y; found a list',
+    ]);
   });
 
   it('checks keys with propertyNames and values with additionalProperties, using the errorCode given', () => {
