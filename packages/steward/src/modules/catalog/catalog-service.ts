@@ -27,6 +27,8 @@ export interface CatalogDeps {
   onChanged?: () => void;
   catalogOptions?: CatalogOptions;
   gitTimeoutMs?: number;
+  /** Entities written per transaction (default 2000). */
+  batchSize?: number;
 }
 
 export interface CatalogService {
@@ -57,6 +59,7 @@ export function createCatalog(deps: CatalogDeps): CatalogService {
     logger: deps.logger,
     catalogOptions: deps.catalogOptions,
     gitTimeoutMs: deps.gitTimeoutMs,
+    batchSize: deps.batchSize,
     importOrg: deps.importOrg,
     publish: changed,
     running: new Map(),

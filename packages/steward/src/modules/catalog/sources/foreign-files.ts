@@ -5,7 +5,7 @@ import type { Dirent } from 'node:fs';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { type EmittedYaml, emitEntityYaml } from '../entity-yaml.ts';
-import type { CatalogEntity, CatalogProblem } from '../model.ts';
+import type { CatalogEntity, CatalogProblem, SourcePosition } from '../model.ts';
 import type { YamlPosition } from '../yaml/nodes.ts';
 import { cortexFileNames, mapCortex } from './cortex.ts';
 import type { MappedEntity, MappedFile } from './mapped-entity.ts';
@@ -82,9 +82,19 @@ export async function prepareForeignFiles(
       return { ...problem, file: from.original, ...originalPosition(from, path) };
     },
     remapEntity(entity) {
+      const place = (position: SourcePosition): SourcePosition => {
+        const from = generated.get(position.file);
+        if (!from) return position;
+        const path = from.emitted.pathAt(position.line, position.column, '');
+        return { file: from.original, ...originalPosition(from, path) };
+      };
+      entity.owners = entity.owners.map((owner) => ({ ...owner, position: place(owner.position) }));
+      entity.relations = entity.relations.map((relation) => ({
+        ...relation,
+        position: place(relation.position),
+      }));
       const from = generated.get(entity.source.file);
-      if (!from) return;
-      entity.source = { ...entity.source, file: from.original, ...originalPosition(from, '') };
+      if (from) entity.source = { ...entity.source, file: from.original, ...originalPosition(from, '') };
     },
   };
 }

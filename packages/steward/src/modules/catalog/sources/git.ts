@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
-import { invalid, unavailable } from '../../../platform/errors.ts';
+import { invalid, StewardError, unavailable } from '../../../platform/errors.ts';
 
 const run = promisify(execFile);
 
@@ -65,7 +65,19 @@ export async function syncClone(url: string, dir: string, timeoutMs = defaultGit
   } else {
     await rm(dir, { recursive: true, force: true });
     await mkdir(dirname(dir), { recursive: true });
-    await git(['clone', '--depth', '1', '--no-tags', '--quiet', '--', url, dir], timeoutMs);
+    // A first clone that fails is most often a wrong URL or missing access: the caller's to fix.
+    await git(['clone', '--depth', '1', '--no-tags', '--quiet', '--', url, dir], timeoutMs).catch(
+      (error: Error) => {
+        throw error instanceof StewardError &&
+          error.kind === 'unavailable' &&
+          !/took longer|not installed/.test(error.message)
+          ? invalid(
+              `cannot clone ${url}: ${error.message.replace(/^git clone failed: /, '')}; check the URL and that this server may read it`,
+              [{ field: 'body.url', message: 'could not be cloned' }],
+            )
+          : error;
+      },
+    );
   }
   return git(['rev-parse', 'HEAD'], timeoutMs, dir);
 }

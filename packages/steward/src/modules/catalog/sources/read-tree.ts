@@ -3,6 +3,7 @@
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
+import { invalid } from '../../../platform/errors.ts';
 import { type LoadProgress, loadCatalog } from '../load.ts';
 import type { CatalogEntity, CatalogOptions, CatalogProblem } from '../model.ts';
 import type { CodeownersFile } from '../store/codeowners-store.ts';
@@ -33,7 +34,10 @@ export const codeownersLocations = [
 ];
 
 export async function readTree(target: string, options: ReadOptions = {}): Promise<ReadSource> {
-  const info = await stat(target);
+  const info = await stat(target).catch((error: NodeJS.ErrnoException) => {
+    const reason = error.code === 'ENOENT' ? 'no such file or directory' : error.message;
+    throw invalid(`cannot read ${target}: ${reason}`);
+  });
   const root = info.isDirectory() ? target : dirname(target);
   const foreign = info.isDirectory() ? await findForeignFiles(target) : isForeignFile(target) ? [target] : [];
   const scratch = await mkdtemp(join(tmpdir(), 'steward-mapped-'));
@@ -49,6 +53,10 @@ export async function readTree(target: string, options: ReadOptions = {}): Promi
     for (const entity of loaded.entities) {
       prepared.remapEntity(entity);
       entity.source = { ...entity.source, file: name(entity.source.file) };
+      for (const owner of entity.owners)
+        owner.position = { ...owner.position, file: name(owner.position.file) };
+      for (const relation of entity.relations)
+        relation.position = { ...relation.position, file: name(relation.position.file) };
     }
     const mappingProblems = prepared.problems.map(place);
     return {

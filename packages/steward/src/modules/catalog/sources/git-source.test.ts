@@ -1,0 +1,120 @@
+// A git repository as a catalog source, through the API: cloned by the server, read at the commit
+// cloned (recorded on the source and in the history), fetched again on refresh.
+import { execFileSync } from 'node:child_process';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachEngine } from '../../../platform/db/test-engines.ts';
+import { type SeededOrg, seedOrg, startTestSteward, type TestSteward } from '../../identity/test-org.ts';
+import { ledgerYaml, orgYaml, type TempTree, tempTree } from '../fixture.test-support.ts';
+
+function git(dir: string, ...args: string[]): string {
+  const identity = [
+    '-c',
+    'user.name=Test',
+    '-c',
+    'user.email=test@example.com',
+    '-c',
+    'commit.gpgsign=false',
+  ];
+  return execFileSync('git', [...identity, ...args], { cwd: dir, encoding: 'utf8' }).trim();
+}
+
+describeEachEngine('git catalog sources', ({ db }) => {
+  let steward: TestSteward;
+  let org: SeededOrg;
+  let repo: TempTree;
+
+  beforeAll(async () => {
+    steward = await startTestSteward(db());
+    org = await seedOrg(steward);
+    repo = tempTree({
+      'catalog-info.yaml': orgYaml,
+      'services/ledger/catalog-info.yaml': ledgerYaml,
+      CODEOWNERS: '* @acme/payments\n',
+    });
+    git(repo.dir, 'init', '--quiet', '--initial-branch=main');
+    git(repo.dir, 'add', '.');
+    git(repo.dir, 'commit', '--quiet', '-m', 'catalog');
+  });
+  afterAll(async () => {
+    await steward?.close();
+    repo?.cleanup();
+  });
+
+  const admin = (method: string, url: string, body?: unknown) =>
+    steward.call(method, url, { token: org.tokens.admin, body });
+
+  it('clones a repository and records the commit it read', async () => {
+    const head = git(repo.dir, 'rev-parse', 'HEAD');
+    const response = await admin('POST', '/api/v1/catalog/sources', { kind: 'git', url: repo.dir });
+    expect(response.statusCode).toBe(201);
+    expect(response.json()).toMatchObject({
+      added: 3,
+      errorCount: 0,
+      source: { kind: 'git', target: repo.dir, revision: head, status: 'ok', counts: { entities: 3 } },
+    });
+    const ledger = (await admin('GET', '/api/v1/entities/component/default/ledger')).json();
+    expect(ledger).toMatchObject({
+      file: 'services/ledger/catalog-info.yaml',
+      line: 1,
+      source: { kind: 'git' },
+    });
+    // The repository's CODEOWNERS is kept with the source, and who-owns answers paths from it.
+    const answer = (await admin('GET', '/api/v1/who-owns?thing=services/ledger/main.go')).json();
+    expect(answer.items[0]).toMatchObject({
+      owners: [{ ref: 'group:default/payments', codeowner: '@acme/payments' }],
+      decidedBy: { source: 'codeowners', file: 'CODEOWNERS', line: 1 },
+    });
+  });
+
+  it('fetches the new commit on refresh, writing only what changed, with the commit in the history', async () => {
+    repo.write(
+      'services/ledger/catalog-info.yaml',
+      ledgerYaml.replace('Double-entry bookkeeping.', 'The books.'),
+    );
+    git(repo.dir, 'commit', '--quiet', '-am', 'describe the ledger');
+    const head = git(repo.dir, 'rev-parse', 'HEAD');
+    const sources = (await admin('GET', '/api/v1/catalog/sources')).json().items;
+    const id = sources.find((s: { kind: string }) => s.kind === 'git').id;
+    const refreshed = await admin('POST', `/api/v1/catalog/sources/${id}/refresh`);
+    expect(refreshed.statusCode).toBe(200);
+    expect(refreshed.json()).toMatchObject({
+      added: 0,
+      updated: 1,
+      unchanged: 2,
+      source: { revision: head },
+    });
+    const history = (await admin('GET', '/api/v1/entities/component/default/ledger/history')).json().items;
+    expect(history.map((h: { change: string; revision: string }) => [h.change, h.revision])).toEqual([
+      ['updated', head],
+      ['created', git(repo.dir, 'rev-parse', 'HEAD~1')],
+    ]);
+    expect(history[0].actor).toBe(`source:${id}`);
+  });
+
+  it('refuses what is not a git URL, and a repository that cannot be cloned, naming the field', async () => {
+    const option = await admin('POST', '/api/v1/catalog/sources', {
+      kind: 'git',
+      url: '--upload-pack=touch /tmp/x',
+    });
+    expect(option.statusCode).toBe(400);
+    expect(option.json().errors[0].field).toBe('body.url');
+    const missing = await admin('POST', '/api/v1/catalog/sources', {
+      kind: 'git',
+      url: `${repo.dir}-missing`,
+    });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().detail).toContain(`cannot clone ${repo.dir}-missing`);
+    const sources = (await admin('GET', '/api/v1/catalog/sources')).json().items;
+    expect(sources.find((s: { target: string }) => s.target === `${repo.dir}-missing`)).toMatchObject({
+      status: 'failed',
+    });
+    expect(
+      (
+        await steward.call('POST', '/api/v1/catalog/sources', {
+          token: org.tokens.member,
+          body: { kind: 'git', url: repo.dir },
+        })
+      ).statusCode,
+    ).toBe(403);
+  });
+});
