@@ -132,12 +132,12 @@ describeEachEngine('catalog ingest', ({ db }) => {
       ['created', `source:${summary.source.id}`],
       ['updated', `source:${summary.source.id}`],
     ]);
-    expect((history[1]?.before as { metadata: { description: string } }).metadata.description).toBe(
-      'Double-entry bookkeeping.',
-    );
-    expect((history[1]?.after as { metadata: { description: string } }).metadata.description).toBe(
-      'The books.',
-    );
+    expect(
+      (history[1]?.before as { metadata: { description: string } } | undefined)?.metadata.description,
+    ).toBe('Double-entry bookkeeping.');
+    expect(
+      (history[1]?.after as { metadata: { description: string } } | undefined)?.metadata.description,
+    ).toBe('The books.');
     for (const row of after.filter((r) => r.ref !== ledger)) expect(await historyOf(row.ref)).toHaveLength(1);
   });
 
@@ -231,7 +231,7 @@ describeEachEngine('catalog ingest', ({ db }) => {
     expect(summary.errors[0]?.message).toContain(first.source.id);
     const stored = (await entityRows()).find((r) => r.ref === ledger);
     expect(stored?.source_id).toBe(first.source.id);
-    expect((stored?.body as { metadata: { description: string } }).metadata.description).toBe(
+    expect((stored?.body as { metadata: { description: string } } | undefined)?.metadata.description).toBe(
       'Double-entry bookkeeping.',
     );
     expect((await entityRows()).find((r) => r.ref === 'component:default/audit-log')?.source_id).toBe(
