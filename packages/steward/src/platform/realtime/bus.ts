@@ -43,7 +43,7 @@ export interface EventBusOptions {
   /** Receives every event of every process, in seq order per topic. */
   onEvent: (event: BusEvent) => void;
   maxEventBytes: number;
-  /** How long a batch waits for more publishes to share its database work. */
+  /** The least time between the starts of two batches of publishes. */
   batchMs: number;
 }
 
@@ -62,6 +62,7 @@ export function createEventBus(options: EventBusOptions): EventBus {
   const { store, logger } = options;
   const queue: Outgoing[] = [];
   let draining: Promise<void> | undefined;
+  let lastBatchAt = Number.NEGATIVE_INFINITY;
   let unlisten: (() => Promise<void>) | undefined;
 
   function enqueue(item: Omit<Outgoing, 'resolve' | 'reject'>): Promise<number> {
@@ -79,13 +80,15 @@ export function createEventBus(options: EventBusOptions): EventBus {
   }
 
   /**
-   * Each batch costs database work (on PGlite, this process's CPU) and subscribers get events per tick
-   * anyway: waiting a few milliseconds before each batch lets many publishes share it, and bounds the
-   * batches a second however fast events come.
+   * Each batch costs database work (on PGlite, this process's CPU), and subscribers get events per tick
+   * anyway. A batch starts at most every `batchMs`: a publish after a quiet spell goes out at once
+   * (with whatever else was published in the same turn), and under load publishes share batches.
    */
   async function drain(): Promise<void> {
     while (queue.length > 0) {
-      await new Promise((resolve) => setTimeout(resolve, options.batchMs));
+      const wait = lastBatchAt + options.batchMs - performance.now();
+      await new Promise((resolve) => (wait > 0 ? setTimeout(resolve, wait) : setImmediate(resolve)));
+      lastBatchAt = performance.now();
       await announceBatch(queue.splice(0, maxBatch));
     }
   }

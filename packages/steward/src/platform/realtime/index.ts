@@ -20,7 +20,7 @@ export interface RealtimeOptions extends HubOptions {
   heartbeatMs: number;
   /** A process's presence rows outlive its last heartbeat by this long. */
   presenceTtlMs: number;
-  /** How long a publish waits for others to share its database transaction. */
+  /** The least time between two batches of publishes (each a database round): bounds their rate. */
   publishBatchMs: number;
   /** Largest event data accepted by publish, as JSON bytes. */
   maxEventBytes: number;
@@ -36,7 +36,7 @@ export const defaultRealtimeOptions: RealtimeOptions = {
   closeGraceMs: 5_000,
   heartbeatMs: 10_000,
   presenceTtlMs: 30_000,
-  publishBatchMs: 5,
+  publishBatchMs: 10,
   maxEventBytes: 256 * 1024,
   storedEventRetentionMs: 10 * 60_000,
 };
