@@ -8,7 +8,6 @@ export type {
   PathOwnership,
   SectionOwnership,
 } from './codeowners/model.ts';
-export { ownershipSourcesFromPaths } from './file-sources.ts';
 export { createOwnershipService, type OwnershipService, type OwnershipSources } from './ownership-service.ts';
 export type { Owner, Provenance, WhoOwnsAnswer, WhoOwnsCandidate } from './schemas.ts';
 export {

@@ -4,13 +4,9 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CodeownersFlavor } from './codeowners/model.ts';
+import { codeownersLocations } from './who-owns/codeowners-choice.ts';
 import type { CodeownersSource } from './who-owns/ownership-index.ts';
 import { normaliseRepository } from './who-owns/repository.ts';
-
-export const codeownersLocations: Readonly<Record<CodeownersFlavor, readonly string[]>> = {
-  github: ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS'],
-  gitlab: ['CODEOWNERS', 'docs/CODEOWNERS', '.gitlab/CODEOWNERS'],
-};
 
 /** GitLab when told, or when the checkout looks like a GitLab project (.gitlab/CODEOWNERS, .gitlab-ci.yml). */
 export function codeownersFlavorOf(dir: string, told?: CodeownersFlavor): CodeownersFlavor {

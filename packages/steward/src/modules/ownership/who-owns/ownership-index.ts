@@ -11,6 +11,7 @@ import {
   type LocationClaim,
   type UrlClaim,
 } from './claims.ts';
+import { chooseCodeowners, codeownersLocation, flavorOf } from './codeowners-choice.ts';
 import { isKind } from './entity-fields.ts';
 import { addToDirectory, createOwnerDirectory, type OwnerDirectory } from './owners.ts';
 import { normaliseRepository } from './repository.ts';
@@ -33,7 +34,7 @@ export interface IndexedCodeowners {
 export interface OwnershipIndexInput {
   entities: readonly CatalogEntity[];
   codeowners?: readonly CodeownersSource[];
-  /** The repository a path means when the question names none; default: the only CODEOWNERS file's. */
+  /** The repository a path means when the question names none; default: the CODEOWNERS files' when they share one. */
   defaultRepository?: string | null;
 }
 
@@ -71,7 +72,7 @@ export function buildOwnershipIndex(input: OwnershipIndexInput): OwnershipIndex 
     byName: new Map(),
     componentsByName: new Map(),
     directory: createOwnerDirectory(),
-    codeowners: (input.codeowners ?? []).map(compileSource),
+    codeowners: compileSources(input.codeowners ?? []),
     defaultRepository: null,
     kubernetes: buckets(),
     alerts: buckets(),
@@ -80,19 +81,32 @@ export function buildOwnershipIndex(input: OwnershipIndexInput): OwnershipIndex 
     locations: new Map(),
     problems: [],
   };
-  const only = index.codeowners.length === 1 ? index.codeowners[0] : undefined;
+  const repositories = new Set(index.codeowners.map((c) => c.repository));
+  const [only] = repositories.size === 1 ? repositories : [null];
   const given = input.defaultRepository;
-  index.defaultRepository = given ? normaliseRepository(given) : (only?.repository ?? null);
+  index.defaultRepository = given ? normaliseRepository(given) : (only ?? null);
   for (const entity of input.entities) addEntity(index, entity);
   return index;
 }
 
-function compileSource(source: CodeownersSource): IndexedCodeowners {
-  return {
-    repository: source.repository ? normaliseRepository(source.repository) : null,
-    file: source.file,
-    matcher: compileCodeowners(source.text, source.flavor ?? 'github'),
-  };
+/** One file per repository checkout: the one its platform reads when there are several. */
+function compileSources(sources: readonly CodeownersSource[]): IndexedCodeowners[] {
+  const checkouts = new Map<string, { repository: string | null; files: CodeownersSource[] }>();
+  for (const source of sources) {
+    const repository = source.repository ? normaliseRepository(source.repository) : null;
+    const file = source.file.replaceAll('\\', '/');
+    const location = codeownersLocation(file);
+    const root = file.endsWith(location) ? file.slice(0, -location.length) : file;
+    const key = `${repository ?? ''}\0${root}`;
+    const checkout = checkouts.get(key) ?? { repository, files: [] };
+    checkout.files.push(source);
+    checkouts.set(key, checkout);
+  }
+  return [...checkouts.values()].flatMap(({ repository, files }) => {
+    const chosen = chooseCodeowners(files);
+    if (!chosen) return [];
+    return [{ repository, file: chosen.file, matcher: compileCodeowners(chosen.text, flavorOf(files)) }];
+  });
 }
 
 function addEntity(index: OwnershipIndex, entity: CatalogEntity): void {
