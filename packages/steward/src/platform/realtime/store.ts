@@ -48,10 +48,10 @@ export function createRealtimeStore(database: Database, channel: string) {
     /**
      * Runs a publishing step. On PostgreSQL it is one transaction with the NOTIFY inside, so
      * notifications reach listeners in commit order, which (the topic row lock being held until commit)
-     * is seq order. PGlite's notifications are in-process and one process's publishes are serialised,
-     * so they go out after the work; a plain batch there skips BEGIN/COMMIT (each statement costs a
-     * fraction of a millisecond of this process's CPU), while `atomic` work (data computed from the
-     * database) still gets a transaction.
+     * is seq order. PGlite's notifications are in-process and its publishing steps take turns (across
+     * every hub on the database), so they go out after the work; a plain batch there skips BEGIN/COMMIT
+     * (each statement costs a fraction of a millisecond of this process's CPU), while `atomic` work
+     * (data computed from the database) still gets a transaction.
      */
     async publishing<T>(work: (tx: RealtimeTx) => Promise<T>, atomic: boolean): Promise<T> {
       if (database.engine === 'postgres') {
@@ -65,15 +65,17 @@ export function createRealtimeStore(database: Database, channel: string) {
           ),
         );
       }
-      const afterwards: string[] = [];
-      const collect = async (payloads: string[]) => {
-        afterwards.push(...payloads);
-      };
-      const result = atomic
-        ? await db.transaction().execute((trx) => work(publishingApi(trx, collect)))
-        : await work(publishingApi(db, collect));
-      for (const payload of afterwards) await database.notify(channel, payload);
-      return result;
+      return inTurn(database, async () => {
+        const afterwards: string[] = [];
+        const collect = async (payloads: string[]) => {
+          afterwards.push(...payloads);
+        };
+        const result = atomic
+          ? await db.transaction().execute((trx) => work(publishingApi(trx, collect)))
+          : await work(publishingApi(db, collect));
+        for (const payload of afterwards) await database.notify(channel, payload);
+        return result;
+      });
     },
 
     async latestSeq(topic: string): Promise<number> {
@@ -166,6 +168,18 @@ function publishingApi(
     onlineUsers: () => onlineUsers(trx),
     announce,
   };
+}
+
+/** Publishing steps on one PGlite database, one after another: seqs are then notified in order. */
+const pgliteTurns = new WeakMap<Database, Promise<unknown>>();
+
+function inTurn<T>(database: Database, step: () => Promise<T>): Promise<T> {
+  const turn = (pgliteTurns.get(database) ?? Promise.resolve()).then(step, step);
+  pgliteTurns.set(
+    database,
+    turn.catch(() => {}),
+  );
+  return turn;
 }
 
 function later(ms: number) {
