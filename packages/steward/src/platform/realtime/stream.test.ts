@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { describeEachEngine } from '../db/test-engines.ts';
+import { createRealtimeStore } from './store.ts';
 import {
   createPeople,
   type Person,
@@ -178,7 +179,10 @@ describeEachEngine('the live channel', ({ db }) => {
   });
 
   it('sends a gap when the missed events are no longer kept', async () => {
+    const watcher = await connect('carol');
+    await watcher.subscribe(['team:g']);
     for (let i = 1; i <= 6; i++) await publish('team:g', 'g.step', i); // the ring keeps 4: seqs 3..6
+    await watcher.events(6); // all six have reached this process (NOTIFY is asynchronous)
     const client = await connect('alice');
     await client.subscribe(['team:g'], { 'team:g': 1 });
     expect(await client.next()).toEqual({
@@ -192,5 +196,25 @@ describeEachEngine('the live channel', ({ db }) => {
     expect((await kept.events(4)).map((e) => e.seq)).toEqual([3, 4, 5, 6]);
     await publish('team:g', 'g.step', 7);
     expect((await client.events(1)).map((e) => e.seq)).toEqual([7]); // live after the gap
+  });
+
+  it('tells live followers when events were lost on the way, then carries on', async () => {
+    const client = await connect('bob');
+    await client.subscribe(['team:lost']);
+    await publish('team:lost', 'l.step', 1);
+    expect((await client.events(1)).map((e) => e.seq)).toEqual([1]);
+    // Seq 2 is taken but never announced, as when a NOTIFY is lost while the listener reconnects.
+    await createRealtimeStore(db(), 'nowhere').publishing(
+      (tx) => tx.advanceSeqs(new Map([['team:lost', 1]])),
+      true,
+    );
+    await publish('team:lost', 'l.step', 3);
+    expect(await client.next()).toEqual({
+      type: 'gap',
+      topic: 'team:lost',
+      from: 2,
+      reason: 'events were lost on the way to this server: reload the topic state',
+    });
+    expect((await client.events(1)).map((e) => [e.seq, e.data])).toEqual([[3, 3]]);
   });
 });
