@@ -65,6 +65,21 @@ describeEachEngine('the live channel', ({ db }) => {
     });
   });
 
+  it('refuses a wrong subprotocol token, and a token in the query string, which ends up in logs', async () => {
+    const wrong = new WebSocket(steward.streamUrl, ['steward.v1', 'steward.token.stw_not-a-token']);
+    const [, refused] = await once(wrong, 'unexpected-response');
+    expect(refused.statusCode).toBe(401);
+    const inQuery = new WebSocket(`${steward.streamUrl}?token=${people.tokens.alice}`);
+    const [, response] = await once(inQuery, 'unexpected-response');
+    expect(response.statusCode).toBe(401); // not a credential
+    const alongside = await steward.assembled.app.inject({
+      url: `/api/v1/stream?token=${people.tokens.alice}`,
+      headers: { authorization: `Bearer ${people.tokens.alice}` },
+    });
+    expect(alongside.statusCode).toBe(400);
+    expect(alongside.json().detail).toBe('querystring: unknown field "token"; remove it');
+  });
+
   it('takes a portal session from this site, and refuses it from a page on another site', async () => {
     const fromPortal = new WebSocket(steward.streamUrl, {
       headers: { cookie: people.doraCookie, origin: steward.origin },
