@@ -22,11 +22,7 @@ export function PresenceIndicator({ me }: { me: { handle: string; name: string }
       </span>
       <ul className="presence__list">
         {users.slice(0, shown).map((user) => (
-          <PresenceAvatar
-            key={user.handle}
-            user={user.handle === me.handle ? { ...user, name: me.name } : user}
-            isMe={user.handle === me.handle}
-          />
+          <PresenceAvatar key={user.handle} user={user} isMe={user.handle === me.handle} />
         ))}
       </ul>
       {more > 0 && <span className="presence__more">+{more}</span>}

@@ -88,6 +88,7 @@ export function tempTree(files: Record<string, string> = {}, prefix = 'steward-c
 export const adminCaller: Principal = {
   userId: 'test-admin',
   handle: 'root',
+  name: 'Root',
   role: 'admin',
   scopes: ['read', 'write', 'admin'],
   teamIds: [],

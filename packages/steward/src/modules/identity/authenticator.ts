@@ -60,6 +60,7 @@ async function bearerPrincipal(db: Db, authorization: string): Promise<Principal
   return {
     userId: token.user.id,
     handle: token.user.handle,
+    name: token.user.name,
     role: token.user.role,
     // A token of someone since demoted keeps only what their current role allows.
     scopes: token.scopes.filter((s): s is Scope => roleScopes.includes(s)),
@@ -89,6 +90,7 @@ async function sessionPrincipal(db: Db, cookie: string, request: Request): Promi
   return {
     userId: session.user.id,
     handle: session.user.handle,
+    name: session.user.name,
     role: session.user.role,
     scopes: scopesForRole[session.user.role],
     teamIds: await teamIdsOfUser(db, session.user.id),

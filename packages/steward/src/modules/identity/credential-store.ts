@@ -5,7 +5,7 @@ import type { ApiTokensTable, SessionsTable, UserRow } from './tables.ts';
 export type TokenRow = Omit<ApiTokensTable, 'created_at'> & { created_at: Date; owner: string };
 
 export interface CredentialUser {
-  user: Pick<UserRow, 'id' | 'handle' | 'role' | 'disabled_at'>;
+  user: Pick<UserRow, 'id' | 'handle' | 'name' | 'role' | 'disabled_at'>;
 }
 
 const tokenColumns = [
@@ -42,12 +42,12 @@ export async function findTokenByHash(
   const row = await db
     .selectFrom('api_tokens')
     .innerJoin('users', 'users.id', 'api_tokens.user_id')
-    .select([...tokenColumns, 'users.role', 'users.disabled_at'])
+    .select([...tokenColumns, 'users.name as owner_name', 'users.role', 'users.disabled_at'])
     .where('api_tokens.token_hash', '=', tokenHash)
     .executeTakeFirst();
   if (!row) return undefined;
-  const { role, disabled_at, ...token } = row;
-  return { ...token, user: { id: row.user_id, handle: row.owner, role, disabled_at } };
+  const { role, disabled_at, owner_name, ...token } = row;
+  return { ...token, user: { id: row.user_id, handle: row.owner, name: owner_name, role, disabled_at } };
 }
 
 export function listTokenRows(db: Db, userId: string | null): Promise<TokenRow[]> {
@@ -89,12 +89,12 @@ export async function findSessionByHash(
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .selectAll('sessions')
-    .select(['users.handle', 'users.role', 'users.disabled_at'])
+    .select(['users.handle', 'users.name', 'users.role', 'users.disabled_at'])
     .where('sessions.id_hash', '=', idHash)
     .executeTakeFirst();
   if (!row) return undefined;
-  const { handle, role, disabled_at, ...session } = row;
-  return { ...session, user: { id: row.user_id, handle, role, disabled_at } };
+  const { handle, name, role, disabled_at, ...session } = row;
+  return { ...session, user: { id: row.user_id, handle, name, role, disabled_at } };
 }
 
 export async function touchSession(db: Db, idHash: string, seenAt: Date, expiresAt: Date): Promise<void> {

@@ -21,6 +21,7 @@ const reader: Authenticator = {
     return {
       userId: 'u1',
       handle: 'viewer',
+      name: 'Viewer',
       role: 'viewer',
       scopes: scopesForRole.viewer,
       teamIds: [],

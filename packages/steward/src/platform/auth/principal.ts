@@ -8,6 +8,8 @@ export interface Principal {
   userId: string;
   /** The person's handle, for audit entries and logs. */
   handle: string;
+  /** Their display name, for presence and anywhere a person is shown. */
+  name: string;
   role: Role;
   /** The scopes of the credential used; a portal session carries the role's full scopes. */
   scopes: Scope[];

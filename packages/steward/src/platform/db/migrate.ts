@@ -26,6 +26,9 @@ export async function migrateToLatest(database: Database): Promise<string[]> {
     provider: new FolderMigrationProvider(),
     migrationTableName: 'steward_migration',
     migrationLockTableName: 'steward_migration_lock',
+    // Migrations are numbered as they are written on parallel branches; one merged later with a
+    // lower number than an applied one must still run. Each is forward-only and never edited.
+    allowUnorderedMigrations: true,
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {

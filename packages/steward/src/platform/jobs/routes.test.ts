@@ -17,6 +17,7 @@ const authenticator: Authenticator = {
     const principal: Principal = {
       userId: role,
       handle: role,
+      name: role,
       role,
       scopes: scopesForRole[role],
       teamIds: [],

@@ -42,7 +42,7 @@ describeEachEngine('presence on the live channel', ({ db, url }) => {
     expect(first.type).toBe('presence.changed');
     expect((first.data as Presence).users[0]).toEqual({
       handle: 'carol',
-      name: 'carol',
+      name: 'Carol Cooper',
       since: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
     });
 

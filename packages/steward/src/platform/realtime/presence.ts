@@ -45,8 +45,7 @@ export function createPresence({ store, bus, logger, processId, ttlMs }: Presenc
   const rowOf = (principal: Principal) => ({
     userId: principal.userId,
     handle: principal.handle,
-    // The principal carries no display name yet; the handle stands in for it.
-    name: principal.handle,
+    name: principal.name,
   });
 
   return {
