@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { onUnauthorised, setCsrfToken } from './api/http.ts';
 import { fetchSession, type Session, signOut } from './api/identity.ts';
 import { findArea } from './areas.ts';
+import { TeamNamesProvider } from './components/catalog/team-names.tsx';
 import { Layout } from './components/layout.tsx';
 import { PresenceProvider } from './live/presence.tsx';
 import { SignInPage } from './pages/sign-in-page.tsx';
@@ -52,7 +53,9 @@ function SignedIn({ session, onSignedOut }: { session: Session; onSignedOut: () 
   return (
     <SessionContext.Provider value={value}>
       <PresenceProvider>
-        <Layout>{renderRoute(path)}</Layout>
+        <TeamNamesProvider>
+          <Layout>{renderRoute(path)}</Layout>
+        </TeamNamesProvider>
       </PresenceProvider>
     </SessionContext.Provider>
   );

@@ -23,15 +23,11 @@ export const areaGroups: AreaGroup[] = [
         path: '/catalog',
         label: 'Catalog',
         summary: 'Services, systems, APIs and resources, described as code.',
-        comingSoon:
-          'Every service, system, API and resource described as code — Backstage catalog-info.yaml accepted as-is — validated with file:line:col errors, with orphans, dangling references and a dependency graph with owners.',
       },
       {
         path: '/ownership',
         label: 'Ownership',
         summary: 'Who owns this? For a service, a path, an alert or a URL.',
-        comingSoon:
-          'Ask “who owns this?” for a service, a file path (GitHub and GitLab CODEOWNERS), a Kubernetes object, an alert’s labels or a URL — and see the reason for the answer.',
       },
       { path: '/teams', label: 'Teams', summary: 'Teams, their hierarchy and their members.' },
       { path: '/people', label: 'People', summary: 'Everyone in the organisation and their teams.' },

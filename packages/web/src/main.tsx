@@ -7,6 +7,9 @@ import './styles/blocks.css';
 import './styles/frame.css';
 import './styles/content.css';
 import './styles/pages.css';
+import './styles/catalog.css';
+import './styles/entity.css';
+import './styles/ownership.css';
 import './styles/narrow.css';
 
 const root = document.getElementById('root');

@@ -13,16 +13,22 @@ function subscribe(listener: () => void): () => void {
   };
 }
 
-export function navigate(to: string, options: { replace?: boolean } = {}): void {
+/** `keepScroll` is for changes within a page, such as a filter written into the query string. */
+export function navigate(to: string, options: { replace?: boolean; keepScroll?: boolean } = {}): void {
   if (to === window.location.pathname + window.location.search) return;
   if (options.replace) window.history.replaceState(null, '', to);
   else window.history.pushState(null, '', to);
-  window.scrollTo(0, 0);
+  if (!options.keepScroll) window.scrollTo(0, 0);
   for (const listener of listeners) listener();
 }
 
 export function usePath(): string {
   return useSyncExternalStore(subscribe, () => window.location.pathname);
+}
+
+/** The query string, `?` included (or ''), so a page can keep its filters in a link people share. */
+export function useSearch(): string {
+  return useSyncExternalStore(subscribe, () => window.location.search);
 }
 
 /** Matches `/teams/:name` against a path; answers the decoded parameters, or null. */

@@ -2,9 +2,13 @@
 import type { ReactNode } from 'react';
 import { findArea } from './areas.ts';
 import { AuditPage } from './pages/audit-page.tsx';
+import { CatalogPage } from './pages/catalog-page.tsx';
+import { CatalogSourcesPage } from './pages/catalog-sources-page.tsx';
 import { ComingSoonPage } from './pages/coming-soon-page.tsx';
+import { EntityPage } from './pages/entity-page.tsx';
 import { HomePage } from './pages/home-page.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
+import { OwnershipPage } from './pages/ownership-page.tsx';
 import { PeoplePage } from './pages/people-page.tsx';
 import { PersonPage } from './pages/person-page.tsx';
 import { TeamPage } from './pages/team-page.tsx';
@@ -16,6 +20,15 @@ type Params = Record<string, string>;
 
 const routes: [pattern: string, render: (params: Params) => ReactNode][] = [
   ['/', () => <HomePage />],
+  ['/catalog', () => <CatalogPage />],
+  ['/catalog/sources', () => <CatalogSourcesPage />],
+  [
+    '/catalog/:kind/:namespace/:name',
+    (params) => (
+      <EntityPage key={`${params.kind}:${params.namespace}/${params.name}`} entity={entityOf(params)} />
+    ),
+  ],
+  ['/ownership', () => <OwnershipPage />],
   ['/teams', () => <TeamsPage />],
   ['/teams/:name', (params) => <TeamPage key={params.name} name={params.name ?? ''} />],
   ['/people', () => <PeoplePage />],
@@ -24,6 +37,10 @@ const routes: [pattern: string, render: (params: Params) => ReactNode][] = [
   ['/admin/tokens', () => <TokensPage />],
   ['/admin/audit', () => <AuditPage />],
 ];
+
+function entityOf(params: Params) {
+  return { kind: params.kind ?? '', namespace: params.namespace ?? '', name: params.name ?? '' };
+}
 
 export function renderRoute(path: string): ReactNode {
   for (const [pattern, render] of routes) {

@@ -1,8 +1,10 @@
-// One team: what it does, where it sits in the hierarchy, its members with their roles, its sub-teams.
+// One team: what it does, where it sits in the hierarchy, its members with their roles, its sub-teams,
+// and what it owns in the catalog.
 import { fetchTeam, listTeams, type Team, type TeamDetail } from '../api/identity.ts';
 import { useResource } from '../api/use-resource.ts';
 import { Avatar } from '../components/avatar.tsx';
 import { Badge, roleTone } from '../components/badge.tsx';
+import { TeamOwnedEntities } from '../components/catalog/team-owned-entities.tsx';
 import { OnlineDot } from '../components/online-dot.tsx';
 import { type Crumb, PageHeader } from '../components/page-header.tsx';
 import { ResourceView } from '../components/resource-view.tsx';
@@ -26,6 +28,7 @@ export function TeamPage({ name }: { name: string }) {
             <Members team={detail} />
             <SubTeams team={detail} all={all} />
           </div>
+          <TeamOwnedEntities team={detail.name} displayName={detail.displayName} />
         </>
       )}
     </ResourceView>

@@ -1,0 +1,92 @@
+// The catalog and ownership API as the portal calls it: entity search with facets, one entity and its
+// history, sources and their problems, the dependency graph, orphans, and "who owns this?".
+// Shapes come from the server's own schemas (@steward/steward/api), never redeclared here.
+import type {
+  CatalogGraph,
+  CatalogProblemView,
+  CatalogSourceView,
+  EntityDetail,
+  EntityList,
+  EntitySummary,
+  HistoryEntry,
+  IngestSummaryView,
+  Orphans,
+  Owner,
+  Provenance,
+  WhoOwnsAnswer,
+  WhoOwnsCandidate,
+} from '@steward/steward/api';
+import { get, post } from './http.ts';
+
+export type {
+  CatalogGraph,
+  CatalogSourceView,
+  EntityDetail,
+  EntityList,
+  EntitySummary,
+  HistoryEntry,
+  Orphans,
+  Owner,
+  Provenance,
+  WhoOwnsAnswer,
+  WhoOwnsCandidate,
+};
+export type CatalogProblem = CatalogProblemView & { id?: string };
+export type GraphNode = CatalogGraph['nodes'][number];
+export type GraphEdge = CatalogGraph['edges'][number];
+
+export interface EntityFilters {
+  kind?: string;
+  owner?: string;
+  tier?: string;
+  lifecycle?: string;
+  tag?: string;
+  q?: string;
+}
+
+interface List<T> {
+  items: T[];
+}
+
+const segment = encodeURIComponent;
+const items = <T>(list: List<T>) => list.items;
+
+export function listEntities(filters: EntityFilters, page: { limit: number; cursor?: string }) {
+  const params = new URLSearchParams({ limit: String(page.limit) });
+  for (const [name, value] of Object.entries(filters)) if (value) params.set(name, value);
+  if (page.cursor) params.set('cursor', page.cursor);
+  return get<EntityList>(`/api/v1/entities?${params}`);
+}
+
+export interface EntityName {
+  kind: string;
+  namespace: string;
+  name: string;
+}
+
+const entityPath = ({ kind, namespace, name }: EntityName) =>
+  `/api/v1/entities/${segment(kind)}/${segment(namespace)}/${segment(name)}`;
+
+export const fetchEntity = (entity: EntityName) => get<EntityDetail>(entityPath(entity));
+
+export const fetchHistory = (entity: EntityName) =>
+  get<List<HistoryEntry>>(`${entityPath(entity)}/history?limit=50`).then(items);
+
+export const listSources = () => get<List<CatalogSourceView>>('/api/v1/catalog/sources').then(items);
+export const refreshSource = (id: string) =>
+  post<IngestSummaryView>(`/api/v1/catalog/sources/${segment(id)}/refresh`);
+
+export const listProblems = (limit = 1000) =>
+  get<List<CatalogProblem>>(`/api/v1/catalog/problems?limit=${limit}`).then(items);
+
+export function fetchGraph(ref: string, depth: number) {
+  const params = new URLSearchParams({ ref, depth: String(depth) });
+  return get<CatalogGraph>(`/api/v1/catalog/graph?${params}`);
+}
+
+export const fetchOrphans = () => get<Orphans>('/api/v1/catalog/orphans');
+
+export function whoOwns(thing: string): Promise<WhoOwnsAnswer | undefined> {
+  const params = new URLSearchParams({ thing });
+  return get<List<WhoOwnsAnswer>>(`/api/v1/who-owns?${params}`).then((list) => list.items[0]);
+}
