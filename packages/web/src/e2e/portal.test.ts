@@ -1,83 +1,38 @@
 // End to end: Steward serving the built portal with the demo organisation, driven by Chromium.
 // Signs in through the form, opens Teams, checks the demo hierarchy and the live presence indicator.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { parseAllDocuments } from 'yaml';
-import { loadServeConfig } from '../../../steward/src/platform/config.ts';
-import { silentLogger } from '../../../steward/src/platform/logging.ts';
-import { type RunningSteward, serve } from '../../../steward/src/server/serve.ts';
-
-const repoRoot = resolve(import.meta.dirname, '../../../..');
-const artifacts = join(repoRoot, 'test-artifacts');
-const demoOrg = join(repoRoot, 'examples/acme/org');
-const chromiumPath = '/usr/bin/chromium';
+import type { RunningSteward } from '../../../steward/src/server/serve.ts';
+import { artifacts, expectSignedIn, type Portal, readDemoEntities, startPortal } from './portal-harness.ts';
 
 // The demo's own files, read here rather than through Steward, so the test checks what the portal shows.
-const demoTeams = readEntities('groups.yaml').map((group) => ({
-  name: group.metadata.name as string,
+const demoTeams = readDemoEntities('org/groups.yaml').map((group) => ({
+  name: group.metadata.name,
   displayName: (group.spec.profile?.displayName ?? group.metadata.name) as string,
   parent: (group.spec.parent ?? null) as string | null,
 }));
-const demoUsers = readEntities('users.yaml');
+const demoUsers = readDemoEntities('org/users.yaml');
 const signInAs = { handle: 'kelsey-okafor', password: 'steward-demo' };
 const signInName = demoUsers.find((user) => user.metadata.name === signInAs.handle)?.spec.profile.displayName;
 
 describe('portal end to end', () => {
+  let portal: Portal;
   let steward: RunningSteward;
   let browser: BrowserContext;
   let page: Page;
-  const dirs: string[] = [];
-  const pageErrors: string[] = [];
+  let pageErrors: string[];
 
   beforeAll(async () => {
-    const config = loadServeConfig(
-      { port: '0', host: '127.0.0.1', dataDir: tempDir('steward-e2e-data-'), demo: true },
-      { STEWARD_LOG_LEVEL: 'warn', STEWARD_LOG_FORMAT: 'json' },
-      false,
-    );
-    if (!existsSync(join(config.webDir, 'index.html'))) {
-      throw new Error(
-        `the portal is not built (${config.webDir}/index.html is missing): run \`npm run build\` first`,
-      );
-    }
-    if (!existsSync(chromiumPath)) {
-      throw new Error(`${chromiumPath} is missing: install Debian's chromium (apt-get install chromium)`);
-    }
-    steward = await serve(config, silentLogger());
-    browser = await chromium.launchPersistentContext(tempDir('steward-e2e-chromium-'), {
-      executablePath: chromiumPath,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-      viewport: { width: 1280, height: 800 },
-    });
-    page = browser.pages()[0] ?? (await browser.newPage());
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    portal = await startPortal();
+    ({ steward, browser, page, pageErrors } = portal);
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await steward?.shutdown('test finished');
-    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+    await portal?.close();
   });
-
-  function tempDir(prefix: string): string {
-    const dir = mkdtempSync(join(tmpdir(), prefix));
-    dirs.push(dir);
-    return dir;
-  }
 
   it('serves the portal at a deep link, and shows the problem detail when the password is wrong', async () => {
     const answer = await page.goto(`${steward.url}/people`);
@@ -189,14 +144,6 @@ describe('portal end to end', () => {
   }, 60_000);
 });
 
-/** Waits for the signed-in frame; if the form shows a problem instead, fails with its words. */
-async function expectSignedIn(page: Page): Promise<void> {
-  const nav = page.getByRole('navigation', { name: 'Areas' });
-  const problem = page.getByRole('alert');
-  await nav.or(problem).first().waitFor();
-  if (await problem.isVisible()) throw new Error(`sign-in failed: ${await problem.textContent()}`);
-}
-
 /** Each team shown, by display name, mapped to the team it is drawn under (null at the top). */
 function parentsShownIn(page: Page): Promise<Record<string, string | null>> {
   return page.evaluate(() => {
@@ -209,12 +156,4 @@ function parentsShownIn(page: Page): Promise<Record<string, string | null>> {
     }
     return parents;
   });
-}
-
-// biome-ignore lint/suspicious/noExplicitAny: YAML entities are checked by the assertions that use them
-function readEntities(file: string): any[] {
-  const text = readFileSync(join(demoOrg, file), 'utf8');
-  return parseAllDocuments(text)
-    .map((doc) => doc.toJS())
-    .filter(Boolean);
 }
