@@ -9,6 +9,7 @@ import './styles/content.css';
 import './styles/pages.css';
 import './styles/catalog.css';
 import './styles/entity.css';
+import './styles/graph.css';
 import './styles/ownership.css';
 import './styles/narrow.css';
 

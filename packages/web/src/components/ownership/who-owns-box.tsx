@@ -3,6 +3,7 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { whoOwns } from '../../api/catalog.ts';
 import { useResource } from '../../api/use-resource.ts';
+import { ProblemMessage } from '../problem-message.tsx';
 import { ResourceView } from '../resource-view.tsx';
 import { WhoOwnsAnswer } from './who-owns-answer.tsx';
 
@@ -72,6 +73,9 @@ export function WhoOwnsBox({ asked, onAsk, compact = false }: WhoOwnsBoxProps) {
 
 function Answer({ thing, compact }: { thing: string; compact: boolean }) {
   const answer = useResource(`who-owns:${thing}`, () => whoOwns(thing));
+  // A thing the API cannot read is the asker's to correct; asking again would not help.
+  if (answer.state === 'failed' && answer.error.status === 400)
+    return <ProblemMessage error={answer.error} />;
   return (
     <ResourceView resource={answer} label="the answer">
       {(found) => (found ? <WhoOwnsAnswer answer={found} compact={compact} /> : null)}
