@@ -1,5 +1,6 @@
 // The checks that need every entity at once: duplicates (the first occurrence wins), inverse
-// relations placed on their targets, refs to entities that are not there (warnings).
+// relations placed on their targets, refs to entities that are not there (warnings), loops in hierarchies.
+import { findHierarchyCycles } from './hierarchy-cycles.ts';
 import type { CatalogEntity, CatalogProblem } from './model.ts';
 import { refPath, uniqueRelations } from './relations.ts';
 import type { EntityCandidate } from './validate.ts';
@@ -14,6 +15,7 @@ export function checkCatalogWide(candidates: readonly EntityCandidate[]): Catalo
   const problems: CatalogProblem[] = [];
   const byRef = firstOfEach(candidates, problems);
   for (const candidate of byRef.values()) linkRelations(candidate, byRef, problems);
+  problems.push(...findHierarchyCycles(byRef.values()));
   const entities: CatalogEntity[] = [];
   for (const { entity, valid } of byRef.values()) {
     if (!valid) continue;

@@ -45,7 +45,8 @@ export type ProblemCode =
   | 'dangling-ref'
   | 'missing-annotation'
   | 'disallowed-lifecycle'
-  | 'owner-not-group';
+  | 'owner-not-group'
+  | 'hierarchy-cycle';
 
 export interface CatalogProblem extends SourcePosition {
   severity: Severity;
@@ -133,6 +134,8 @@ export interface RelationField {
   defaultKind?: string;
   /** The kinds a ref may point at; absent means any. */
   allowedKinds?: readonly string[];
+  /** Following this relation (or its inverse) must never lead back to where it started: a hierarchy. */
+  acyclic?: boolean;
 }
 
 export interface KindDefinition {

@@ -154,6 +154,7 @@ export const backstageKinds: KindDefinition[] = [
         inverse: 'parentOf',
         defaultKind: 'Group',
         allowedKinds: ['Group'],
+        acyclic: true,
       },
       {
         path: 'spec.children',
@@ -161,6 +162,7 @@ export const backstageKinds: KindDefinition[] = [
         inverse: 'childOf',
         defaultKind: 'Group',
         allowedKinds: ['Group'],
+        acyclic: true,
       },
       {
         path: 'spec.members',
