@@ -98,6 +98,30 @@ describe('steward catalog validate', () => {
     expect(validate('clean', '--format', 'xml').code).toBe(2);
   });
 
+  it('applies the organisation rules of --rules, and exits 2 naming file:line:col of a bad rules file', () => {
+    writeFileSync(
+      join(root, 'rules.yaml'),
+      'rules:\n  allowedLifecycles: { severity: error, values: [experimental] }\n',
+    );
+    const ruled = validate('clean', '--rules', 'rules.yaml', '--format', 'json');
+    expect(ruled.code).toBe(1);
+    // clean/catalog-info.yaml line 7 is `  lifecycle: production`; the value starts at column 14.
+    expect(JSON.parse(ruled.stdout).errors).toEqual([
+      expect.objectContaining({
+        file: 'clean/catalog-info.yaml',
+        line: 7,
+        column: 14,
+        code: 'disallowed-lifecycle',
+      }),
+    ]);
+    writeFileSync(join(root, 'bad-rules.yaml'), 'rules:\n  ownerMustBeGroup: { severity: loud }\n');
+    const bad = validate('clean', '--rules', 'bad-rules.yaml');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain(
+      'bad-rules.yaml:2:33 rules.ownerMustBeGroup.severity: must be error or warning',
+    );
+  });
+
   it('explains which files it reads in --help', () => {
     const help = validate('--help');
     expect(help.code).toBe(0);

@@ -1,6 +1,7 @@
 // `steward catalog validate [PATH...] [--format text|json]`: validates catalog files offline.
 import type { Command } from 'commander';
 import { examples, exitCodes, formatOption } from '../../cli/program.ts';
+import { readCatalogConfig } from './catalog-config.ts';
 import { type LoadProgress, loadCatalog } from './load.ts';
 import { validationJson, validationSummary, validationText } from './report.ts';
 
@@ -19,6 +20,16 @@ Output: one line per problem, file:line:col: error|warning code: message (entity
 Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 bad usage or unreadable PATH.
 `;
 
+const rulesHelp = `
+Rules (--rules FILE), each off unless given, with the severity it reports at:
+  rules:
+    requiredAnnotations: { severity: error, keys: [github.com/project-slug], kinds: [Component] }
+    allowedLifecycles: { severity: warning, values: [experimental, production, deprecated] }
+    ownerMustBeGroup: { severity: error }
+  kinds:            # kinds of your own, declared as data: a JSON Schema for spec and relation fields
+    - { apiVersions: [acme.example/v1], kind: Pipeline, spec: {type: object}, relations: [] }
+`;
+
 export function registerCatalogCommands(program: Command): void {
   const catalog = program
     .command('catalog')
@@ -31,17 +42,23 @@ export function registerCatalogCommands(program: Command): void {
     )
     .argument('[paths...]', 'files or directories to read (default: the current directory)')
     .addOption(formatOption())
+    .option('--rules <file>', "your organisation's catalog configuration: rules and kinds of its own (YAML)")
     .addHelpText(
       'after',
-      `${fileSelection}${examples(
+      `${fileSelection}${rulesHelp}${examples(
         'steward catalog validate',
         'steward catalog validate catalog-info.yaml',
+        'steward catalog validate services/ --rules catalog-rules.yaml',
         'steward catalog validate examples/acme --format json',
       )}`,
     )
-    .action(async (paths: string[], flags: { format: 'text' | 'json' }) => {
+    .action(async (paths: string[], flags: { format: 'text' | 'json'; rules?: string }) => {
+      const options = flags.rules ? await readCatalogConfig(flags.rules) : {};
       const progress = stderrProgress();
-      const result = await loadCatalog(paths.length > 0 ? paths : ['.'], { onProgress: progress.update });
+      const result = await loadCatalog(paths.length > 0 ? paths : ['.'], {
+        ...options,
+        onProgress: progress.update,
+      });
       progress.done();
       if (flags.format === 'json') {
         process.stdout.write(`${validationJson(result)}\n`);
@@ -53,7 +70,10 @@ export function registerCatalogCommands(program: Command): void {
     });
 }
 
-/** A progress line on a terminal, redrawn at most ten times a second; nothing when stderr is not a terminal. */
+/**
+ * A progress line on a terminal, redrawn at most ten times a second; elsewhere (CI logs) a plain line
+ * every ten seconds, so a short run prints nothing and a long one shows it is alive.
+ */
 function stderrProgress() {
   const tty = process.stderr.isTTY === true;
   let last = Date.now();
@@ -61,12 +81,15 @@ function stderrProgress() {
   return {
     update: (progress: LoadProgress) => {
       const now = Date.now();
-      if (!tty || now - last < 100) return;
+      if (now - last < (tty ? 100 : 10_000)) return;
       last = now;
+      const text = `reading the catalog: ${progress.files} files, ${progress.entities} entities`;
+      if (!tty) {
+        process.stderr.write(`${text}\n`);
+        return;
+      }
       shown = true;
-      process.stderr.write(
-        `\r\x1b[Kreading the catalog: ${progress.files} files, ${progress.entities} entities`,
-      );
+      process.stderr.write(`\r\x1b[K${text}`);
     },
     done: () => {
       if (shown) process.stderr.write('\r\x1b[K');
