@@ -23,11 +23,13 @@ export function seededRandom(seed: number): () => number {
 }
 
 const docsPerFile = 100;
+/** Each team owns 54 entities (45 components, 6 APIs, 2 resources, its system): a full first page of 50. */
+const componentsPerTeam = 45;
 
-/** Writes about `total` entities under `dir`; per team: 10 people, 1 system, 40 components, 6 APIs, 2 resources. */
+/** Writes about `total` entities under `dir`; per team: 10 people, 1 system, 45 components, 6 APIs, 2 resources. */
 export function writeOrganisation(dir: string, total: number, seed = 20_260_301): GeneratedOrganisation {
   const random = seededRandom(seed);
-  const perTeam = 1 + 10 + 1 + 40 + 6 + 2;
+  const perTeam = 1 + 10 + 1 + componentsPerTeam + 6 + 2;
   const teams = Math.max(1, Math.round((total - 10) / perTeam));
   const domains = Math.max(1, Math.ceil(teams / 50));
   const pick = (n: number) => Math.floor(random() * n);
@@ -82,7 +84,7 @@ export function writeOrganisation(dir: string, total: number, seed = 20_260_301)
       docs.push(entity('Resource', name, ['type: database', `owner: ${team}`, `system: ${system}`]));
       refs.push(`resource:default/${name}`);
     }
-    for (let c = 0; c < 40; c++) {
+    for (let c = 0; c < componentsPerTeam; c++) {
       const name = `${team}-svc-${c}`;
       const other = `team-${pad(pick(teams))}`;
       const lines = [
@@ -90,7 +92,7 @@ export function writeOrganisation(dir: string, total: number, seed = 20_260_301)
         `lifecycle: ${['production', 'production', 'experimental', 'deprecated'][pick(4)]}`,
         `owner: ${team}`,
         `system: ${system}`,
-        `dependsOn: [component:${other}-svc-${pick(40)}]`,
+        `dependsOn: [component:${other}-svc-${pick(componentsPerTeam)}]`,
       ];
       if (c % 3 === 0) lines.push(`providesApis: [${team}-api-${c % 6}]`);
       if (c % 4 === 1) lines.push(`consumesApis: [${other}-api-${pick(6)}]`);

@@ -79,7 +79,9 @@ export async function assemble(options: AssembleOptions): Promise<Assembled> {
     importOrg: identity.importOrg,
     publish: (type, data) => realtime.publish('catalog', type, data),
     onChanged: () => {
-      ownership.catalogChanged().catch((error) => logger.warn({ err: error }, 'the ownership index was not rebuilt'));
+      ownership
+        .catalogChanged()
+        .catch((error) => logger.warn({ err: error }, 'the ownership index was not rebuilt'));
     },
   });
   await registerRoutes(app, catalog.routes);
@@ -88,7 +90,11 @@ export async function assemble(options: AssembleOptions): Promise<Assembled> {
   const ownership = createOwnershipService({
     loadEntities: () => catalog.loadEntities(),
     loadCodeowners: async () =>
-      (await catalog.codeownersFiles()).map((f) => ({ repository: f.repository, file: f.path, text: f.content })),
+      (await catalog.codeownersFiles()).map((f) => ({
+        repository: f.repository,
+        file: f.path,
+        text: f.content,
+      })),
     onRebuildFailed: (error) => logger.warn({ err: error }, 'the ownership index could not be rebuilt'),
   });
   await registerRoutes(app, whoOwnsRoutes(ownership));
@@ -111,8 +117,14 @@ export async function assemble(options: AssembleOptions): Promise<Assembled> {
         logger.info(ingestLog(read), `catalog ${path} read`);
       }
       if (config.demo) {
-        const read = await catalog.ingestPath(demoDir, { name: 'demo: Acme (examples/acme)', password: demoPassword });
-        logger.info(ingestLog(read), `demo organisation loaded: everyone signs in with the password ${demoPassword}`);
+        const read = await catalog.ingestPath(demoDir, {
+          name: 'demo: Acme (examples/acme)',
+          password: demoPassword,
+        });
+        logger.info(
+          ingestLog(read),
+          `demo organisation loaded: everyone signs in with the password ${demoPassword}`,
+        );
       }
       await jobs.start();
     },
@@ -128,5 +140,13 @@ export async function assemble(options: AssembleOptions): Promise<Assembled> {
 
 function ingestLog(read: IngestSummary) {
   const { added, updated, removed, unchanged, durationMs } = read;
-  return { added, updated, removed, unchanged, errors: read.errors.length, warnings: read.warnings.length, durationMs };
+  return {
+    added,
+    updated,
+    removed,
+    unchanged,
+    errors: read.errors.length,
+    warnings: read.warnings.length,
+    durationMs,
+  };
 }

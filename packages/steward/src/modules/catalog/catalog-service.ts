@@ -3,11 +3,13 @@
 import type { Database } from '../../platform/db/database.ts';
 import type { Logger } from '../../platform/logging.ts';
 import type { RoutePlugin } from '../../server/app.ts';
+import { type EntityListQuery, getEntityDetail, listEntities } from './entity-queries.ts';
 import { entityRoutes } from './entity-routes.ts';
 import type { ImportOrg } from './identity-sync.ts';
 import type { IngestSummary } from './ingest/ingest-source.ts';
 import { insightRoutes } from './insight-routes.ts';
 import type { CatalogEntity, CatalogOptions } from './model.ts';
+import type { EntityDetail, EntityList } from './schemas.ts';
 import { type IngestRequest, ingestServerPath, type SourceContext } from './source-operations.ts';
 import { sourceRoutes } from './source-routes.ts';
 import { listCodeownersFiles } from './store/codeowners-store.ts';
@@ -44,6 +46,10 @@ export interface CatalogService {
   ): Promise<{ sourceId: string; path: string; content: string; repository: string | null }[]>;
   /** Every entity, owners and relations included, for indexes kept in memory (ownership). */
   loadEntities(): Promise<CatalogEntity[]>;
+  /** One entity as GET /api/v1/entities/{kind}/{namespace}/{name} answers it. */
+  getEntity(ref: string): Promise<EntityDetail>;
+  /** A page of entities with facets, as GET /api/v1/entities answers it. */
+  listEntities(query: EntityListQuery): Promise<EntityList>;
   announce(data: Record<string, unknown>): void;
 }
 
@@ -76,6 +82,8 @@ export function createCatalog(deps: CatalogDeps): CatalogService {
     ingestPath: (path, request) => ingestServerPath(sources, path, request),
     codeownersFiles: (sourceId) => listCodeownersFiles(db, sourceId),
     loadEntities: () => loadAllEntities(db),
+    getEntity: (ref) => getEntityDetail(db, ref),
+    listEntities: (query) => listEntities(db, query),
     announce(data) {
       changed('catalog.changed', data).catch((error) =>
         deps.logger.warn({ err: error }, 'catalog.changed not published'),

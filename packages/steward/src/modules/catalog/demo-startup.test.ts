@@ -21,7 +21,7 @@ describeEachEngine('--demo startup', ({ db }) => {
     const steward = await assemble({
       database: db(),
       logger: silentLogger(),
-      config: { bodyLimit: 1024 * 1024, webDir: undefined, dataDir, demo: true },
+      config: { bodyLimit: 1024 * 1024, webDir: '/nonexistent', dataDir, demo: true },
     });
     await steward.start();
     await steward.app.ready();

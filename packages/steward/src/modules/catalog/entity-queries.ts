@@ -1,16 +1,14 @@
 // Reading the catalog: filtered, faceted pages of entities; one entity with its owners, relations
 // both ways, problems and source; an entity's history.
 import { invalid, notFound } from '../../platform/errors.ts';
-import { inverseOf } from './ingest/relation-types.ts';
 import { parseEntityRef, stringifyEntityRef } from './refs.ts';
 import type { EntityDetail, EntityList, HistoryEntry } from './schemas.ts';
-import { existingRefs, findEntityRow, ownersOf, relationsOn } from './store/entity-reads.ts';
+import { findEntityDetail } from './store/entity-detail.ts';
+import { findEntityRow } from './store/entity-reads.ts';
 import { facetCounts, listEntityRows } from './store/entity-search.ts';
 import { listHistoryRows } from './store/history-store.ts';
-import { listProblemRows } from './store/problem-store.ts';
-import { findSource } from './store/source-store.ts';
 import type { CatalogDb } from './store/tables.ts';
-import { entitySummaryView, iso, problemRowView } from './views.ts';
+import { entitySummaryView, iso } from './views.ts';
 
 export interface EntityListQuery {
   kind?: string | undefined;
@@ -76,45 +74,25 @@ export function refFromParams(params: { kind: string; namespace: string; name: s
 }
 
 export async function getEntityDetail(db: CatalogDb, ref: string): Promise<EntityDetail> {
-  const row = await findEntityRow(db, ref);
+  const row = await findEntityDetail(db, ref);
   if (!row) throw notFound(`no entity ${ref} in the catalog; list entities with GET /api/v1/entities?q=…`);
-  const [owners, relations, problems, source] = await Promise.all([
-    ownersOf(db, ref),
-    relationsOn(db, [ref]),
-    listProblemRows(db, { entity: ref, limit: 1000 }),
-    findSource(db, row.source_id),
-  ]);
-  const declared = relations.filter((r) => r.origin_ref === ref);
-  const present = new Set(await existingRefs(db, [...new Set(declared.map((r) => r.target_ref))]));
-  const incoming = relations.filter((r) => r.origin_ref !== ref && r.origin_ref === r.target_ref);
-  const [kind, namespace, name] = [row.kind, row.namespace, row.name];
   return {
     ...entitySummaryView(row),
     entity: row.body as Record<string, unknown>,
-    owners: owners.map((o) => ({ ref: o.owner_ref, role: o.role })),
-    relations: {
-      outgoing: declared.map((r) => ({
-        type: r.type,
-        targetRef: r.target_ref,
-        targetExists: present.has(r.target_ref),
-      })),
-      incoming: incoming.map((r) => ({ type: inverseOf(r.type) ?? r.type, sourceRef: r.target_ref })),
-    },
-    problems: problems.map((p) => {
-      const { id: _id, ...view } = problemRowView(p);
-      return view;
-    }),
+    owners: row.owners,
+    relations: { outgoing: row.outgoing, incoming: row.incoming },
+    problems: row.problems,
     source: {
       id: row.source_id,
-      kind: source?.kind ?? 'api',
-      name: source?.name ?? row.source_id,
-      target: source?.target ?? '',
+      kind: row.source_kind ?? 'api',
+      name: row.source_name ?? row.source_id,
+      target: row.source_target ?? '',
     },
     file: row.file,
     line: row.line,
     contentHash: row.content_hash,
     createdAt: iso(row.created_at),
-    links: { history: `/api/v1/entities/${kind}/${namespace}/${name}/history` },
+    links: { history: `/api/v1/entities/${row.kind}/${row.namespace}/${row.name}/history` },
   };
 }
 

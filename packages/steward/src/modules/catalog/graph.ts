@@ -1,12 +1,12 @@
 // The dependency graph around an entity, with owners on every node: relations followed breadth-first
 // up to a depth, outgoing (what it declares), incoming (what others declare about it) or both. Edges
 // read in the direction they were declared; ownership is on the nodes rather than drawn as edges.
-import { inverseOf } from './ingest/relation-types.ts';
 import type { CatalogGraph } from './schemas.ts';
-import { nodeRows, ownersOfMany, relationsOn } from './store/entity-reads.ts';
+import { incomingOf, nodeRows, outgoingOf, ownersOfMany } from './store/entity-reads.ts';
 import type { CatalogDb } from './store/tables.ts';
 
 export const maxGraphNodes = 500;
+/** Owners are shown on the nodes; an ownership edge would only repeat them. */
 const ownership = new Set(['ownedBy', 'ownerOf']);
 
 export interface GraphQuery {
@@ -21,26 +21,26 @@ export async function dependencyGraph(db: CatalogDb, query: GraphQuery): Promise
   let frontier = [query.ref];
   let truncated = false;
   for (let level = 0; level < query.depth && frontier.length > 0; level++) {
+    const [outgoing, incoming] = await Promise.all([
+      query.direction === 'incoming' ? [] : outgoingOf(db, frontier),
+      query.direction === 'outgoing' ? [] : incomingOf(db, frontier),
+    ]);
     const next: string[] = [];
-    for (const row of await relationsOn(db, frontier)) {
-      if (ownership.has(row.type)) continue;
-      const declared = row.origin_ref === row.source_ref;
-      if (declared ? query.direction === 'incoming' : query.direction === 'outgoing') continue;
-      const edge = declared
-        ? { from: row.source_ref, type: row.type, to: row.target_ref }
-        : { from: row.target_ref, type: inverseOf(row.type) ?? row.type, to: row.source_ref };
-      // Declared rows point at their target; inverse rows stored here point back at the declarer.
-      const other = row.target_ref;
+    const follow = (row: { source_ref: string; type: string; target_ref: string }, other: string) => {
+      if (ownership.has(row.type)) return;
       if (!seen.has(other)) {
         if (seen.size >= maxGraphNodes) {
           truncated = true;
-          continue;
+          return;
         }
         seen.add(other);
         next.push(other);
       }
+      const edge = { from: row.source_ref, type: row.type, to: row.target_ref };
       edges.set(`${edge.from} ${edge.type} ${edge.to}`, edge);
-    }
+    };
+    for (const row of outgoing) follow(row, row.target_ref);
+    for (const row of incoming) follow(row, row.source_ref);
     frontier = next;
   }
   return { nodes: await nodesFor(db, [...seen]), edges: [...edges.values()], truncated };

@@ -1,9 +1,7 @@
 // From a validated entity to what the store keeps: the body, its content hash, the columns lists
-// filter on, the owners, and the relation rows it declares with their inverses (all carrying the
-// entity as their origin, so removing it removes them).
+// filter on, the owners, and the relations it declares (inverses are read from the target's side).
 import { createHash } from 'node:crypto';
 import type { CatalogEntity } from '../model.ts';
-import { inverseOf } from './relation-types.ts';
 
 export interface EntityBody {
   apiVersion: string;
@@ -12,8 +10,8 @@ export interface EntityBody {
   spec: Record<string, unknown>;
 }
 
+/** A relation the entity declares, to `target`. */
 export interface RelationRow {
-  source: string;
   type: string;
   target: string;
 }
@@ -96,12 +94,9 @@ export function contentHash(bodyJson: string): string {
 
 function relationRows(entity: CatalogEntity): RelationRow[] {
   const rows = new Map<string, RelationRow>();
-  const add = (row: RelationRow) => rows.set(`${row.source} ${row.type} ${row.target}`, row);
   for (const relation of entity.relations) {
     if (relation.origin !== 'declared') continue;
-    add({ source: entity.ref, type: relation.type, target: relation.targetRef });
-    const inverse = inverseOf(relation.type);
-    if (inverse) add({ source: relation.targetRef, type: inverse, target: entity.ref });
+    rows.set(`${relation.type} ${relation.targetRef}`, { type: relation.type, target: relation.targetRef });
   }
   return [...rows.values()];
 }

@@ -43,11 +43,11 @@ describeEachEngine('catalog ingest', ({ db }) => {
       .select(['ref', 'content_hash', 'source_id', 'file', 'line', 'body'])
       .orderBy('ref')
       .execute();
-  const relationsOf = (origin: string) =>
+  const relationsOf = (source: string) =>
     catalog.db
       .selectFrom('catalog_relations')
       .select(['source_ref', 'type', 'target_ref'])
-      .where('origin_ref', '=', origin)
+      .where('source_ref', '=', source)
       .orderBy('source_ref')
       .orderBy('type')
       .execute();
@@ -85,12 +85,19 @@ describeEachEngine('catalog ingest', ({ db }) => {
     expected.metadata.namespace = 'default';
     expect(stored?.body).toEqual(expected);
     expect(await relationsOf(paymentsApi)).toEqual([
-      { source_ref: 'api:default/payments-http', type: 'apiProvidedBy', target_ref: paymentsApi },
-      { source_ref: ledger, type: 'dependencyOf', target_ref: paymentsApi },
       { source_ref: paymentsApi, type: 'dependsOn', target_ref: ledger },
       { source_ref: paymentsApi, type: 'ownedBy', target_ref: 'group:default/payments' },
       { source_ref: paymentsApi, type: 'providesApi', target_ref: 'api:default/payments-http' },
-      { source_ref: 'group:default/payments', type: 'ownerOf', target_ref: paymentsApi },
+    ]);
+    // Read from the other side, the same rows are the inverses.
+    expect((await catalog.getEntity(ledger)).relations.incoming).toEqual([
+      { type: 'dependsOn', sourceRef: paymentsApi },
+    ]);
+    expect((await catalog.getEntity('group:default/payments')).relations.incoming).toEqual([
+      { type: 'memberOf', sourceRef: 'user:default/mia' },
+      { type: 'ownedBy', sourceRef: 'api:default/payments-http' },
+      { type: 'ownedBy', sourceRef: ledger },
+      { type: 'ownedBy', sourceRef: paymentsApi },
     ]);
     const owners = await catalog.db
       .selectFrom('catalog_owners')
@@ -194,12 +201,10 @@ describeEachEngine('catalog ingest', ({ db }) => {
     expect(summary).toMatchObject({ added: 0, updated: 0, removed: 1, unchanged: 4 });
     expect((await entityRows()).map((r) => r.ref)).not.toContain(ledger);
     expect(await relationsOf(ledger)).toEqual([]);
-    const groupRelations = await catalog.db
-      .selectFrom('catalog_relations')
-      .select(['type', 'target_ref'])
-      .where('source_ref', '=', 'group:default/payments')
-      .execute();
-    expect(groupRelations.map((r) => r.target_ref)).not.toContain(ledger);
+    const group = await catalog.getEntity('group:default/payments');
+    expect(group.relations.incoming.map((r) => r.sourceRef)).not.toContain(ledger);
+    const stillDeclared = (await catalog.getEntity(paymentsApi)).relations.outgoing;
+    expect(stillDeclared).toContainEqual({ type: 'dependsOn', targetRef: ledger, targetExists: false });
     expect(
       await catalog.db.selectFrom('catalog_owners').selectAll().where('entity_ref', '=', ledger).execute(),
     ).toEqual([]);
@@ -264,12 +269,12 @@ describeEachEngine('catalog ingest', ({ db }) => {
     expect(left.map((r) => r.ref)).toEqual(['component:default/audit-log']);
     const stray = await sql<{
       n: number;
-    }>`select count(*)::int as n from catalog_relations where origin_ref = any(${refs}::text[])`.execute(
+    }>`select count(*)::int as n from catalog_relations where source_ref = any(${refs}::text[])`.execute(
       catalog.db,
     );
     expect(stray.rows[0]?.n).toBe(0);
-    // audit-log (the other source) still declares its owner; the inverse on the group stays with it.
-    expect(await relationsOf('component:default/audit-log')).toHaveLength(2);
+    // audit-log (the other source) still declares its owner.
+    expect(await relationsOf('component:default/audit-log')).toHaveLength(1);
     expect((await historyOf(paymentsApi)).at(-1)).toMatchObject({ change: 'deleted', actor: 'user:root' });
     expect(
       await catalog.db.selectFrom('catalog_sources').selectAll().where('id', '=', firstId).execute(),

@@ -2,6 +2,7 @@
 // that index the whole catalog in memory (ownership). Owners keep where they are written; relations
 // carry the entity's own position (the store does not keep where each was written).
 import type { EntityBody } from '../ingest/entity-record.ts';
+import { inverseOf } from '../ingest/relation-types.ts';
 import type { CatalogEntity, SourcePosition } from '../model.ts';
 import type { CatalogDb } from './tables.ts';
 
@@ -13,7 +14,7 @@ export async function loadAllEntities(db: CatalogDb): Promise<CatalogEntity[]> {
       .orderBy('ref')
       .execute(),
     db.selectFrom('catalog_owners').select(['entity_ref', 'owner_ref', 'role', 'line', 'column']).execute(),
-    db.selectFrom('catalog_relations').select(['source_ref', 'type', 'target_ref', 'origin_ref']).execute(),
+    db.selectFrom('catalog_relations').select(['source_ref', 'type', 'target_ref']).execute(),
   ]);
   const entities = new Map<string, CatalogEntity>();
   for (const row of rows) {
@@ -47,15 +48,25 @@ export async function loadAllEntities(db: CatalogDb): Promise<CatalogEntity[]> {
     entity.owners.push({ ref: owner.owner_ref, role: owner.role, position });
   }
   for (const relation of relations) {
-    const entity = entities.get(relation.source_ref);
-    if (!entity) continue;
-    const origin = relation.origin_ref === relation.source_ref ? 'declared' : 'inverse';
-    entity.relations.push({
-      type: relation.type,
-      targetRef: relation.target_ref,
-      origin,
-      position: at(entity),
-    });
+    const source = entities.get(relation.source_ref);
+    if (source) {
+      source.relations.push({
+        type: relation.type,
+        targetRef: relation.target_ref,
+        origin: 'declared',
+        position: at(source),
+      });
+    }
+    const target = entities.get(relation.target_ref);
+    const inverse = inverseOf(relation.type);
+    if (target && inverse && source) {
+      target.relations.push({
+        type: inverse,
+        targetRef: relation.source_ref,
+        origin: 'inverse',
+        position: at(source),
+      });
+    }
   }
   return [...entities.values()];
 }

@@ -15,16 +15,29 @@ export function ownersOf(db: CatalogDb, ref: string) {
     .execute();
 }
 
-/** Relation rows stored on the entity: those it declared (origin = itself) and inverses of others'. */
-export function relationsOn(db: CatalogDb, refs: readonly string[]) {
+/** Relations the entities declare. */
+export function outgoingOf(db: CatalogDb, refs: readonly string[]) {
   if (refs.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('catalog_relations')
-    .select(['source_ref', 'type', 'target_ref', 'origin_ref'])
+    .select(['source_ref', 'type', 'target_ref'])
     .where('source_ref', 'in', refs)
     .orderBy('source_ref')
     .orderBy('type')
     .orderBy('target_ref')
+    .execute();
+}
+
+/** Relations other entities declare towards these (type as declared: read backwards, it is the inverse). */
+export function incomingOf(db: CatalogDb, refs: readonly string[]) {
+  if (refs.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('catalog_relations')
+    .select(['source_ref', 'type', 'target_ref'])
+    .where('target_ref', 'in', refs)
+    .orderBy('target_ref')
+    .orderBy('type')
+    .orderBy('source_ref')
     .execute();
 }
 

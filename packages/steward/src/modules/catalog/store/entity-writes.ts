@@ -1,8 +1,10 @@
 // Writes a batch of entity changes of one source: the entities, their owners, the relations they
-// declare with their inverses, and a history row each, in the caller's transaction. An entity
+// declare, and a history row each, in the caller's transaction. An entity
 // another source already holds is left alone and reported back as a conflict.
 import { sql } from 'kysely';
 import type { EntityRecord } from '../ingest/entity-record.ts';
+import { insertCreated } from './entity-inserts.ts';
+import { entityColumns, entityRows } from './entity-rows.ts';
 import { columnList, recordset } from './recordset.ts';
 import type { CatalogDb, HistoryChange } from './tables.ts';
 
@@ -24,32 +26,12 @@ export interface WrittenChanges {
   conflicts: string[];
 }
 
-const entityColumns = {
-  ref: 'text',
-  kind: 'text',
-  namespace: 'text',
-  name: 'text',
-  source_id: 'text',
-  file: 'text',
-  line: 'integer',
-  content_hash: 'text',
-  body: 'jsonb',
-  primary_owner_ref: 'text',
-  tier: 'text',
-  lifecycle: 'text',
-  tags: 'text[]',
-  title: 'text',
-  description: 'text',
-  runbook: 'text',
-  search: 'text',
-} as const;
-
 export async function writeEntityChanges(trx: CatalogDb, changes: EntityChanges): Promise<WrittenChanges> {
   const replaced = [...changes.updated.map((r) => r.ref), ...changes.removed];
   const before = await bodiesOf(trx, changes.sourceId, replaced);
   if (replaced.length > 0) {
     await sql`delete from catalog_owners where entity_ref = any(${replaced}::text[])`.execute(trx);
-    await sql`delete from catalog_relations where origin_ref = any(${replaced}::text[])`.execute(trx);
+    await sql`delete from catalog_relations where source_ref = any(${replaced}::text[])`.execute(trx);
   }
   if (changes.removed.length > 0) {
     await sql`delete from catalog_entities where ref = any(${changes.removed}::text[]) and source_id = ${changes.sourceId}`.execute(
@@ -57,13 +39,11 @@ export async function writeEntityChanges(trx: CatalogDb, changes: EntityChanges)
     );
   }
   if (changes.updated.length > 0) await updateEntities(trx, changes.sourceId, changes.updated);
-  const created = await insertEntities(trx, changes.sourceId, changes.created);
+  const created = await insertCreated(trx, changes);
   const createdSet = new Set(created);
-  const inserted = changes.created.filter((r) => createdSet.has(r.ref));
-  await insertOwnersAndRelations(trx, [...inserted, ...changes.updated]);
+  await insertOwnersAndRelations(trx, changes.updated);
   if (changes.moved.length > 0) await movePositions(trx, changes.sourceId, changes.moved);
   const history = [
-    ...inserted.map((r) => historyRow(changes, r.ref, 'created', null, r.body)),
     ...changes.updated.map((r) => historyRow(changes, r.ref, 'updated', before.get(r.ref) ?? null, r.body)),
     ...changes.removed
       .filter((ref) => before.has(ref))
@@ -79,39 +59,6 @@ async function bodiesOf(trx: CatalogDb, sourceId: string, refs: string[]): Promi
     select ref, body from catalog_entities
     where ref = any(${refs}::text[]) and source_id = ${sourceId} for update`.execute(trx);
   return new Map(rows.rows.map((row) => [row.ref, row.body]));
-}
-
-function entityRows(sourceId: string, records: readonly EntityRecord[]) {
-  return records.map((r) => ({
-    ref: r.ref,
-    kind: r.kind,
-    namespace: r.namespace,
-    name: r.name,
-    source_id: sourceId,
-    file: r.file,
-    line: r.line,
-    content_hash: r.hash,
-    body: r.body,
-    primary_owner_ref: r.primaryOwner,
-    tier: r.tier,
-    lifecycle: r.lifecycle,
-    tags: r.tags,
-    title: r.title,
-    description: r.description,
-    runbook: r.runbook,
-    search: r.search,
-  }));
-}
-
-async function insertEntities(trx: CatalogDb, sourceId: string, records: EntityRecord[]): Promise<string[]> {
-  if (records.length === 0) return [];
-  const columns = columnList(entityColumns);
-  const rows = await sql<{ ref: string }>`
-    insert into catalog_entities (${columns})
-    select ${columns} from ${recordset(entityRows(sourceId, records), entityColumns)}
-    on conflict (ref) do nothing
-    returning ref`.execute(trx);
-  return rows.rows.map((row) => row.ref);
 }
 
 async function updateEntities(trx: CatalogDb, sourceId: string, records: EntityRecord[]): Promise<void> {
@@ -158,15 +105,10 @@ async function insertOwnersAndRelations(trx: CatalogDb, records: EntityRecord[])
       on conflict do nothing`.execute(trx);
   }
   const relations = records.flatMap((r) =>
-    r.relations.map((rel) => ({
-      source_ref: rel.source,
-      type: rel.type,
-      target_ref: rel.target,
-      origin_ref: r.ref,
-    })),
+    r.relations.map((rel) => ({ source_ref: r.ref, type: rel.type, target_ref: rel.target })),
   );
   if (relations.length > 0) {
-    const columns = { source_ref: 'text', type: 'text', target_ref: 'text', origin_ref: 'text' };
+    const columns = { source_ref: 'text', type: 'text', target_ref: 'text' };
     await sql`insert into catalog_relations (${columnList(columns)})
       select ${columnList(columns)} from ${recordset(relations, columns)}`.execute(trx);
   }

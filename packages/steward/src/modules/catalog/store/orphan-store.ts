@@ -21,6 +21,8 @@ export async function memberlessGroupRows(db: CatalogDb, limit: number) {
     where e.kind = 'group'
       and not exists (select 1 from catalog_relations r
                       where r.source_ref = e.ref and r.type in ('hasMember', 'parentOf'))
+      and not exists (select 1 from catalog_relations r
+                      where r.target_ref = e.ref and r.type in ('memberOf', 'childOf'))
     order by e.ref limit ${limit}`.execute(db);
   return rows.rows;
 }

@@ -51,11 +51,11 @@ export interface CatalogOwnersTable {
   column: number | null;
 }
 
+/** A relation as declared: its inverse is the same row read from the target's side. */
 export interface CatalogRelationsTable {
   source_ref: string;
   type: string;
   target_ref: string;
-  origin_ref: string;
 }
 
 export interface CatalogProblemsTable {

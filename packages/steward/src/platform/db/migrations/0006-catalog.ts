@@ -87,14 +87,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   await db.schema.createIndex('catalog_owners_entity').on('catalog_owners').column('entity_ref').execute();
 
-  // A declared relation and its inverse both carry the declaring entity as origin_ref: removing that
-  // entity removes both. Incoming relations of X are the inverse rows stored on X.
+  // One row per relation as its entity declared it (source → target). The inverse is read through the
+  // target index (A `dependsOn` B is B's `dependencyOf` A), so removing the declaring entity's rows
+  // removes both directions at once, and an ingest writes half the rows storing inverses would.
   await db.schema
     .createTable('catalog_relations')
     .addColumn('source_ref', 'text', (c) => c.notNull())
     .addColumn('type', 'text', (c) => c.notNull())
     .addColumn('target_ref', 'text', (c) => c.notNull())
-    .addColumn('origin_ref', 'text', (c) => c.notNull())
     .execute();
   await db.schema
     .createIndex('catalog_relations_source')
@@ -102,9 +102,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .column('source_ref')
     .execute();
   await db.schema
-    .createIndex('catalog_relations_origin')
+    .createIndex('catalog_relations_target')
     .on('catalog_relations')
-    .column('origin_ref')
+    .column('target_ref')
     .execute();
 
   await db.schema

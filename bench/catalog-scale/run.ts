@@ -1,0 +1,152 @@
+// Catalog at scale: a generated organisation of 250,000 entities (about three relations each) as
+// files on disk, ingested into a fresh database, then lookups by ref and owner-filtered first pages.
+// PGlite always; PostgreSQL too when STEWARD_TEST_DATABASE_URL or --database-url is given (a scratch
+// database is created and dropped). Targets: ingest < 60 s, lookup p99 < 5 ms, owner list p99 < 50 ms.
+// Run: `npm run bench:catalog-scale` (or `node bench/catalog-scale/run.ts [--entities N] [--database-url URL]`).
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { createCatalog, type IngestProgress } from '../../packages/steward/src/modules/catalog/index.ts';
+import { testDatabaseUrl } from '../../packages/steward/src/platform/config.ts';
+import { type Database, openDatabase } from '../../packages/steward/src/platform/db/database.ts';
+import { migrateToLatest } from '../../packages/steward/src/platform/db/migrate.ts';
+import { silentLogger } from '../../packages/steward/src/platform/logging.ts';
+import { type GeneratedOrganisation, seededRandom, writeOrganisation } from './organisation.ts';
+
+const targets = { ingestSeconds: 60, lookupP99Ms: 5, ownerListP99Ms: 50 };
+/** Each timed loop stops at its count or after this long, whichever comes first. */
+const loopBudgetMs = 30_000;
+
+const { values: flags } = parseArgs({
+  options: {
+    entities: { type: 'string', default: '250000' },
+    lookups: { type: 'string', default: '3000' },
+    lists: { type: 'string', default: '1000' },
+    'database-url': { type: 'string' },
+  },
+});
+
+const fmt = (n: number, digits = 0) =>
+  n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+async function main(): Promise<void> {
+  const work = mkdtempSync(join(tmpdir(), 'bench-catalog-scale-'));
+  try {
+    const started = performance.now();
+    const org = writeOrganisation(join(work, 'org'), Number(flags.entities));
+    console.log(
+      `catalog at scale: ${fmt(org.entities)} entities in ${fmt(org.files)} files, ${fmt(org.owners.length)} teams (generated in ${fmt((performance.now() - started) / 1000, 1)} s)`,
+    );
+    let failed = await measureEngine('PGlite', work, org, () => openDatabase({ dataDir: join(work, 'pglite') }));
+    const url = flags['database-url'] ?? testDatabaseUrl();
+    if (url) failed = (await measureEngine('PostgreSQL', work, org, () => scratchPostgres(url))) || failed;
+    else console.log('\nPostgreSQL: skipped (set STEWARD_TEST_DATABASE_URL or pass --database-url)');
+    if (failed) {
+      console.log('\nBELOW TARGET');
+      process.exitCode = 1;
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+async function measureEngine(
+  name: string,
+  work: string,
+  org: GeneratedOrganisation,
+  open: () => Promise<Database & { dispose?: () => Promise<void> }>,
+): Promise<boolean> {
+  console.log(`\n${name}`);
+  const database = await open();
+  try {
+    await migrateToLatest(database);
+    const catalog = createCatalog({ database, logger: silentLogger(), dataDir: join(work, `data-${name}`) });
+    const progress = progressLine();
+    const started = performance.now();
+    const first = await catalog.ingestPath(join(work, 'org'), { onProgress: progress.update });
+    const ingestSeconds = (performance.now() - started) / 1000;
+    progress.done();
+    const errors = first.errors.length + first.warnings.length;
+    console.log(
+      `  full ingest:       ${fmt(ingestSeconds, 1)} s for ${fmt(first.added)} entities (${fmt(first.added / ingestSeconds)}/s, read ${fmt(progress.readSeconds(started), 1)} s, ${errors} problems)   target < ${targets.ingestSeconds} s`,
+    );
+    const againStarted = performance.now();
+    const again = await catalog.ingestPath(join(work, 'org'));
+    console.log(
+      `  unchanged ingest:  ${fmt((performance.now() - againStarted) / 1000, 1)} s (${fmt(again.unchanged)} unchanged, ${again.added + again.updated + again.removed} written)`,
+    );
+    const random = seededRandom(7);
+    const pick = <T>(items: T[]) => items[Math.floor(random() * items.length)] as T;
+    const lookup = await percentiles(Number(flags.lookups), () => catalog.getEntity(pick(org.refs)));
+    console.log(`  lookup by ref:     p50 ${fmt(lookup.p50, 2)} ms, p99 ${fmt(lookup.p99, 2)} ms over ${fmt(lookup.count)}   target p99 < ${targets.lookupP99Ms} ms`);
+    const list = await percentiles(Number(flags.lists), async () => {
+      const page = await catalog.listEntities({ owner: pick(org.owners), limit: 50 });
+      if (page.items.length !== 50) throw new Error(`an owner's first page had ${page.items.length} items, not 50`);
+    });
+    console.log(
+      `  owner-filtered list (first page of 50, with facets): p50 ${fmt(list.p50, 2)} ms, p99 ${fmt(list.p99, 2)} ms over ${fmt(list.count)}   target p99 < ${targets.ownerListP99Ms} ms`,
+    );
+    return ingestSeconds >= targets.ingestSeconds || lookup.p99 >= targets.lookupP99Ms || list.p99 >= targets.ownerListP99Ms;
+  } finally {
+    await database.close();
+    await database.dispose?.();
+  }
+}
+
+async function percentiles(count: number, run: () => Promise<unknown>) {
+  for (let i = 0; i < Math.min(200, count); i++) await run(); // warm caches and the JIT
+  const times: number[] = [];
+  const deadline = performance.now() + loopBudgetMs;
+  for (let i = 0; i < count && performance.now() < deadline; i++) {
+    const start = performance.now();
+    await run();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] as number;
+  return { p50: at(0.5), p99: at(0.99), count: times.length };
+}
+
+function progressLine() {
+  const tty = process.stderr.isTTY === true;
+  let last = 0;
+  let readDone: number | undefined;
+  return {
+    update(p: IngestProgress) {
+      if (p.phase === 'write' && readDone === undefined) readDone = performance.now();
+      if (!tty || performance.now() - last < 200) return;
+      last = performance.now();
+      const what = p.phase === 'read' ? `reading: ${fmt(p.files)} files, ${fmt(p.entities)} entities` : `writing: ${fmt(p.written)} of ${fmt(p.total)}`;
+      process.stderr.write(`\r\x1b[K  ${what}`);
+    },
+    done() {
+      if (tty) process.stderr.write('\r\x1b[K');
+    },
+    readSeconds(started: number) {
+      return ((readDone ?? performance.now()) - started) / 1000;
+    },
+  };
+}
+
+async function scratchPostgres(baseUrl: string): Promise<Database & { dispose: () => Promise<void> }> {
+  const name = `steward_bench_${randomBytes(6).toString('hex')}`;
+  const admin = async (text: string) => {
+    const client = new pg.Client({ connectionString: baseUrl });
+    await client.connect();
+    try {
+      await client.query(text);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`CREATE DATABASE ${name}`);
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ url: url.toString() });
+  return Object.assign(database, { dispose: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) });
+}
+
+await main();
