@@ -12,6 +12,17 @@ describe('loadServeConfig', () => {
     expect(config.logFormat).toBe('json');
   });
 
+  it('takes the catalog rules file from --catalog-rules or STEWARD_CATALOG_RULES', () => {
+    expect(loadServeConfig({}, { STEWARD_CATALOG_RULES: 'org-rules.yaml' }, false).catalogRules).toBe(
+      'org-rules.yaml',
+    );
+    expect(
+      loadServeConfig({ catalogRules: 'flag.yaml' }, { STEWARD_CATALOG_RULES: 'env.yaml' }, false)
+        .catalogRules,
+    ).toBe('flag.yaml');
+    expect(loadServeConfig({}, {}, false).catalogRules).toBeUndefined();
+  });
+
   it('prefers flags over the environment', () => {
     const config = loadServeConfig(
       { port: '8080' },

@@ -14,6 +14,8 @@ export interface ServeConfig {
   /** PostgreSQL connection string; absent means the embedded PGlite under dataDir. */
   databaseUrl: string | undefined;
   catalogPaths: string[];
+  /** The organisation's catalog configuration file (rules, kinds of its own), if any. */
+  catalogRules: string | undefined;
   demo: boolean;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   logFormat: LogFormat;
@@ -31,6 +33,7 @@ export interface ServeFlags {
   dataDir?: string;
   databaseUrl?: string;
   catalog?: string[];
+  catalogRules?: string;
   demo?: boolean;
 }
 
@@ -103,6 +106,7 @@ export function loadServeConfig(
     databaseUrl: parsed.data.databaseUrl,
     dataDir: resolve(parsed.data.dataDir),
     catalogPaths: flags.catalog ?? [],
+    catalogRules: flags.catalogRules ?? env.STEWARD_CATALOG_RULES ?? undefined,
     demo: flags.demo ?? false,
     webDir: resolve(import.meta.dirname, '../../../web/dist'),
   };

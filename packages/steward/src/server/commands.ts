@@ -14,6 +14,10 @@ export function registerServeCommand(program: Command): void {
     .option('--data-dir <dir>', 'where the embedded database and admin token live (default ./.steward)')
     .option('--database-url <url>', 'PostgreSQL to use instead of the embedded database (or DATABASE_URL)')
     .option('--catalog <path>', 'catalog file or directory to load on start (repeatable)', collect, [])
+    .option(
+      '--catalog-rules <file>',
+      "the organisation's catalog rules and kinds (YAML; see `steward catalog validate --help`)",
+    )
     .option('--demo', 'load the demo organisation (examples/acme)')
     .addHelpText(
       'after',

@@ -1,7 +1,7 @@
 // The composition root: every module, what it needs, and where it is wired. Read top to bottom,
 // this is Steward's table of contents.
 import { readFileSync } from 'node:fs';
-import { createCatalog, type IngestSummary } from '../modules/catalog/index.ts';
+import { type CatalogOptions, createCatalog, type IngestSummary } from '../modules/catalog/index.ts';
 import { createIdentity } from '../modules/identity/index.ts';
 import { createOwnershipService, whoOwnsRoutes } from '../modules/ownership/index.ts';
 import type { Authenticator } from '../platform/auth/principal.ts';
@@ -29,6 +29,8 @@ export interface AssembleOptions {
   logger: Logger;
   config: Pick<ServeConfig, 'bodyLimit' | 'webDir' | 'dataDir'> &
     Partial<Pick<ServeConfig, 'demo' | 'catalogPaths'>>;
+  /** The organisation's catalog rules and kinds of its own (from --catalog-rules). */
+  catalogOptions?: CatalogOptions;
   /** Tests only: who is calling, in place of the real authenticator. */
   authenticator?: Authenticator;
   /** Tests and benchmarks only: live-channel tuning (tick, limits). */
@@ -76,6 +78,7 @@ export async function assemble(options: AssembleOptions): Promise<Assembled> {
     database,
     logger,
     dataDir: config.dataDir,
+    catalogOptions: options.catalogOptions,
     importOrg: identity.importOrg,
     publish: (type, data) => realtime.publish('catalog', type, data),
     onChanged: () => {

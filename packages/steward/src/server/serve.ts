@@ -1,4 +1,6 @@
 // `steward serve`: opens the database, migrates, assembles the app, listens, and shuts down gracefully.
+
+import { readCatalogConfig } from '../modules/catalog/index.ts';
 import { describeConfig, type ServeConfig } from '../platform/config.ts';
 import { openDatabase } from '../platform/db/database.ts';
 import { migrateToLatest } from '../platform/db/migrate.ts';
@@ -22,7 +24,8 @@ export async function serve(config: ServeConfig, logger: Logger): Promise<Runnin
   try {
     const applied = await migrateToLatest(database);
     if (applied.length > 0) logger.info({ migrations: applied }, `applied ${applied.length} migration(s)`);
-    assembled = await assemble({ database, logger, config });
+    const catalogOptions = config.catalogRules ? await readCatalogConfig(config.catalogRules) : undefined;
+    assembled = await assemble({ database, logger, config, catalogOptions });
     await listen(assembled.app, config);
   } catch (error) {
     await assembled?.app.close().catch(() => {});
