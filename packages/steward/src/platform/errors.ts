@@ -1,7 +1,14 @@
 // The closed set of error kinds Steward raises, and their one mapping to HTTP problem+json (RFC 9457).
 // Every message says what was wrong, where, and what would be right.
 
-export type ErrorKind = 'invalid' | 'unauthorised' | 'forbidden' | 'not_found' | 'conflict' | 'unavailable';
+export type ErrorKind =
+  | 'invalid'
+  | 'unauthorised'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'too_many_requests'
+  | 'unavailable';
 
 export interface FieldProblem {
   /** Where: a request field path such as `body.name`, or `file:line:col`. */
@@ -15,6 +22,7 @@ const statusOf: Record<ErrorKind, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  too_many_requests: 429,
   unavailable: 503,
 };
 
@@ -24,6 +32,7 @@ const titleOf: Record<ErrorKind, string> = {
   forbidden: 'Not allowed',
   not_found: 'Not found',
   conflict: 'Conflict',
+  too_many_requests: 'Too many requests',
   unavailable: 'Unavailable',
 };
 
@@ -45,6 +54,7 @@ export const unauthorised = (message: string) => new StewardError('unauthorised'
 export const forbidden = (message: string) => new StewardError('forbidden', message);
 export const notFound = (message: string) => new StewardError('not_found', message);
 export const conflict = (message: string) => new StewardError('conflict', message);
+export const tooManyRequests = (message: string) => new StewardError('too_many_requests', message);
 export const unavailable = (message: string) => new StewardError('unavailable', message);
 
 export interface Problem {
@@ -58,7 +68,7 @@ export interface Problem {
 
 export function problemFor(kind: ErrorKind, detail: string, problems: FieldProblem[] = []): Problem {
   const problem: Problem = {
-    type: `https://steward.dev/problems/${kind.replace('_', '-')}`,
+    type: `https://steward.dev/problems/${kind.replaceAll('_', '-')}`,
     title: titleOf[kind],
     status: statusOf[kind],
     detail,

@@ -9,6 +9,7 @@ import { ensureFirstAdmin, type FirstAdmin } from './first-start.ts';
 import { importOrg, type OrgImport, type OrgImportSummary } from './import-org.ts';
 import { identityRoutes } from './routes.ts';
 import { passwordSignIn } from './sign-in.ts';
+import { throttled } from './sign-in-throttle.ts';
 import type { IdentityTables } from './tables.ts';
 
 export { actsAsAdmin } from './access.ts';
@@ -31,7 +32,7 @@ export function createIdentity({ database, logger }: { database: Database; logge
   const db = database.kysely<IdentityTables>();
   return {
     authenticator: createAuthenticator(db),
-    routes: identityRoutes(db, passwordSignIn(db)),
+    routes: identityRoutes(db, throttled(passwordSignIn(db))),
     ensureFirstAdmin: (dataDir) => ensureFirstAdmin(db, dataDir, logger),
     importOrg: (org, actor) => importOrg(db, org, actor),
   };
