@@ -31,6 +31,8 @@ export interface CatalogDeps {
   gitTimeoutMs?: number;
   /** Entities written per transaction (default 2000). */
   batchSize?: number;
+  /** Trees with at least this many catalog files are read in a worker thread (default 200). */
+  workerFromFiles?: number;
 }
 
 export interface CatalogService {
@@ -66,6 +68,7 @@ export function createCatalog(deps: CatalogDeps): CatalogService {
     catalogOptions: deps.catalogOptions,
     gitTimeoutMs: deps.gitTimeoutMs,
     batchSize: deps.batchSize,
+    workerFromFiles: deps.workerFromFiles,
     importOrg: deps.importOrg,
     publish: changed,
     running: new Map(),

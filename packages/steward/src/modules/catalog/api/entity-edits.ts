@@ -7,6 +7,7 @@ import { conflict, invalid, notFound } from '../../../platform/errors.ts';
 import { toEntityRecord } from '../ingest/entity-record.ts';
 import type { CatalogOptions } from '../model.ts';
 import { findEntityRow, ownersOf } from '../store/entity-reads.ts';
+import { toStoredRow } from '../store/entity-rows.ts';
 import { type EntityChanges, writeEntityChanges } from '../store/entity-writes.ts';
 import { replaceProblems } from '../store/problem-store.ts';
 import { findSource, recountSource } from '../store/source-store.ts';
@@ -34,16 +35,22 @@ export async function createEntity(
       `${record.ref} already exists (from the catalog source ${existing.source_id}); change it with PUT instead`,
     );
   }
-  await commit(db, caller, record.ref, { created: [record], updated: [], removed: [] }, async (trx) => {
-    await replaceProblems(trx, apiSourceId, warnings, record.ref);
-    await recordAudit(trx, {
-      actor: caller.handle,
-      action: 'entity.create',
-      subjectType: 'entity',
-      subjectId: record.ref,
-      after: record.body,
-    });
-  });
+  await commit(
+    db,
+    caller,
+    record.ref,
+    { created: [toStoredRow(record)], updated: [], removed: [] },
+    async (trx) => {
+      await replaceProblems(trx, apiSourceId, warnings, record.ref);
+      await recordAudit(trx, {
+        actor: caller.handle,
+        action: 'entity.create',
+        subjectType: 'entity',
+        subjectId: record.ref,
+        after: record.body,
+      });
+    },
+  );
   return record.ref;
 }
 
@@ -68,7 +75,7 @@ export async function replaceEntity(
   }
   const record = toEntityRecord(entity, null);
   assertMayAssign(editor, ref, record.primaryOwner);
-  const updated = record.hash === before.content_hash ? [] : [record];
+  const updated = record.hash === before.content_hash ? [] : [toStoredRow(record)];
   await commit(db, caller, ref, { created: [], updated, removed: [] }, async (trx) => {
     await replaceProblems(trx, apiSourceId, warnings, ref);
     if (updated.length === 0) return;

@@ -1,5 +1,5 @@
-// Ingests one source: read it (files, clone, upload) with the engine, then write what changed.
-// A source that cannot be read keeps its entities and is marked failed with the reason.
+// Ingests one source: read it (files, clone, upload) with the engine, writing what changed as it is
+// read. A source that cannot be read keeps its entities and is marked failed with the reason.
 import type { CatalogOptions } from '../model.ts';
 import { readSource } from '../sources/read-source.ts';
 import { recordFailure } from '../store/source-store.ts';
@@ -7,20 +7,21 @@ import type { CatalogDb, SourceRow } from '../store/tables.ts';
 import { type IngestCounts, writeSource } from './write-source.ts';
 
 export interface IngestProgress {
-  phase: 'read' | 'write';
   files: number;
   entities: number;
+  /** Entities compared with the store (and written when they changed) so far. */
   written: number;
-  total: number;
 }
 
 export interface IngestDeps {
   db: CatalogDb;
   dataDir: string;
-  catalogOptions?: CatalogOptions;
-  gitTimeoutMs?: number;
-  /** Entities per write transaction. */
-  batchSize?: number;
+  catalogOptions?: CatalogOptions | undefined;
+  gitTimeoutMs?: number | undefined;
+  /** Entities per write transaction (default 2000). */
+  batchSize?: number | undefined;
+  /** Trees with at least this many catalog files are read in a worker thread. */
+  workerFromFiles?: number | undefined;
 }
 
 export interface IngestSummary extends IngestCounts {
@@ -32,40 +33,46 @@ export interface IngestSummary extends IngestCounts {
 export async function ingestSource(
   deps: IngestDeps,
   source: SourceRow,
-  options: { actor?: string; onProgress?: (progress: IngestProgress) => void } = {},
+  options: { actor?: string | undefined; onProgress?: ((progress: IngestProgress) => void) | undefined } = {},
 ): Promise<IngestSummary> {
   const started = performance.now();
-  const progress: IngestProgress = { phase: 'read', files: 0, entities: 0, written: 0, total: 0 };
-  let read: Awaited<ReturnType<typeof readSource>>;
+  const progress: IngestProgress = { files: 0, entities: 0, written: 0 };
+  const report = () => options.onProgress?.(progress);
   try {
-    read = await readSource(source, deps.dataDir, {
-      catalog: deps.catalogOptions,
-      gitTimeoutMs: deps.gitTimeoutMs,
-      onProgress: (p) => {
-        progress.files = p.files;
-        progress.entities = p.entities;
-        options.onProgress?.(progress);
+    const { read, ...counts } = await writeSource(
+      deps.db,
+      source.id,
+      (sink) =>
+        readSource(source, deps.dataDir, {
+          catalog: deps.catalogOptions,
+          gitTimeoutMs: deps.gitTimeoutMs,
+          workerFromFiles: deps.workerFromFiles,
+          batch: deps.batchSize,
+          onRevision: sink.onRevision,
+          onRows: sink.onRows,
+          onProgress(p) {
+            progress.files = p.files;
+            progress.entities = p.entities;
+            report();
+          },
+        }),
+      {
+        actor: options.actor,
+        batchSize: deps.batchSize,
+        onProgress(p) {
+          progress.written = p.written;
+          report();
+        },
       },
-    });
+    );
+    return {
+      ...counts,
+      revision: read.revision,
+      files: read.files,
+      durationMs: Math.round(performance.now() - started),
+    };
   } catch (error) {
     await recordFailure(deps.db, source.id, (error as Error).message);
     throw error;
   }
-  progress.phase = 'write';
-  const counts = await writeSource(deps.db, source.id, read, {
-    revision: read.revision,
-    actor: options.actor,
-    batchSize: deps.batchSize,
-    onProgress: (p) => {
-      progress.written = p.written;
-      progress.total = p.total;
-      options.onProgress?.(progress);
-    },
-  });
-  return {
-    ...counts,
-    revision: read.revision,
-    files: read.files,
-    durationMs: Math.round(performance.now() - started),
-  };
 }

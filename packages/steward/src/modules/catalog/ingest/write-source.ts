@@ -1,28 +1,27 @@
-// Writes what was read from a source into the store: only new, changed and removed entities (with
-// their owners, relations and history, a batch per transaction), then the source's problems,
-// CODEOWNERS files and counts. An entity another source already holds is a problem, not an overwrite.
+// Writes a source as it is read: each batch of rows is compared with what the store holds for the
+// source and only new, changed and moved entities are written (a transaction per batch); once the
+// whole source is read, entities it no longer has are removed, and its problems, CODEOWNERS files
+// and counts replaced. An entity another source already holds is a problem, not an overwrite.
 import type { CatalogProblem } from '../model.ts';
-import type { ReadSource } from '../sources/read-tree.ts';
+import type { SourceRead } from '../sources/read-source.ts';
 import { replaceCodeowners } from '../store/codeowners-store.ts';
-import { heldElsewhere, storedStates } from '../store/entity-state.ts';
-import { writeEntityChanges } from '../store/entity-writes.ts';
+import type { StoredRow } from '../store/entity-rows.ts';
+import { heldElsewhere, type StoredState, storedStates } from '../store/entity-state.ts';
+import { type EntityChanges, writeEntityChanges } from '../store/entity-writes.ts';
 import { replaceProblems } from '../store/problem-store.ts';
-import { recordIngest } from '../store/source-store.ts';
+import { analyzeCatalog, recordIngest } from '../store/source-store.ts';
 import type { CatalogDb, SourceRow } from '../store/tables.ts';
-import { type EntityRecord, toEntityRecord } from './entity-record.ts';
-import { batchesOf, planChanges } from './plan-changes.ts';
+import { classify, removals, slices } from './plan-changes.ts';
 
 export interface WriteProgress {
   written: number;
-  total: number;
 }
 
 export interface WriteOptions {
-  revision: string | null;
   /** `source:<id>` unless a person triggered it. */
-  actor?: string;
-  batchSize?: number;
-  onProgress?: (progress: WriteProgress) => void;
+  actor?: string | undefined;
+  batchSize?: number | undefined;
+  onProgress?: ((progress: WriteProgress) => void) | undefined;
 }
 
 export interface IngestCounts {
@@ -37,73 +36,133 @@ export interface IngestCounts {
   source: SourceRow;
 }
 
-export async function writeSource(db: CatalogDb, sourceId: string, read: ReadSource, options: WriteOptions) {
-  const records = read.entities.map((entity) => toEntityRecord(entity, entity.source.file));
+/** Entities changed by one ingest from which the tables' statistics are refreshed. */
+const analyzeFrom = 5000;
+
+/** Reads the source, handing out its revision once known (before any rows) and its rows in batches. */
+export type Reader = (sink: {
+  onRevision: (revision: string | null) => void;
+  onRows: (rows: StoredRow[]) => void;
+}) => Promise<SourceRead>;
+
+export async function writeSource(db: CatalogDb, sourceId: string, read: Reader, options: WriteOptions) {
   const stored = await storedStates(db, sourceId);
-  const held = await heldElsewhere(
-    db,
-    sourceId,
-    records.filter((r) => !stored.has(r.ref)).map((r) => r.ref),
-  );
-  const duplicates = records.filter((r) => held.has(r.ref));
-  const mine = held.size === 0 ? records : records.filter((r) => !held.has(r.ref));
-  const errors = [...read.errors, ...duplicates.map((r) => duplicateProblem(r, held.get(r.ref) as string))];
-  const plan = planChanges(mine, stored, errors);
-  const batches = batchesOf(plan, options.batchSize ?? 2000);
-  const total = plan.created.length + plan.updated.length + plan.moved.length + plan.removed.length;
-  let written = 0;
-  let added = 0;
-  for (const batch of batches) {
-    const changes = {
-      ...batch,
-      sourceId,
-      actor: options.actor ?? `source:${sourceId}`,
-      revision: options.revision,
-    };
-    const result = await db.transaction().execute((trx) => writeEntityChanges(trx, changes));
-    added += result.created.length;
-    for (const ref of result.conflicts) {
-      const record = batch.created.find((r) => r.ref === ref) as EntityRecord;
-      errors.push(duplicateProblem(record, 'another source'));
-    }
-    written += batch.created.length + batch.updated.length + batch.moved.length + batch.removed.length;
-    options.onProgress?.({ written, total });
+  const writer = batchWriter(db, sourceId, stored, options);
+  const result = await writer.readWith(read);
+  const change = { sourceId, actor: options.actor ?? `source:${sourceId}`, revision: result.revision };
+  const errors = [...result.errors, ...writer.duplicates];
+  const gone = removals([...stored.keys(), ...writer.created], new Set(result.refs), errors);
+  for (const refs of slices(gone.removed, options.batchSize ?? 2000)) {
+    const changes: EntityChanges = { ...change, created: [], updated: [], moved: [], removed: refs };
+    await db.transaction().execute((trx) => writeEntityChanges(trx, changes));
   }
   const source = await db.transaction().execute(async (trx) => {
-    await replaceProblems(trx, sourceId, [...errors, ...read.warnings]);
-    await replaceCodeowners(trx, sourceId, read.codeowners);
-    return recordIngest(trx, sourceId, {
-      status: errors.length > 0 ? 'errors' : 'ok',
+    await replaceProblems(trx, sourceId, [...errors, ...result.warnings]);
+    await replaceCodeowners(trx, sourceId, result.codeowners);
+    const status = errors.length > 0 ? 'errors' : 'ok';
+    const outcome = {
+      status,
       message: null,
-      revision: options.revision,
+      revision: result.revision,
       errors: errors.length,
-      warnings: read.warnings.length,
-    });
+      warnings: result.warnings.length,
+    } as const;
+    return recordIngest(trx, sourceId, outcome);
   });
-  const changedKinds = new Set([
-    ...[...plan.created, ...plan.updated].map((r) => r.kind),
-    ...plan.removed.map((ref) => ref.slice(0, ref.indexOf(':'))),
-  ]);
+  // Planner statistics after a large change (PGlite has no autovacuum to refresh them).
+  if (writer.created.length + writer.counts.updated + gone.removed.length >= analyzeFrom)
+    await analyzeCatalog(db);
+  const removedKinds = gone.removed.map((ref) => ref.slice(0, ref.indexOf(':')));
   return {
-    added,
-    updated: plan.updated.length,
-    removed: plan.removed.length,
-    unchanged: plan.unchanged + plan.moved.length,
+    added: writer.created.length,
+    updated: writer.counts.updated,
+    removed: gone.removed.length,
+    unchanged: writer.counts.unchanged,
     errors,
-    warnings: read.warnings,
-    changedKinds: [...changedKinds],
+    warnings: result.warnings,
+    changedKinds: [...new Set([...writer.changedKinds, ...removedKinds])],
     source,
-  } satisfies IngestCounts;
+    read: result,
+  };
 }
 
-function duplicateProblem(record: EntityRecord, holder: string): CatalogProblem {
+/** Writes batches one after another as they arrive; the first failure stops the rest and is rethrown. */
+function batchWriter(
+  db: CatalogDb,
+  sourceId: string,
+  stored: ReadonlyMap<string, StoredState>,
+  options: WriteOptions,
+) {
+  let revision: string | null = null;
+  let chain: Promise<void> = Promise.resolve();
+  let failure: unknown;
+  const state = {
+    created: [] as string[],
+    duplicates: [] as CatalogProblem[],
+    changedKinds: new Set<string>(),
+    counts: { updated: 0, unchanged: 0, written: 0 },
+  };
+  const write = async (rows: StoredRow[]) => {
+    const fresh = rows.filter((r) => !stored.has(r.ref)).map((r) => r.ref);
+    const held = fresh.length === 0 ? new Map<string, string>() : await heldElsewhere(db, sourceId, fresh);
+    for (const row of rows)
+      if (held.has(row.ref)) state.duplicates.push(duplicateProblem(row, held.get(row.ref) as string));
+    const plan = classify(held.size === 0 ? rows : rows.filter((r) => !held.has(r.ref)), stored);
+    const changes: EntityChanges = {
+      sourceId,
+      actor: options.actor ?? `source:${sourceId}`,
+      revision,
+      created: plan.created,
+      updated: plan.updated,
+      moved: plan.moved,
+      removed: [],
+    };
+    if (plan.created.length + plan.updated.length + plan.moved.length > 0) {
+      const written = await db.transaction().execute((trx) => writeEntityChanges(trx, changes));
+      state.created.push(...written.created);
+      for (const ref of written.conflicts) {
+        state.duplicates.push(
+          duplicateProblem(plan.created.find((r) => r.ref === ref) as StoredRow, 'another source'),
+        );
+      }
+    }
+    for (const row of [...plan.created, ...plan.updated]) state.changedKinds.add(row.kind);
+    state.counts.updated += plan.updated.length;
+    state.counts.unchanged += plan.unchanged + plan.moved.length;
+    state.counts.written += rows.length;
+    options.onProgress?.({ written: state.counts.written });
+  };
+  return {
+    ...state,
+    counts: state.counts,
+    async readWith(read: Reader): Promise<SourceRead> {
+      const result = await read({
+        onRevision(value) {
+          revision = value;
+        },
+        onRows(rows) {
+          chain = chain
+            .then(() => (failure === undefined ? write(rows) : undefined))
+            .catch((error) => {
+              failure ??= error;
+            });
+        },
+      });
+      await chain;
+      if (failure !== undefined) throw failure;
+      return result;
+    },
+  };
+}
+
+function duplicateProblem(row: StoredRow, holder: string): CatalogProblem {
   return {
     severity: 'error',
-    file: record.file ?? '',
-    line: record.line ?? 1,
-    column: record.column ?? 1,
-    entity: record.ref,
+    file: row.file ?? '',
+    line: row.line ?? 1,
+    column: row.column ?? 1,
+    entity: row.ref,
     code: 'duplicate-entity',
-    message: `${record.ref} is already defined by the catalog source ${holder}; an entity belongs to one source: remove it from one of them`,
+    message: `${row.ref} is already defined by the catalog source ${holder}; an entity belongs to one source: remove it from one of them`,
   };
 }

@@ -4,7 +4,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orgYaml, type TempTree, tempTree } from '../fixture.test-support.ts';
 import type { CatalogEntity } from '../model.ts';
-import { type ReadSource, readTree } from './read-tree.ts';
+import { readTree, type TreeRead } from './read-tree.ts';
+import { readTreeRows } from './tree-rows.ts';
+
+/** The tree's valid entities, as handed out, with the whole-set result. */
+async function readAll(target: string): Promise<TreeRead & { entities: CatalogEntity[] }> {
+  const entities: CatalogEntity[] = [];
+  const read = await readTree(target, { onEntities: (batch) => entities.push(...batch) });
+  return { ...read, entities };
+}
 
 const opslevelYml = `version: 1
 service:
@@ -67,7 +75,7 @@ info:
 
 describe('opslevel.yml and cortex.yaml in a source', () => {
   let tree: TempTree;
-  let read: ReadSource;
+  let read: TreeRead & { entities: CatalogEntity[] };
   const entity = (ref: string) => read.entities.find((e) => e.ref === ref) as CatalogEntity;
 
   beforeAll(async () => {
@@ -78,7 +86,7 @@ describe('opslevel.yml and cortex.yaml in a source', () => {
       'services/refunds/opslevel.yml': brokenOpslevel,
       'services/nameless/cortex.yaml': brokenCortex,
     });
-    read = await readTree(tree.dir);
+    read = await readAll(tree.dir);
   });
   afterAll(() => tree?.cleanup());
 
@@ -172,7 +180,7 @@ describe('opslevel.yml and cortex.yaml in a source', () => {
       'b/opslevel.yml': 'version: 1\nrepository:\n  owner: payments\n',
     });
     try {
-      const result = await readTree(other.dir);
+      const result = await readAll(other.dir);
       expect(result.entities).toEqual([]);
       expect(result.errors).toEqual([
         expect.objectContaining({ file: 'a/opslevel.yml', code: 'yaml-syntax' }),
@@ -190,5 +198,26 @@ describe('opslevel.yml and cortex.yaml in a source', () => {
     } finally {
       other.cleanup();
     }
+  });
+
+  it('hands out the same rows, in the same order, when a worker thread reads the tree', async () => {
+    const read = async (inWorker: boolean) => {
+      const rows: { ref: string; hash: string; json: string }[] = [];
+      const result = await readTreeRows(tree.dir, { inWorker, onRows: (batch) => rows.push(...batch) });
+      return { rows, result };
+    };
+    const here = await read(false);
+    const there = await read(true);
+    expect(there.rows).toEqual(here.rows);
+    expect(there.result).toEqual(here.result);
+    expect(here.rows.map((r) => r.ref)).toEqual(here.result.refs);
+    expect(here.rows).toHaveLength(4);
+  });
+
+  it('reports a worker thread that cannot read the tree as the same error as in this thread', async () => {
+    const options = { onRows: () => {} };
+    await expect(readTreeRows('/nonexistent/tree', { ...options, inWorker: true })).rejects.toThrow(
+      'cannot read /nonexistent/tree: no such file or directory',
+    );
   });
 });

@@ -1,18 +1,36 @@
-// Reads a source of any kind: a directory or file on the server (at the commit its working tree is
-// at, when it is in a git repository), a git repository cloned under the data directory, or files
-// uploaded earlier and kept there.
+// Reads a source of any kind as rows to store: a directory or file on the server (at the commit its
+// working tree is at, when it is in a git repository), a git repository cloned under the data
+// directory, or files uploaded earlier and kept there. A large tree is read in a worker thread.
 import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { conflict } from '../../../platform/errors.ts';
+import { findCatalogFiles } from '../files.ts';
+import type { LoadProgress } from '../load.ts';
+import { type CatalogOptions, defaultMaxFileBytes } from '../model.ts';
 import type { CodeownersFile } from '../store/codeowners-store.ts';
+import type { StoredRow } from '../store/entity-rows.ts';
 import type { SourceRow } from '../store/tables.ts';
 import { originUrl, syncClone, workingTreeCommit } from './git.ts';
-import { type ReadOptions, type ReadSource, readTree } from './read-tree.ts';
+import type { TreeRead } from './read-tree.ts';
+import { readTreeRows } from './tree-rows.ts';
 
-export interface ReadWithRevision extends ReadSource {
+export interface SourceRead extends TreeRead {
   /** The commit read, for git sources and directories in a working tree. */
   revision: string | null;
+}
+
+export interface SourceReadOptions {
+  catalog?: CatalogOptions | undefined;
+  onProgress?: ((progress: LoadProgress) => void) | undefined;
+  onRows: (rows: StoredRow[]) => void;
+  /** Called with the commit before any rows (null when there is none). */
+  onRevision?: ((revision: string | null) => void) | undefined;
+  gitTimeoutMs?: number | undefined;
+  /** Trees with at least this many catalog files are read in a worker thread. */
+  workerFromFiles?: number | undefined;
+  /** Rows written per transaction. */
+  batch?: number | undefined;
 }
 
 /** Where clones and uploads of a source live. */
@@ -23,14 +41,15 @@ export function sourceDirectory(dataDir: string, sourceId: string): string {
 export async function readSource(
   source: Pick<SourceRow, 'id' | 'kind' | 'target' | 'name'>,
   dataDir: string,
-  options: ReadOptions & { gitTimeoutMs?: number } = {},
-): Promise<ReadWithRevision> {
+  options: SourceReadOptions,
+): Promise<SourceRead> {
   switch (source.kind) {
     case 'dir': {
       const info = await stat(source.target).catch(() => undefined);
       const dir = info?.isDirectory() ? source.target : dirname(source.target);
       const revision = info ? await workingTreeCommit(dir) : null;
-      const read = await readTree(source.target, options);
+      options.onRevision?.(revision);
+      const read = await readRows(source.target, options);
       return {
         ...read,
         codeowners: withRepository(read.codeowners, revision ? await originUrl(dir) : null),
@@ -40,7 +59,8 @@ export async function readSource(
     case 'git': {
       const dir = sourceDirectory(dataDir, source.id);
       const revision = await syncClone(source.target, dir, options.gitTimeoutMs);
-      const read = await readTree(dir, options);
+      options.onRevision?.(revision);
+      const read = await readRows(dir, options);
       return { ...read, codeowners: withRepository(read.codeowners, source.target), revision };
     }
     case 'upload': {
@@ -50,7 +70,7 @@ export async function readSource(
           `the files uploaded as "${source.name}" are no longer on this server (${dir}); upload them again with steward catalog import`,
         );
       }
-      return { ...(await readTree(dir, options)), revision: null };
+      return { ...(await readRows(dir, options)), revision: null };
     }
     case 'api':
       throw conflict(
@@ -58,6 +78,18 @@ export async function readSource(
       );
   }
 }
+
+async function readRows(target: string, options: SourceReadOptions): Promise<TreeRead> {
+  const threshold = options.workerFromFiles ?? defaultWorkerFromFiles;
+  const files = await findCatalogFiles([target], defaultMaxFileBytes).then(
+    (found) => found.files.length,
+    () => 0,
+  );
+  return readTreeRows(target, { ...options, inWorker: files >= threshold });
+}
+
+/** Below this, a worker thread costs more to start than it saves. */
+const defaultWorkerFromFiles = 200;
 
 function withRepository(files: CodeownersFile[], repository: string | null): CodeownersFile[] {
   return files.map((file) => ({ ...file, repository }));

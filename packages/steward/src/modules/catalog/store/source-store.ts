@@ -79,3 +79,8 @@ export async function recordFailure(db: CatalogDb, id: string, message: string):
     .where('id', '=', id)
     .execute();
 }
+
+/** Refreshes the planner's statistics of the entity tables. */
+export async function analyzeCatalog(db: CatalogDb): Promise<void> {
+  await sql`analyze catalog_entities, catalog_owners, catalog_relations`.execute(db);
+}

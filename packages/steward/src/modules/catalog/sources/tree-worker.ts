@@ -1,0 +1,28 @@
+// The worker thread that reads a large catalog tree: rows go to the writer as their files are read.
+import { parentPort, workerData } from 'node:worker_threads';
+import { StewardError } from '../../../platform/errors.ts';
+import type { CatalogOptions } from '../model.ts';
+import { readTree } from './read-tree.ts';
+import { rowBatcher, type WorkerMessage } from './tree-rows.ts';
+
+const { target, catalog, batch } = workerData as { target: string; catalog: CatalogOptions; batch?: number };
+const post = (message: WorkerMessage) => parentPort?.postMessage(message);
+
+let lastProgress = 0;
+const rows = rowBatcher((ready) => post({ type: 'rows', rows: ready }), batch);
+try {
+  const read = await readTree(target, {
+    catalog,
+    onEntities: (entities) => rows.add(entities),
+    onProgress(progress) {
+      if (Date.now() - lastProgress < 100) return;
+      lastProgress = Date.now();
+      post({ type: 'progress', progress });
+    },
+  });
+  rows.flush();
+  post({ type: 'done', read });
+} catch (error) {
+  const kind = error instanceof StewardError ? error.kind : null;
+  post({ type: 'failed', message: (error as Error).message, kind });
+}
