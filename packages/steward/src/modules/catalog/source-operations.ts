@@ -62,16 +62,18 @@ export function runIngest(
   request: IngestRequest = {},
 ): Promise<IngestSummary> {
   return serialised(ctx, source.id, async () => {
-    const summary = await ingestSource(ctx, source, { actor: request.actor, onProgress: request.onProgress });
+    const onProgress = request.onProgress ?? loggedProgress(ctx, source);
+    const summary = await ingestSource(ctx, source, { actor: request.actor, onProgress });
     if (ctx.importOrg && (summary.changedKinds.some((k) => identityKinds.includes(k)) || request.password)) {
-      try {
-        await syncIdentity(ctx.db, ctx.importOrg, request.password);
-      } catch (error) {
+      const sync = syncIdentity(ctx.db, ctx.importOrg, request.password).catch((error) => {
         ctx.logger.warn(
           { err: error, source: source.id },
           'catalog groups and users could not be synced to teams and people',
         );
-      }
+      });
+      // With a password (the demo) people must be able to sign in once the ingest answers; otherwise a
+      // large organisation's sync (a statement per person) should not hold the ingest's caller.
+      if (request.password) await sync;
     }
     await announce(ctx, {
       source: source.id,
@@ -81,6 +83,16 @@ export function runIngest(
     });
     return summary;
   });
+}
+
+/** Progress of a long ingest in the log, every few seconds, when no one else is shown it. */
+function loggedProgress(ctx: SourceContext, source: SourceRow) {
+  let last = Date.now();
+  return (progress: IngestProgress) => {
+    if (Date.now() - last < 5000) return;
+    last = Date.now();
+    ctx.logger.info({ source: source.id, ...progress }, `reading catalog source ${source.name}`);
+  };
 }
 
 async function announce(ctx: SourceContext, data: Record<string, unknown>): Promise<void> {
