@@ -35,8 +35,8 @@ function buildGraphs(candidates: Iterable<EntityCandidate>): Map<string, Map<str
       const relation = forward ? field.relation : field.inverse;
       const from = forward ? candidate.entity.ref : declared.targetRef;
       const to = forward ? declared.targetRef : candidate.entity.ref;
-      let graph = graphs.get(relation);
-      if (!graph) graphs.set(relation, (graph = new Map()));
+      const graph = graphs.get(relation) ?? new Map<string, Edge[]>();
+      graphs.set(relation, graph);
       const edges = graph.get(from) ?? [];
       edges.push({ to, declared, declaredBy: candidate.entity.ref });
       graph.set(from, edges);
