@@ -92,5 +92,6 @@ export const adminCaller: Principal = {
   role: 'admin',
   scopes: ['read', 'write', 'admin'],
   teamIds: [],
+  teams: [],
   via: 'token',
 };

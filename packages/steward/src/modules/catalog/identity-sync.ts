@@ -1,8 +1,7 @@
 // Group and User entities are Steward's teams and people: after an ingest that changed any, every
 // Group and User in the catalog is handed to identity's importOrg (which adds and updates, never
 // removes). Names identity cannot take as handles are left out rather than failing the import.
-import type { Org } from '../identity/org-from-entities.ts';
-import { orgFromEntities } from '../identity/org-from-entities.ts';
+import { type Org, orgFromEntities } from '../identity/index.ts';
 import { bodiesOfKinds } from './store/entity-reads.ts';
 import type { CatalogDb } from './store/tables.ts';
 

@@ -16,6 +16,7 @@ export { actsAsAdmin } from './access.ts';
 export { csrfHeader } from './authenticator.ts';
 export type { FirstAdmin } from './first-start.ts';
 export type { OrgImport, OrgImportSummary } from './import-org.ts';
+export { type Org, orgFromEntities } from './org-from-entities.ts';
 export { tokenPrefix } from './secrets.ts';
 export { sessionCookieName } from './sessions.ts';
 

@@ -25,6 +25,7 @@ const reader: Authenticator = {
       role: 'viewer',
       scopes: scopesForRole.viewer,
       teamIds: [],
+      teams: [],
       via: 'token',
     };
   },

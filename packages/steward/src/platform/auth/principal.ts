@@ -15,6 +15,8 @@ export interface Principal {
   scopes: Scope[];
   /** Teams the person belongs to: team members may change what their team owns. */
   teamIds: string[];
+  /** The names of those teams: Group entities and CODEOWNERS speak of teams by name. */
+  teams: string[];
   via: 'token' | 'session';
   tokenId?: string;
   sessionId?: string;

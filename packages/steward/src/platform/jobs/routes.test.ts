@@ -21,6 +21,7 @@ const authenticator: Authenticator = {
       role,
       scopes: scopesForRole[role],
       teamIds: [],
+      teams: [],
       via: 'token',
     };
     return principal;

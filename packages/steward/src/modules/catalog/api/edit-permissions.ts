@@ -3,8 +3,6 @@
 // Entities without owners (groups, people, locations) become teams and sign-ins: admins only.
 import type { Principal } from '../../../platform/auth/principal.ts';
 import { forbidden } from '../../../platform/errors.ts';
-import type { CatalogDb } from '../store/tables.ts';
-import { teamNamesOf } from '../store/team-names.ts';
 
 export interface Editor {
   principal: Principal;
@@ -13,9 +11,9 @@ export interface Editor {
   teams: Set<string>;
 }
 
-export async function editorOf(db: CatalogDb, principal: Principal): Promise<Editor> {
+export function editorOf(principal: Principal): Editor {
   const isAdmin = principal.role === 'admin' && principal.scopes.includes('admin');
-  return { principal, isAdmin, teams: new Set(await teamNamesOf(db, principal.teamIds)) };
+  return { principal, isAdmin, teams: new Set(principal.teams) };
 }
 
 function ownsAny(editor: Editor, owners: readonly string[]): boolean {

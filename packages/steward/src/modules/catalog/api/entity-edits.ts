@@ -25,7 +25,7 @@ export async function createEntity(
   body: Record<string, unknown>,
   options?: CatalogOptions,
 ) {
-  const editor = await editorOf(db, caller);
+  const editor = editorOf(caller);
   const { entity, warnings } = await validateBody(db, body, options);
   const record = toEntityRecord(entity, null);
   assertMayAssign(editor, record.ref, record.primaryOwner);
@@ -61,7 +61,7 @@ export async function replaceEntity(
   body: Record<string, unknown>,
   options?: CatalogOptions,
 ) {
-  const editor = await editorOf(db, caller);
+  const editor = editorOf(caller);
   const before = await editableRow(db, ref);
   assertMayChange(
     editor,
@@ -91,7 +91,7 @@ export async function replaceEntity(
 }
 
 export async function deleteEntity(db: CatalogDb, caller: Principal, ref: string) {
-  const editor = await editorOf(db, caller);
+  const editor = editorOf(caller);
   const before = await editableRow(db, ref);
   assertMayChange(
     editor,

@@ -88,12 +88,6 @@ export interface CatalogCodeownersTable {
   repository: string | null;
 }
 
-/** Identity's teams, read (never written) to learn the names of a caller's teams. */
-export interface TeamNamesTable {
-  id: string;
-  name: string;
-}
-
 export interface CatalogTables extends AuditTables {
   catalog_sources: CatalogSourcesTable;
   catalog_entities: CatalogEntitiesTable;
@@ -102,7 +96,6 @@ export interface CatalogTables extends AuditTables {
   catalog_problems: CatalogProblemsTable;
   catalog_history: CatalogHistoryTable;
   catalog_codeowners: CatalogCodeownersTable;
-  teams: TeamNamesTable;
 }
 
 export type CatalogDb = Kysely<CatalogTables>;
