@@ -14,6 +14,8 @@ export interface LoadProgress {
 
 export interface LoadOptions extends CatalogOptions {
   onProgress?: (progress: LoadProgress) => void;
+  /** Called with each read-ahead batch's file checks as soon as they are made (before the whole-set check). */
+  onFilesChecked?: (checks: readonly FileCheck[]) => void;
 }
 
 export interface LoadedCatalog extends CatalogValidation {
@@ -49,6 +51,7 @@ export async function loadCatalog(
     const batch = queue.slice(i, i + readAhead);
     i += batch.length;
     const contents = await Promise.all(batch.map((f) => readCatalogFile(f, maxBytes)));
+    const checked: FileCheck[] = [];
     for (const [j, read] of contents.entries()) {
       const file = batch[j] as FoundFile;
       if ('problem' in read) {
@@ -58,11 +61,13 @@ export async function loadCatalog(
       const check = checker.checkFile({ file: file.file, root: file.root, content: read.content });
       await followReferences(check, file, queue, seen);
       checks.push(check);
+      checked.push(check);
       if (check.fastParsed) fastParsedFiles++;
       progress.files++;
       progress.entities += check.entityCount;
       options.onProgress?.(progress);
     }
+    if (checked.length > 0) options.onFilesChecked?.(checked);
   }
   return { ...checker.finish(checks), files: progress.files, fastParsedFiles };
 }
