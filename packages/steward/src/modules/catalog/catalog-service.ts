@@ -5,6 +5,7 @@ import type { Logger } from '../../platform/logging.ts';
 import type { RoutePlugin } from '../../server/app.ts';
 import { type EntityListQuery, getEntityDetail, listEntities } from './entity-queries.ts';
 import { entityRoutes } from './entity-routes.ts';
+import { exportRoutes } from './export-routes.ts';
 import type { ImportOrg } from './identity-sync.ts';
 import type { IngestSummary } from './ingest/ingest-source.ts';
 import { insightRoutes } from './insight-routes.ts';
@@ -81,6 +82,7 @@ export function createCatalog(deps: CatalogDeps): CatalogService {
       entityRoutes(service)(app);
       sourceRoutes(service)(app);
       insightRoutes(service)(app);
+      exportRoutes(service)(app);
     },
     ingestPath: (path, request) => ingestServerPath(sources, path, request),
     codeownersFiles: (sourceId) => listCodeownersFiles(db, sourceId),
