@@ -72,6 +72,13 @@ export async function assemble(options: AssembleOptions): Promise<Assembled> {
   await registerRoutes(app, identity.routes);
   await registerRoutes(app, jobRoutes(jobs));
 
+  // The live channel: every module publishes through it; clients follow the topics they may see.
+  const realtime = createRealtime({ database, logger, metrics, options: options.realtime });
+  // Any reader may follow a team for now; identity will replace this with a membership check.
+  realtime.registerTopic('team', allowAnyReader);
+  realtime.registerTopic('catalog', allowAnyReader);
+  await registerRoutes(app, streamRoutes(realtime));
+
   // The catalog: sources (--catalog paths, the demo, repositories, uploads, the API) ingested into the
   // store; its Group and User entities become teams and people; every change rebuilds who-owns.
   const catalog = createCatalog({
@@ -81,6 +88,8 @@ export async function assemble(options: AssembleOptions): Promise<Assembled> {
     catalogOptions: options.catalogOptions,
     importOrg: identity.importOrg,
     publish: (type, data) => realtime.publish('catalog', type, data),
+    // Catalog and ownership depend on each other: the index reads the catalog, and a catalog change
+    // rebuilds the index. This callback runs only after both exist.
     onChanged: () => {
       ownership
         .catalogChanged()
@@ -101,12 +110,6 @@ export async function assemble(options: AssembleOptions): Promise<Assembled> {
     onRebuildFailed: (error) => logger.warn({ err: error }, 'the ownership index could not be rebuilt'),
   });
   await registerRoutes(app, whoOwnsRoutes(ownership));
-
-  const realtime = createRealtime({ database, logger, metrics, options: options.realtime });
-  // Any reader may follow a team for now; identity will replace this with a membership check.
-  realtime.registerTopic('team', allowAnyReader);
-  realtime.registerTopic('catalog', allowAnyReader);
-  await registerRoutes(app, streamRoutes(realtime));
 
   return {
     app,
