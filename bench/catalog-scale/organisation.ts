@@ -3,6 +3,7 @@
 // catalog-info.yaml files (one folder per team), the way a large monorepo of services would hold them.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { seededRandom } from '../../packages/steward/src/platform/seeded-random.ts';
 
 export interface GeneratedOrganisation {
   entities: number;
@@ -14,14 +15,6 @@ export interface GeneratedOrganisation {
 }
 
 /** Park–Miller: the same sequence on every machine, so every run measures the same organisation. */
-export function seededRandom(seed: number): () => number {
-  let state = seed % 2147483647 || 1;
-  return () => {
-    state = (state * 48271) % 2147483647;
-    return (state - 1) / 2147483646;
-  };
-}
-
 const docsPerFile = 100;
 /** Each team owns 54 entities (45 components, 6 APIs, 2 resources, its system): a full first page of 50. */
 const componentsPerTeam = 45;

@@ -14,7 +14,8 @@ import { testDatabaseUrl } from '../../packages/steward/src/platform/config.ts';
 import { type Database, openDatabase } from '../../packages/steward/src/platform/db/database.ts';
 import { migrateToLatest } from '../../packages/steward/src/platform/db/migrate.ts';
 import { silentLogger } from '../../packages/steward/src/platform/logging.ts';
-import { type GeneratedOrganisation, seededRandom, writeOrganisation } from './organisation.ts';
+import { seededRandom } from '../../packages/steward/src/platform/seeded-random.ts';
+import { type GeneratedOrganisation, writeOrganisation } from './organisation.ts';
 
 const targets = { ingestSeconds: 60, lookupP99Ms: 5, ownerListP99Ms: 50 };
 /** Each timed loop stops at its count or after this long, whichever comes first. */

@@ -4,6 +4,7 @@
 // recorded as the text is written, so the benchmark can check every reported position independently.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { seededRandom } from '../../packages/steward/src/platform/seeded-random.ts';
 
 export interface Planted {
   file: string;
@@ -20,17 +21,6 @@ export interface Corpus {
   /** Of those, documents no parser can read as an entity (broken YAML, a file that is not UTF-8). */
   unreadable: number;
   planted: Planted[];
-}
-
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const words = [

@@ -1,6 +1,5 @@
 // A deterministic, monorepo-shaped CODEOWNERS of N rules and paths spread over the same tree: services,
 // libraries, apps, packages, Terraform, docs. The same seed always gives the same file and paths.
-
 const words = (
   'account alert api audit auth billing cache cart catalog checkout config core cron data deploy ' +
   'events export feed fraud gateway graph identity import index inventory invoice ledger media ' +
@@ -36,17 +35,6 @@ const extensions = [
   'tf',
 ];
 const plainFiles = ['README.md', 'Dockerfile', 'Makefile', 'package.json', 'go.mod', 'OWNERS.md'];
-
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const pick = <T>(next: () => number, items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
 

@@ -7,7 +7,8 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { compileCodeowners } from '../../packages/steward/src/modules/ownership/index.ts';
-import { codeownersText, repositoryPaths, repositoryTree, seededRandom } from './corpus.ts';
+import { seededRandom } from '../../packages/steward/src/platform/seeded-random.ts';
+import { codeownersText, repositoryPaths, repositoryTree } from './corpus.ts';
 
 const ruleCount = 5_000;
 const pathCount = 1_000_000;

@@ -1,10 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../../platform/seeded-random.ts';
 import { parseWithYamlPackage } from './fallback.ts';
 import { parseFast } from './fast-parser.ts';
 import type { YamlDocument, YamlMap, YamlSeq } from './nodes.ts';
-import { mutate, randomYaml, seededRandom } from './random-yaml.test-support.ts';
+import { mutate, randomYaml } from './random-yaml.test-support.ts';
 
 /** Inside the subset: the fast parser must accept it and agree with `yaml` exactly. */
 const inSubset = [

@@ -1,17 +1,5 @@
 // Random YAML texts for the fast parser's differential tests: mostly inside the subset, with the
 // awkward corners (core-schema look-alikes, comments, same-indent sequences, block scalars) on purpose.
-
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const plainValues = [
   'hello',
   'two words',
