@@ -1,6 +1,7 @@
 // The catalog API's shapes, declared once: the server validates and serialises with them, the
 // OpenAPI document is generated from them, and the CLI and portal import their types.
 import { z } from 'zod';
+import { listOf } from '../../platform/list-schema.ts';
 
 export const catalogProblemSchema = z.object({
   sourceId: z.string(),
@@ -124,7 +125,7 @@ export const historyQuerySchema = z.strictObject({
     .optional(),
 });
 
-export const historyListSchema = z.object({ items: z.array(historyEntrySchema) });
+export const historyListSchema = listOf(historyEntrySchema);
 
 export const createSourceSchema = z.discriminatedUnion('kind', [
   z.strictObject({

@@ -1,5 +1,6 @@
 // Catalog sources over HTTP: list them, add a git repository or an upload (admins), refresh, remove.
 import { z } from 'zod';
+import { listOf } from '../../platform/list-schema.ts';
 import type { TypedApp } from '../../server/app.ts';
 import { callerOf } from './caller.ts';
 import type { CatalogService } from './catalog-service.ts';
@@ -26,7 +27,7 @@ export function sourceRoutes(service: CatalogService) {
         schema: {
           tags,
           summary: 'Where the catalog comes from, with the state of the last read',
-          response: { 200: z.object({ items: z.array(catalogSourceSchema) }) },
+          response: { 200: listOf(catalogSourceSchema) },
         },
       },
       async () => ({ items: await listSources(ctx.db) }),

@@ -2,8 +2,9 @@
 // ownership and access, and holds no secrets, so openness is the point.
 
 import { listAuditEntries } from '../../platform/audit/audit-log.ts';
+import { auditEntrySchema, auditQuerySchema } from '../../platform/audit/schemas.ts';
+import { listOf } from '../../platform/list-schema.ts';
 import type { TypedApp } from '../../server/app.ts';
-import { auditEntrySchema, auditQuerySchema, listOf } from './schemas.ts';
 import type { Db } from './store.ts';
 
 export function auditRoutes(db: Db) {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { AuditEntry } from '../../platform/audit/schemas.ts';
 import { describeEachEngine } from '../../platform/db/test-engines.ts';
-import type { AuditEntry } from './schemas.ts';
 import { type SeededOrg, seedOrg, startTestSteward, type TestSteward } from './test-org.ts';
 
 describeEachEngine('audit of identity changes', ({ db }) => {

@@ -4,9 +4,9 @@ import { z } from 'zod';
 import { clientFromFlags, withServerOption } from '../../cli/client.ts';
 import { type Format, printRecord, printRows } from '../../cli/output.ts';
 import { examples, formatOption, usageError } from '../../cli/program.ts';
+import { listOf } from '../../platform/list-schema.ts';
 import {
   createdTokenSchema,
-  listOf,
   scopeSchema,
   teamDetailSchema,
   teamSchema,

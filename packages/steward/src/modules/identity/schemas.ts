@@ -114,30 +114,9 @@ export const sessionSchema = z.object({
     ),
 });
 
-export const auditEntrySchema = z.object({
-  id: z.string(),
-  at: z.iso.datetime(),
-  actor: z.string().describe('handle of the user, or system:<what>'),
-  action: z.string().describe('e.g. team.create, token.revoke'),
-  subjectType: z.string(),
-  subjectId: z.string(),
-  before: z.unknown().nullable(),
-  after: z.unknown().nullable(),
-});
-
-export const auditQuerySchema = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-  before: z.string().optional().describe('id of the oldest entry already seen, to page backwards'),
-  actor: z.string().optional(),
-  subjectType: z.string().optional(),
-});
-
-export const listOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
-
 export type User = z.infer<typeof userSchema>;
 export type Team = z.infer<typeof teamSchema>;
 export type TeamDetail = z.infer<typeof teamDetailSchema>;
 export type Token = z.infer<typeof tokenSchema>;
 export type CreatedToken = z.infer<typeof createdTokenSchema>;
-export type AuditEntry = z.infer<typeof auditEntrySchema>;
 export type Session = z.infer<typeof sessionSchema>;

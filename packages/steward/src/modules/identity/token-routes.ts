@@ -1,9 +1,10 @@
 // API tokens. Anyone signed in, viewers included, manages their own (a viewer's are read-only):
 // the CLI needs one. Admins see and revoke everyone's and create them for others.
 import { z } from 'zod';
+import { listOf } from '../../platform/list-schema.ts';
 import type { TypedApp } from '../../server/app.ts';
 import { callerOf } from './caller.ts';
-import { createdTokenSchema, createTokenSchema, listOf, tokenSchema } from './schemas.ts';
+import { createdTokenSchema, createTokenSchema, tokenSchema } from './schemas.ts';
 import type { Db } from './store.ts';
 import { createToken, listTokens, revokeToken } from './tokens.ts';
 

@@ -1,8 +1,9 @@
 // People: listed and read by anyone signed in, created by admins, edited by admins or themselves.
 import { z } from 'zod';
+import { listOf } from '../../platform/list-schema.ts';
 import type { TypedApp } from '../../server/app.ts';
 import { callerOf } from './caller.ts';
-import { createUserSchema, listOf, updateUserSchema, userSchema } from './schemas.ts';
+import { createUserSchema, updateUserSchema, userSchema } from './schemas.ts';
 import type { Db } from './store.ts';
 import { createUser, getUser, listUsers, updateUser } from './users-service.ts';
 

@@ -1,6 +1,7 @@
 // The "who owns this?" answer, declared once: the engine's types, the API's validation and OpenAPI
 // document, the CLI's JSON and the portal all come from these schemas.
 import { z } from 'zod';
+import { listOf } from '../../platform/list-schema.ts';
 
 export const whoOwnsKindSchema = z
   .enum(['entity', 'path', 'kubernetes', 'alert', 'url'])
@@ -80,7 +81,7 @@ export const whoOwnsQuerySchema = z.strictObject({
     ),
 });
 
-export const whoOwnsResponseSchema = z.object({ items: z.array(whoOwnsAnswerSchema) });
+export const whoOwnsResponseSchema = listOf(whoOwnsAnswerSchema);
 
 export type WhoOwnsKind = z.infer<typeof whoOwnsKindSchema>;
 export type Owner = z.infer<typeof ownerSchema>;

@@ -3,7 +3,8 @@ import type { Command } from 'commander';
 import { clientFromFlags, withServerOption } from '../../cli/client.ts';
 import { type Format, printRows } from '../../cli/output.ts';
 import { examples, formatOption, usageError } from '../../cli/program.ts';
-import { auditEntrySchema, listOf } from '../../modules/identity/schemas.ts';
+import { listOf } from '../list-schema.ts';
+import { auditEntrySchema } from './schemas.ts';
 
 export function registerAuditCommand(program: Command): void {
   withServerOption(program.command('audit'))

@@ -1,6 +1,6 @@
 // Admin HTTP for the job queue: see what is queued or dead, and send a dead job round again.
-import { z } from 'zod';
 import type { RoutePlugin } from '../../server/app.ts';
+import { listOf } from '../list-schema.ts';
 import type { JobQueue } from './queue.ts';
 import { type JobView, jobIdParamsSchema, jobQuerySchema, jobSchema } from './schemas.ts';
 import type { JobRecord } from './store.ts';
@@ -15,7 +15,7 @@ export function jobRoutes(jobs: JobQueue): RoutePlugin {
           tags: ['jobs'],
           summary: 'List background jobs, newest first',
           querystring: jobQuerySchema,
-          response: { 200: z.object({ items: z.array(jobSchema) }) },
+          response: { 200: listOf(jobSchema) },
         },
       },
       async (request) => ({ items: (await jobs.list(request.query)).map(toJobView) }),
