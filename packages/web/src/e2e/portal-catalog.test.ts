@@ -83,9 +83,12 @@ describe('portal end to end: catalog and ownership', () => {
     const componentFacet = page
       .getByRole('navigation', { name: 'Filters' })
       .getByRole('link', { name: /^component\s*\d+$/ });
-    expect((await componentFacet.textContent())?.replace('component', '').trim()).toBe(
-      String(teamComponents.length),
-    );
+    // The facets are fetched after the URL changes: wait for the filtered counts, not the page before.
+    await expect
+      .poll(async () => (await componentFacet.textContent())?.replace('component', '').trim(), {
+        timeout: 10_000,
+      })
+      .toBe(String(teamComponents.length));
 
     await componentFacet.click();
     await page.waitForURL(`${portal.steward.url}/catalog?kind=component&owner=${team}`);
