@@ -28,7 +28,7 @@ export interface AssembleOptions {
   database: Database;
   logger: Logger;
   config: Pick<ServeConfig, 'bodyLimit' | 'webDir' | 'dataDir'> &
-    Partial<Pick<ServeConfig, 'demo' | 'catalogPaths'>>;
+    Partial<Pick<ServeConfig, 'demo' | 'catalogPaths' | 'trustProxy'>>;
   /** The organisation's catalog rules and kinds of its own (from --catalog-rules). */
   catalogOptions?: CatalogOptions;
   /** Tests only: who is calling, in place of the real authenticator. */
@@ -66,6 +66,7 @@ export async function assemble(options: AssembleOptions): Promise<Assembled> {
     bodyLimit: config.bodyLimit,
     webDir: config.webDir,
     version,
+    trustProxy: config.trustProxy,
     isReady: async () => ready && (await database.ping()),
   });
 
