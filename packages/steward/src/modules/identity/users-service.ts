@@ -14,6 +14,7 @@ import {
   insertUser,
   isUniqueViolation,
   listUserRows,
+  lockActiveAdmins,
   teamNamesByUser,
   type UserPatch,
   updateUserRow,
@@ -108,6 +109,7 @@ export async function updateUser(
   assertMayEditUser(caller, handle, fields);
   const passwordHash = changes.password ? await hashPassword(changes.password) : undefined;
   const row = await db.transaction().execute(async (trx) => {
+    if (mayTakeAdminRights(changes)) await lockActiveAdmins(trx);
     const before = await requireUser(trx, handle);
     const patch = patchFor(before, changes, passwordHash);
     if (Object.keys(patch).length === 0) return before;
@@ -142,10 +144,21 @@ function patchFor(before: UserRow, changes: UserChanges, passwordHash: string | 
   return patch;
 }
 
-async function assertAnAdminRemains(trx: Db, before: UserRow, patch: UserPatch): Promise<void> {
+function mayTakeAdminRights(changes: UserChanges): boolean {
+  return (changes.role !== undefined && changes.role !== 'admin') || changes.disabled === true;
+}
+
+/** Whether the patch leaves an admin who can sign in without admin rights. */
+export function takesAdminRights(before: UserRow, patch: UserPatch): boolean {
   const wasActiveAdmin = before.role === 'admin' && !before.disabled_at;
-  const losesAdmin = (patch.role !== undefined && patch.role !== 'admin') || Boolean(patch.disabled_at);
-  if (!wasActiveAdmin || !losesAdmin) return;
+  return (
+    wasActiveAdmin && ((patch.role !== undefined && patch.role !== 'admin') || Boolean(patch.disabled_at))
+  );
+}
+
+/** Call with the active admins locked (lockActiveAdmins), or two parallel changes both pass. */
+async function assertAnAdminRemains(trx: Db, before: UserRow, patch: UserPatch): Promise<void> {
+  if (!takesAdminRights(before, patch)) return;
   if ((await countOtherActiveAdmins(trx, before.id)) === 0) {
     throw conflict(
       `${before.handle} is the last admin who can sign in; make someone else an admin first, or Steward would have nobody to manage it`,
