@@ -168,7 +168,7 @@ describeEachEngine('portal sessions', ({ db }) => {
     const changed = await steward.call('PATCH', '/api/v1/users/mia', {
       cookie: a.cookie,
       csrf: a.csrf,
-      body: { password: 'an entirely new passphrase' },
+      body: { password: 'an entirely new passphrase', currentPassword: miaPassword },
     });
     expect(changed.statusCode).toBe(200);
     expect((await steward.call('GET', '/api/v1/me', { cookie: a.cookie })).statusCode).toBe(200);

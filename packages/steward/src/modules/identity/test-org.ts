@@ -9,6 +9,7 @@ import type { Database } from '../../platform/db/database.ts';
 import { silentLogger } from '../../platform/logging.ts';
 import type { App } from '../../server/app.ts';
 import { type Assembled, assemble } from '../../server/compose.ts';
+import type { PasswordCheck } from './index.ts';
 
 export interface CallOptions {
   token?: string | undefined;
@@ -29,6 +30,7 @@ export interface TestSteward {
 
 export interface TestStewardOptions {
   trustProxy?: TrustProxy;
+  wrapPasswordCheck?: (check: PasswordCheck) => PasswordCheck;
 }
 
 export async function startTestSteward(
@@ -39,7 +41,8 @@ export async function startTestSteward(
   const assembled = await assemble({
     database,
     logger: silentLogger(),
-    config: { bodyLimit: 64 * 1024, webDir: '/nonexistent', dataDir, ...options },
+    config: { bodyLimit: 64 * 1024, webDir: '/nonexistent', dataDir, trustProxy: options.trustProxy },
+    ...(options.wrapPasswordCheck ? { wrapPasswordCheck: options.wrapPasswordCheck } : {}),
   });
   await assembled.start();
   await assembled.app.ready();

@@ -4,7 +4,8 @@ import { recordAudit } from '../../platform/audit/audit-log.ts';
 import type { Principal, Role } from '../../platform/auth/principal.ts';
 import { conflict, notFound } from '../../platform/errors.ts';
 import { assertMayEditUser } from './access.ts';
-import { deleteSessionsOfUser } from './credential-store.ts';
+import type { IdentityContext } from './context.ts';
+import { assertMayChangePassword, endCredentials } from './credential-endings.ts';
 import { hashPassword } from './passwords.ts';
 import type { User } from './schemas.ts';
 import {
@@ -35,6 +36,8 @@ export interface UserChanges {
   email?: string | null | undefined;
   role?: Role | undefined;
   password?: string | undefined;
+  /** The caller's own current password, when they change it. */
+  currentPassword?: string | undefined;
   disabled?: boolean | undefined;
 }
 
@@ -99,26 +102,27 @@ export async function insertUserAudited(
   return row;
 }
 
+/** `address` is the caller's, for the throttle that guards checking their current password. */
 export async function updateUser(
-  db: Db,
+  ctx: IdentityContext,
   caller: Principal,
   handle: string,
   changes: UserChanges,
+  address: string,
 ): Promise<User> {
+  const { db } = ctx;
   const fields = Object.keys(changes).filter((k) => changes[k as keyof UserChanges] !== undefined);
   assertMayEditUser(caller, handle, fields);
+  await assertMayChangePassword(ctx, caller, handle, changes, address);
   const passwordHash = changes.password ? await hashPassword(changes.password) : undefined;
-  const row = await db.transaction().execute(async (trx) => {
+  const { row, ending } = await db.transaction().execute(async (trx) => {
     if (mayTakeAdminRights(changes)) await lockActiveAdmins(trx);
     const before = await requireUser(trx, handle);
     const patch = patchFor(before, changes, passwordHash);
-    if (Object.keys(patch).length === 0) return before;
+    if (Object.keys(patch).length === 0) return { row: before, ending: null };
     await assertAnAdminRemains(trx, before, patch);
     const after = await updateUserRow(trx, before.id, patch);
-    if (patch.password_hash || patch.disabled_at) {
-      // A new password or a disabled account ends every other session of that person.
-      await deleteSessionsOfUser(trx, before.id, caller.userId === before.id ? caller.sessionId : undefined);
-    }
+    const ending = await endCredentials(trx, caller, before, patch);
     const snapshot = { ...userSnapshot(after), ...(patch.password_hash ? { passwordChanged: true } : {}) };
     await recordAudit(trx, {
       actor: caller.handle,
@@ -128,8 +132,12 @@ export async function updateUser(
       before: userSnapshot(before),
       after: snapshot,
     });
-    return after;
+    return { row: after, ending };
   });
+  if (ending) {
+    await ctx.endStreams(ending.selectors, ending.reason);
+    if (ending.reset) await ctx.throttle.forgetHandle(handle);
+  }
   return presentUser(db, row);
 }
 
