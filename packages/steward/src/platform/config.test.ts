@@ -56,6 +56,43 @@ describe('loadServeConfig', () => {
   });
 });
 
+describe('trust proxy', () => {
+  const trust = (value: string | undefined, flag?: string) =>
+    loadServeConfig(
+      flag === undefined ? {} : { trustProxy: flag },
+      value === undefined ? {} : { STEWARD_TRUST_PROXY: value },
+      false,
+    ).trustProxy;
+
+  it('trusts no proxy unless told, and takes true or addresses and CIDRs', () => {
+    expect(trust(undefined)).toBe(false);
+    expect(trust('false')).toBe(false);
+    expect(trust('true')).toBe(true);
+    expect(trust('10.0.0.0/8, 192.168.1.7,::1, fd00::/8')).toEqual([
+      '10.0.0.0/8',
+      '192.168.1.7',
+      '::1',
+      'fd00::/8',
+    ]);
+    expect(trust('loopback,uniquelocal')).toEqual(['loopback', 'uniquelocal']);
+    expect(trust('true', '127.0.0.1')).toEqual(['127.0.0.1']);
+  });
+
+  it('refuses anything else, naming the value and what would be right', () => {
+    for (const bad of ['yes', '10.0.0.0/33', '300.1.1.1', 'proxy.example.com', '', '1', '-1', '1.5']) {
+      let error: unknown;
+      try {
+        trust(bad);
+      } catch (e) {
+        error = e;
+      }
+      expect(error, bad).toBeInstanceOf(StewardError);
+      expect((error as StewardError).problems[0]?.field).toBe('--trust-proxy / STEWARD_TRUST_PROXY');
+      expect((error as Error).message).toContain('true, false, or a comma-separated list');
+    }
+  });
+});
+
 describe('loadClientConfig', () => {
   it('takes the token from STEWARD_TOKEN before the config file', () => {
     const config = loadClientConfig({}, () => '{"token":"from-file","server":"http://s:1"}', {

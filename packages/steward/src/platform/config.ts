@@ -1,11 +1,19 @@
 // Steward's configuration: the only place that reads process.env. Flags win over the
 // environment, the environment over defaults; every problem is reported at once.
+import { isIP } from 'node:net';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { type FieldProblem, invalid } from './errors.ts';
 
 export type LogFormat = 'json' | 'pretty';
+
+/**
+ * Which proxies' X-Forwarded-For/-Proto to believe, as Fastify's trustProxy takes it: every sender
+ * (true), none (false), or those at the listed addresses. No hop count: Fastify 5 refuses one, since a
+ * count cannot tell a proxy from a client that sent the headers itself.
+ */
+export type TrustProxy = boolean | string[];
 
 export interface ServeConfig {
   port: number;
@@ -25,6 +33,11 @@ export interface ServeConfig {
   shutdownGraceMs: number;
   /** Directory of the built portal, served at `/`. */
   webDir: string;
+  /**
+   * Proxies in front of Steward whose forwarded headers say the client's address and scheme: the
+   * sign-in throttle counts by that address, and the session cookie is Secure when it says https.
+   */
+  trustProxy: TrustProxy;
 }
 
 export interface ServeFlags {
@@ -35,6 +48,7 @@ export interface ServeFlags {
   catalog?: string[];
   catalogRules?: string;
   demo?: boolean;
+  trustProxy?: string;
 }
 
 type Env = Record<string, string | undefined>;
@@ -57,7 +71,32 @@ const serveSchema = z.object({
   logFormat: z.enum(['json', 'pretty'], { error: 'must be json or pretty' }),
   bodyLimit: z.coerce.number({ error: 'must be a number of bytes' }).int().min(1024, 'must be at least 1024'),
   shutdownGraceMs: z.coerce.number({ error: 'must be a number of milliseconds' }).int().min(0),
+  trustProxy: z.string().transform((value, ctx): TrustProxy => {
+    const parsed = parseTrustProxy(value);
+    if (parsed === undefined) ctx.addIssue({ code: 'custom', message: trustProxyRule });
+    return parsed ?? false;
+  }),
 });
+
+const trustProxyRule =
+  "must be true, false, or a comma-separated list of the proxies' addresses and CIDRs (10.0.0.0/8, ::1, loopback); a hop count cannot tell a proxy from a client, so list the addresses";
+const proxyAddressNames = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function parseTrustProxy(value: string): TrustProxy | undefined {
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  const entries = value.split(',').map((entry) => entry.trim());
+  return entries.every(isProxyAddress) ? entries : undefined;
+}
+
+function isProxyAddress(entry: string): boolean {
+  if (proxyAddressNames.has(entry)) return true;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
 
 /** Where each config field comes from, so errors name what the user actually typed. */
 const sourceOf: Record<string, string> = {
@@ -69,6 +108,7 @@ const sourceOf: Record<string, string> = {
   logFormat: 'STEWARD_LOG_FORMAT',
   bodyLimit: 'STEWARD_BODY_LIMIT',
   shutdownGraceMs: 'STEWARD_SHUTDOWN_GRACE_MS',
+  trustProxy: '--trust-proxy / STEWARD_TRUST_PROXY',
 };
 
 export function loadServeConfig(
@@ -85,6 +125,7 @@ export function loadServeConfig(
     logFormat: env.STEWARD_LOG_FORMAT ?? (isTty ? 'pretty' : 'json'),
     bodyLimit: env.STEWARD_BODY_LIMIT ?? String(1024 * 1024),
     shutdownGraceMs: env.STEWARD_SHUTDOWN_GRACE_MS ?? '10000',
+    trustProxy: flags.trustProxy ?? env.STEWARD_TRUST_PROXY ?? 'false',
   };
   const parsed = serveSchema.safeParse(raw);
   if (!parsed.success) {

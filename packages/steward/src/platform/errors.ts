@@ -39,6 +39,8 @@ const titleOf: Record<ErrorKind, string> = {
 export class StewardError extends Error {
   readonly kind: ErrorKind;
   readonly problems: FieldProblem[];
+  /** When trying again makes sense, in seconds: sent as Retry-After. */
+  retryAfterSeconds: number | undefined;
 
   constructor(kind: ErrorKind, message: string, problems: FieldProblem[] = []) {
     super(message);
@@ -54,7 +56,11 @@ export const unauthorised = (message: string) => new StewardError('unauthorised'
 export const forbidden = (message: string) => new StewardError('forbidden', message);
 export const notFound = (message: string) => new StewardError('not_found', message);
 export const conflict = (message: string) => new StewardError('conflict', message);
-export const tooManyRequests = (message: string) => new StewardError('too_many_requests', message);
+export const tooManyRequests = (message: string, retryAfterSeconds?: number) => {
+  const error = new StewardError('too_many_requests', message);
+  error.retryAfterSeconds = retryAfterSeconds;
+  return error;
+};
 export const unavailable = (message: string) => new StewardError('unavailable', message);
 
 export interface Problem {

@@ -22,6 +22,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { type Access, type Authenticator, denialReason, type Principal } from '../platform/auth/principal.ts';
+import type { TrustProxy } from '../platform/config.ts';
 import { forbidden, unauthorised } from '../platform/errors.ts';
 import type { Logger } from '../platform/logging.ts';
 import type { Metrics } from '../platform/metrics.ts';
@@ -68,6 +69,8 @@ export interface AppOptions {
   /** Whether the process is ready for traffic (migrations ran, database answers). */
   isReady: () => Promise<boolean>;
   version: string;
+  /** Proxies whose X-Forwarded-* headers give request.ip and request.protocol; none by default. */
+  trustProxy?: TrustProxy | undefined;
 }
 
 export async function createApp(options: AppOptions): Promise<App> {
@@ -78,6 +81,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     ajv: { customOptions: { removeAdditional: false } },
     return503OnClosing: true,
     forceCloseConnections: 'idle',
+    trustProxy: options.trustProxy ?? false,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -61,6 +61,24 @@ describeEachEngine('bad input over HTTP', ({ db }) => {
     expect(response.statusCode).toBe(415);
   });
 
+  it('a password change without the current password: 400 naming the field; a wrong one: 403', async () => {
+    const me = 'admin';
+    const missing = await steward.call('PATCH', `/api/v1/users/${me}`, {
+      token: steward.adminToken,
+      body: { password: 'a new admin passphrase' },
+    });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().errors).toEqual([
+      { field: 'body.currentPassword', message: expect.stringContaining('send your current password') },
+    ]);
+    const wrong = await steward.call('PATCH', `/api/v1/users/${me}`, {
+      token: steward.adminToken,
+      body: { password: 'a new admin passphrase', currentPassword: 'not the password' },
+    });
+    expect(wrong.statusCode).toBe(403);
+    expect(wrong.json().detail).toContain('body.currentPassword is not your current password');
+  });
+
   it('no credentials: 401; a revoked token: 401 saying so; a viewer changing things: 403', async () => {
     const anonymous = await steward.app.inject({ method: 'GET', url: '/api/v1/teams' });
     expect(anonymous.statusCode).toBe(401);

@@ -19,6 +19,10 @@ export function registerServeCommand(program: Command): void {
       "the organisation's catalog rules and kinds (YAML; see `steward catalog validate --help`)",
     )
     .option('--demo', 'load the demo organisation (examples/acme)')
+    .option(
+      '--trust-proxy <value>',
+      'proxies whose X-Forwarded-For/-Proto to believe: true (any), or their addresses/CIDRs, comma-separated (or STEWARD_TRUST_PROXY; default none)',
+    )
     .addHelpText(
       'after',
       examples(

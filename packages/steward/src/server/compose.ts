@@ -2,7 +2,7 @@
 // this is Steward's table of contents.
 import { readFileSync } from 'node:fs';
 import { type CatalogOptions, createCatalog, type IngestSummary } from '../modules/catalog/index.ts';
-import { createIdentity } from '../modules/identity/index.ts';
+import { createIdentity, type PasswordCheck } from '../modules/identity/index.ts';
 import { createOwnershipService, whoOwnsRoutes } from '../modules/ownership/index.ts';
 import type { Authenticator } from '../platform/auth/principal.ts';
 import type { ServeConfig } from '../platform/config.ts';
@@ -28,13 +28,15 @@ export interface AssembleOptions {
   database: Database;
   logger: Logger;
   config: Pick<ServeConfig, 'bodyLimit' | 'webDir' | 'dataDir'> &
-    Partial<Pick<ServeConfig, 'demo' | 'catalogPaths'>>;
+    Partial<Pick<ServeConfig, 'demo' | 'catalogPaths' | 'trustProxy'>>;
   /** The organisation's catalog rules and kinds of its own (from --catalog-rules). */
   catalogOptions?: CatalogOptions;
   /** Tests only: who is calling, in place of the real authenticator. */
   authenticator?: Authenticator;
   /** Tests and benchmarks only: live-channel tuning (tick, limits). */
   realtime?: Partial<RealtimeOptions>;
+  /** Tests only: wraps the password check, e.g. to count how many passwords were really checked. */
+  wrapPasswordCheck?: (check: PasswordCheck) => PasswordCheck;
 }
 
 export interface Assembled {
@@ -56,7 +58,14 @@ export async function assemble(options: AssembleOptions): Promise<Assembled> {
   // Durable background work: modules register their job definitions on it and enqueue through it.
   const jobs = new JobRunner({ database, logger, metrics });
 
-  const identity = createIdentity({ database, logger });
+  // Identity closes the live-channel streams of credentials it ends; the channel is created below, and
+  // this callback runs only once both exist.
+  const identity = createIdentity({
+    database,
+    logger,
+    endStreams: (selectors, reason) => realtime.endStreams(selectors, reason),
+    wrapPasswordCheck: options.wrapPasswordCheck,
+  });
   const authenticator: Authenticator = options.authenticator ?? identity.authenticator;
 
   const app = await createApp({
@@ -66,6 +75,7 @@ export async function assemble(options: AssembleOptions): Promise<Assembled> {
     bodyLimit: config.bodyLimit,
     webDir: config.webDir,
     version,
+    trustProxy: config.trustProxy,
     isReady: async () => ready && (await database.ping()),
   });
 
@@ -73,7 +83,13 @@ export async function assemble(options: AssembleOptions): Promise<Assembled> {
   await registerRoutes(app, jobRoutes(jobs));
 
   // The live channel: every module publishes through it; clients follow the topics they may see.
-  const realtime = createRealtime({ database, logger, metrics, options: options.realtime });
+  const realtime = createRealtime({
+    database,
+    logger,
+    metrics,
+    options: options.realtime,
+    checkCredentials: identity.checkStreamCredentials,
+  });
   // Any reader may follow a team for now; identity will replace this with a membership check.
   realtime.registerTopic('team', allowAnyReader);
   realtime.registerTopic('catalog', allowAnyReader);

@@ -28,7 +28,9 @@ export function problemHandler(logger: Logger) {
     const problem = toProblem(error);
     problem.instance = request.url.split('?')[0];
     if (problem.status >= 500) logger.error({ err: error, url: request.url }, 'request failed');
-    if (problem.status === 503 || problem.status === 429) reply.header('retry-after', '5');
+    const retryAfter = error instanceof StewardError ? error.retryAfterSeconds : undefined;
+    if (problem.status === 503 || problem.status === 429)
+      reply.header('retry-after', String(retryAfter ?? 5));
     return reply.code(problem.status).type('application/problem+json').send(problem);
   };
 }

@@ -30,7 +30,7 @@ export async function assertMayChangeMembers(db: Db, caller: Principal, team: Te
   );
 }
 
-const selfEditable = new Set(['name', 'password']);
+const selfEditable = new Set(['name', 'password', 'currentPassword']);
 
 export function assertMayEditUser(caller: Principal, handle: string, fields: string[]): void {
   if (actsAsAdmin(caller)) return;

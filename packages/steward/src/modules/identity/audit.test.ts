@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { AuditEntry } from '../../platform/audit/schemas.ts';
 import { describeEachEngine } from '../../platform/db/test-engines.ts';
-import { type SeededOrg, seedOrg, startTestSteward, type TestSteward } from './test-org.ts';
+import { miaPassword, type SeededOrg, seedOrg, startTestSteward, type TestSteward } from './test-org.ts';
 
 describeEachEngine('audit of identity changes', ({ db }) => {
   let steward: TestSteward;
@@ -93,7 +93,7 @@ describeEachEngine('audit of identity changes', ({ db }) => {
   it('records a password change as a fact, never the password or its hash', async () => {
     await steward.call('PATCH', '/api/v1/users/mia', {
       token: org.tokens.member,
-      body: { password: 'a brand new secret' },
+      body: { password: 'a brand new secret', currentPassword: miaPassword },
     });
     const entry = await latest('user.update');
     expect(entry).toMatchObject({
@@ -103,7 +103,43 @@ describeEachEngine('audit of identity changes', ({ db }) => {
     });
     const everything = JSON.stringify(await audit());
     expect(everything).not.toContain('a brand new secret');
+    expect(everything).not.toContain(miaPassword);
     expect(everything).not.toContain('scrypt$');
+  });
+
+  it('records sign-ins, failed ones and sign-outs with the address, never a password or a mistyped handle', async () => {
+    const login = (handle: string, password: string) =>
+      steward.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        remoteAddress: '192.0.2.77',
+        payload: { handle, password },
+      });
+    expect((await login('otto', 'otto has no password')).statusCode).toBe(401);
+    expect((await login('my secret passphrase', miaPassword)).statusCode).toBe(401);
+    const signedIn = await login('mia', 'a brand new secret');
+    expect(signedIn.statusCode).toBe(200);
+    const cookie = signedIn.cookies.find((c) => c.name === 'steward_session')?.value;
+    await steward.call('POST', '/api/v1/auth/logout', { cookie, body: {} });
+    const entries = (await audit()).filter((e) => e.action.startsWith('auth.')).reverse();
+    expect(
+      entries.map((e) => [e.action, e.actor, e.subjectId, (e.after as { outcome?: string }).outcome]),
+    ).toEqual([
+      ['auth.sign-in-failed', 'anonymous', 'otto', 'user has no password'],
+      ['auth.sign-in-failed', 'anonymous', '(unknown)', 'no such user'],
+      ['auth.sign-in', 'mia', 'mia', 'signed in'],
+      ['auth.sign-out', 'mia', 'mia', undefined],
+    ]);
+    expect(entries.map((e) => (e.after as { address?: string }).address)).toEqual([
+      '192.0.2.77',
+      '192.0.2.77',
+      '192.0.2.77',
+      '127.0.0.1', // signed out through app.inject's default address
+    ]);
+    const everything = JSON.stringify(entries);
+    expect(everything).not.toContain('my secret passphrase');
+    expect(everything).not.toContain('a brand new secret');
+    expect(everything).not.toContain(miaPassword);
   });
 
   it('filters by actor and subject type, pages backwards, and is readable by viewers but not anonymously', async () => {

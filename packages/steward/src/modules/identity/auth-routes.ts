@@ -2,16 +2,17 @@
 import { z } from 'zod';
 import type { TypedApp } from '../../server/app.ts';
 import { callerOf } from './caller.ts';
+import type { IdentityContext } from './context.ts';
 import { findSessionByHash } from './credential-store.ts';
+import { signInWithPassword, signOut } from './portal-sign-in.ts';
 import { loginSchema, sessionSchema } from './schemas.ts';
-import { createSession, endSession, sessionCookieName, sessionCookieOptions } from './sessions.ts';
-import type { PasswordCredentials, SignInMethod } from './sign-in.ts';
-import type { Db } from './store.ts';
+import { sessionCookieName, sessionCookieOptions } from './sessions.ts';
 import { getUser, presentUser } from './users-service.ts';
 
 const tags = ['identity'];
 
-export function authRoutes(db: Db, passwordSignIn: SignInMethod<PasswordCredentials>) {
+export function authRoutes(ctx: IdentityContext) {
+  const { db } = ctx;
   return (app: TypedApp) => {
     app.post(
       '/api/v1/auth/login',
@@ -20,13 +21,14 @@ export function authRoutes(db: Db, passwordSignIn: SignInMethod<PasswordCredenti
         schema: {
           tags,
           summary: 'Sign in with handle and password; sets the steward_session cookie',
+          description:
+            'Failed sign-ins are counted per handle and client address, per handle and per address; past a limit the answer is 429 with Retry-After.',
           body: loginSchema,
           response: { 200: sessionSchema },
         },
       },
       async (request, reply) => {
-        const user = await passwordSignIn.verifyCredentials(request.body);
-        const session = await createSession(db, user);
+        const { user, session } = await signInWithPassword(ctx, request.body, request.ip);
         reply.setCookie(
           sessionCookieName,
           session.cookieValue,
@@ -50,7 +52,7 @@ export function authRoutes(db: Db, passwordSignIn: SignInMethod<PasswordCredenti
       },
       async (request, reply) => {
         const cookie = request.cookies[sessionCookieName];
-        if (cookie) await endSession(db, cookie);
+        if (cookie) await signOut(ctx, cookie, request.ip);
         reply.clearCookie(sessionCookieName, sessionCookieOptions(request.protocol === 'https'));
         return reply.code(204).send(null);
       },

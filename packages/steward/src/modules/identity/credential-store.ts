@@ -105,8 +105,14 @@ export async function touchSession(db: Db, idHash: string, seenAt: Date, expires
     .execute();
 }
 
-export async function deleteSession(db: Db, idHash: string): Promise<void> {
-  await db.deleteFrom('sessions').where('id_hash', '=', idHash).execute();
+/** Deletes a session; answers the id of its user, or undefined when there was no such session. */
+export async function deleteSession(db: Db, idHash: string): Promise<string | undefined> {
+  const row = await db
+    .deleteFrom('sessions')
+    .where('id_hash', '=', idHash)
+    .returning('user_id')
+    .executeTakeFirst();
+  return row?.user_id;
 }
 
 /** Ends every session of a user (but the one given): after a password change or when disabled. */

@@ -8,10 +8,18 @@ import { setMembershipAudited } from './memberships-service.ts';
 import type { Org } from './org-from-entities.ts';
 import { hashPassword } from './passwords.ts';
 import { handleSchema, roleSchema } from './schemas.ts';
-import { type Db, findTeamByName, listUserRows, lockTeamHierarchy, updateUserRow } from './store.ts';
+import {
+  countOtherActiveAdmins,
+  type Db,
+  findTeamByName,
+  listUserRows,
+  lockActiveAdmins,
+  lockTeamHierarchy,
+  updateUserRow,
+} from './store.ts';
 import type { UserRow } from './tables.ts';
 import { applyTeamChanges, insertTeamAudited } from './teams-service.ts';
-import { insertUserAudited } from './users-service.ts';
+import { insertUserAudited, takesAdminRights } from './users-service.ts';
 import { userSnapshot } from './views.ts';
 
 export type OrgImport = Org & {
@@ -90,6 +98,7 @@ async function importTeams(trx: Db, actor: string, teams: ParsedOrg['teams']): P
 }
 
 async function importUsers(trx: Db, actor: string, org: ParsedOrg): Promise<void> {
+  if (org.users.some((u) => u.role !== undefined && u.role !== 'admin')) await lockActiveAdmins(trx);
   const existing = new Map((await listUserRows(trx)).map((u) => [u.handle, u]));
   const hashes = await passwordHashesFor(org, existing);
   for (const person of org.users) {
@@ -136,6 +145,11 @@ async function updatePerson(
   if (person.email !== undefined && person.email !== before.email) patch.email = person.email;
   // Roles change only when the input names one, so an admin promoted by hand is not demoted.
   if (person.role !== undefined && person.role !== before.role) patch.role = person.role;
+  // Nor is the last admin who can sign in: an import cannot fail over it (the rest of the organisation
+  // would not load), so it keeps the role, and an admin demotes them by hand once another admin exists.
+  if (takesAdminRights(before, patch) && (await countOtherActiveAdmins(trx, before.id)) === 0) {
+    delete patch.role;
+  }
   if (passwordHash) patch.password_hash = passwordHash;
   if (Object.keys(patch).length === 0) return before;
   const after = await updateUserRow(trx, before.id, patch);

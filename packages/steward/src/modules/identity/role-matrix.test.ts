@@ -112,6 +112,21 @@ const rules: Record<string, Rule> = {
       params: () => ({ handle: 'sam' }),
       body: () => ({ name: 'Sam' }),
     },
+    {
+      // A reset: it also revokes sam's tokens, which no caller here uses.
+      label: "someone else's password",
+      allowed: ['admin'],
+      params: () => ({ handle: 'sam' }),
+      body: (_c, n) => ({ password: `matrix reset passphrase ${n}` }),
+    },
+    {
+      // mia's own password needs her current one; with it, she changes it (and back, for the next caller).
+      label: 'own password',
+      allowed: everyone,
+      params: (c) => ({ handle: handleOf[c] }),
+      body: (c) =>
+        handleOf[c] === 'mia' ? { password: miaPassword, currentPassword: miaPassword } : { name: 'Renamed' },
+    },
   ]),
   'GET /api/v1/teams': rule('read', [{ label: 'any', allowed: everyone }]),
   'GET /api/v1/teams/:name': rule(

@@ -2,18 +2,17 @@
 import type { RoutePlugin } from '../../server/app.ts';
 import { auditRoutes } from './audit-routes.ts';
 import { authRoutes } from './auth-routes.ts';
-import type { PasswordCredentials, SignInMethod } from './sign-in.ts';
-import type { Db } from './store.ts';
+import type { IdentityContext } from './context.ts';
 import { teamRoutes } from './team-routes.ts';
 import { tokenRoutes } from './token-routes.ts';
 import { userRoutes } from './user-routes.ts';
 
-export function identityRoutes(db: Db, passwordSignIn: SignInMethod<PasswordCredentials>): RoutePlugin {
+export function identityRoutes(ctx: IdentityContext): RoutePlugin {
   return (app) => {
-    authRoutes(db, passwordSignIn)(app);
-    userRoutes(db)(app);
-    teamRoutes(db)(app);
-    tokenRoutes(db)(app);
-    auditRoutes(db)(app);
+    authRoutes(ctx)(app);
+    userRoutes(ctx)(app);
+    teamRoutes(ctx.db)(app);
+    tokenRoutes(ctx)(app);
+    auditRoutes(ctx.db)(app);
   };
 }

@@ -59,6 +59,12 @@ export const updateUserSchema = z.strictObject({
   email: z.email().nullable().optional(),
   role: roleSchema.optional(),
   password: z.string().min(10, 'must be at least 10 characters').max(200).optional(),
+  currentPassword: z
+    .string()
+    .min(1)
+    .max(200)
+    .optional()
+    .describe('your current password: required to change your own (an admin resetting another needs none)'),
   disabled: z.boolean().optional().describe('admins only: true stops the user signing in or using tokens'),
 });
 

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../../platform/db/test-engines.ts';
 import { hashSecret } from './secrets.ts';
-import { sessionCookieOptions } from './sessions.ts';
 import type { IdentityTables } from './tables.ts';
 import { miaPassword, type SeededOrg, seedOrg, startTestSteward, type TestSteward } from './test-org.ts';
 
@@ -41,14 +40,41 @@ describeEachEngine('portal sessions', ({ db }) => {
     expect(stored.map((s) => s.id_hash)).not.toContain(cookie);
   });
 
-  it('marks the cookie Secure when the request came over https', () => {
-    expect(sessionCookieOptions(true)).toMatchObject({
-      secure: true,
-      httpOnly: true,
-      sameSite: 'lax',
-      path: '/',
-    });
-    expect(sessionCookieOptions(false).secure).toBe(false);
+  it('marks the cookie Secure when a trusted proxy says the request came over https', async () => {
+    const viaProxy = (app: TestSteward, proto: string, from = '127.0.0.1') =>
+      app.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        remoteAddress: from,
+        headers: { 'x-forwarded-proto': proto, 'x-forwarded-for': '203.0.113.9' },
+        payload: { handle: 'mia', password: miaPassword },
+      });
+    const setCookie = (response: { headers: Record<string, unknown> }) =>
+      String(response.headers['set-cookie'] ?? '');
+    // Without a trusted proxy, anyone can send the header: it is ignored.
+    const untrusted = await viaProxy(steward, 'https');
+    expect(untrusted.statusCode).toBe(200);
+    expect(setCookie(untrusted)).not.toMatch(/Secure/i);
+    const trusting = await startTestSteward(db(), { trustProxy: ['127.0.0.1'] });
+    try {
+      const secure = await viaProxy(trusting, 'https');
+      expect(secure.statusCode).toBe(200);
+      expect(setCookie(secure)).toMatch(/;\s*Secure/i);
+      expect(setCookie(await viaProxy(trusting, 'http'))).not.toMatch(/Secure/i);
+      // The header counts only from the proxy the setting names.
+      expect(setCookie(await viaProxy(trusting, 'https', '198.51.100.1'))).not.toMatch(/Secure/i);
+      // Signing out clears the cookie with the same attributes, or browsers keep the Secure one.
+      const cookie = /steward_session=([^;]+)/.exec(setCookie(secure))?.[1];
+      const out = await trusting.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/logout',
+        headers: { 'x-forwarded-proto': 'https', cookie: `steward_session=${cookie}` },
+        payload: {},
+      });
+      expect(setCookie(out)).toMatch(/steward_session=;.*Secure/i);
+    } finally {
+      await trusting.close();
+    }
   });
 
   it('answers a wrong password and an unknown handle the same way, naming neither', async () => {
@@ -142,7 +168,7 @@ describeEachEngine('portal sessions', ({ db }) => {
     const changed = await steward.call('PATCH', '/api/v1/users/mia', {
       cookie: a.cookie,
       csrf: a.csrf,
-      body: { password: 'an entirely new passphrase' },
+      body: { password: 'an entirely new passphrase', currentPassword: miaPassword },
     });
     expect(changed.statusCode).toBe(200);
     expect((await steward.call('GET', '/api/v1/me', { cookie: a.cookie })).statusCode).toBe(200);

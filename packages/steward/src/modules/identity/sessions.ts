@@ -1,7 +1,7 @@
 // Portal sessions: a random id in an HttpOnly cookie (stored only as its hash) and a CSRF token
 // the portal echoes on every change. Sessions slide with use, up to a fixed maximum age.
 import type { CookieSerializeOptions } from '@fastify/cookie';
-import { deleteExpiredSessions, deleteSession, insertSession, touchSession } from './credential-store.ts';
+import { deleteExpiredSessions, insertSession, touchSession } from './credential-store.ts';
 import { hashSecret, newRandomSecret } from './secrets.ts';
 import type { Db } from './store.ts';
 import type { UserRow } from './tables.ts';
@@ -35,10 +35,6 @@ export async function createSession(db: Db, user: Pick<UserRow, 'id'>): Promise<
     expires_at: expiresAt,
   });
   return { cookieValue, csrfToken, expiresAt };
-}
-
-export async function endSession(db: Db, cookieValue: string): Promise<void> {
-  await deleteSession(db, hashSecret(cookieValue));
 }
 
 /** Slides the expiry when the last write is older than the touch interval; cheap on most requests. */

@@ -44,6 +44,23 @@ export async function countOtherActiveAdmins(db: Db, exceptUserId: string | null
   return Number(row.count);
 }
 
+/**
+ * Locks the rows of every admin who can sign in until the transaction ends. Every change that may take
+ * admin rights away takes these locks before it reads anyone, so such changes run one at a time, each
+ * counting what the previous one left (a count alone, read in parallel, lets two demotions both see
+ * the other admin and leave none). Row order is fixed, so two such transactions cannot deadlock.
+ */
+export async function lockActiveAdmins(db: Db): Promise<void> {
+  await db
+    .selectFrom('users')
+    .select('id')
+    .where('role', '=', 'admin')
+    .where('disabled_at', 'is', null)
+    .orderBy('id')
+    .forUpdate()
+    .execute();
+}
+
 /** Team names per user id, for the given users (all when omitted). */
 export async function teamNamesByUser(db: Db, userIds?: string[]): Promise<Map<string, string[]>> {
   let query = db

@@ -1,4 +1,4 @@
-// The identity module's tables, as Kysely sees them (created by migration 0003-identity).
+// The identity module's tables, as Kysely sees them (created by migrations 0003-identity and 0007-sign-in-throttle).
 import type { Generated } from 'kysely';
 import type { AuditTables } from '../../platform/audit/audit-log.ts';
 import type { Role, Scope } from '../../platform/auth/principal.ts';
@@ -52,12 +52,19 @@ export interface SessionsTable {
   last_seen_at: Generated<Date>;
 }
 
+export interface SignInThrottleTable {
+  key: string;
+  failures: number;
+  resets_at: Date;
+}
+
 export interface IdentityTables extends AuditTables {
   users: UsersTable;
   teams: TeamsTable;
   memberships: MembershipsTable;
   api_tokens: ApiTokensTable;
   sessions: SessionsTable;
+  sign_in_throttle: SignInThrottleTable;
 }
 
 export type UserRow = Omit<UsersTable, 'created_at'> & { created_at: Date };

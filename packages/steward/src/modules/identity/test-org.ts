@@ -4,10 +4,12 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
+import type { TrustProxy } from '../../platform/config.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { silentLogger } from '../../platform/logging.ts';
 import type { App } from '../../server/app.ts';
 import { type Assembled, assemble } from '../../server/compose.ts';
+import type { PasswordCheck } from './index.ts';
 
 export interface CallOptions {
   token?: string | undefined;
@@ -26,12 +28,21 @@ export interface TestSteward {
   close(): Promise<void>;
 }
 
-export async function startTestSteward(database: Database): Promise<TestSteward> {
+export interface TestStewardOptions {
+  trustProxy?: TrustProxy;
+  wrapPasswordCheck?: (check: PasswordCheck) => PasswordCheck;
+}
+
+export async function startTestSteward(
+  database: Database,
+  options: TestStewardOptions = {},
+): Promise<TestSteward> {
   const dataDir = mkdtempSync(join(tmpdir(), 'steward-identity-'));
   const assembled = await assemble({
     database,
     logger: silentLogger(),
-    config: { bodyLimit: 64 * 1024, webDir: '/nonexistent', dataDir },
+    config: { bodyLimit: 64 * 1024, webDir: '/nonexistent', dataDir, trustProxy: options.trustProxy },
+    ...(options.wrapPasswordCheck ? { wrapPasswordCheck: options.wrapPasswordCheck } : {}),
   });
   await assembled.start();
   await assembled.app.ready();

@@ -4,13 +4,14 @@ import { z } from 'zod';
 import { listOf } from '../../platform/list-schema.ts';
 import type { TypedApp } from '../../server/app.ts';
 import { callerOf } from './caller.ts';
+import type { IdentityContext } from './context.ts';
 import { createdTokenSchema, createTokenSchema, tokenSchema } from './schemas.ts';
-import type { Db } from './store.ts';
 import { createToken, listTokens, revokeToken } from './tokens.ts';
 
 const tags = ['identity'];
 
-export function tokenRoutes(db: Db) {
+export function tokenRoutes(ctx: IdentityContext) {
+  const { db } = ctx;
   return (app: TypedApp) => {
     app.get(
       '/api/v1/tokens',
@@ -48,11 +49,13 @@ export function tokenRoutes(db: Db) {
         schema: {
           tags,
           summary: 'Revoke an API token (its owner or an admin); it stops working at once',
+          description:
+            'Live-channel streams opened with the token are closed with code 4401, on every Steward process.',
           params: z.strictObject({ id: z.string().min(1).max(100) }),
           response: { 200: tokenSchema },
         },
       },
-      async (request) => revokeToken(db, callerOf(request), request.params.id),
+      async (request) => revokeToken(ctx, callerOf(request), request.params.id),
     );
   };
 }

@@ -5,6 +5,7 @@ import { recordAudit } from '../../platform/audit/audit-log.ts';
 import { type Principal, type Scope, scopesForRole } from '../../platform/auth/principal.ts';
 import { forbidden, invalid, notFound } from '../../platform/errors.ts';
 import { actsAsAdmin } from './access.ts';
+import type { IdentityContext } from './context.ts';
 import { findTokenById, insertToken, listTokenRows, revokeTokenRow } from './credential-store.ts';
 import type { CreatedToken, Token } from './schemas.ts';
 import { hashSecret, newTokenSecret } from './secrets.ts';
@@ -89,9 +90,16 @@ export async function issueToken(
   return { ...toToken(row), secret };
 }
 
-/** Revokes at once; revoking a revoked token changes nothing and answers it as it is. */
-export async function revokeToken(db: Db, caller: Principal, id: string): Promise<Token> {
-  return db.transaction().execute(async (trx) => {
+/**
+ * Revokes at once, and closes the live-channel streams opened with the token, on every process;
+ * revoking a revoked token changes nothing and answers it as it is.
+ */
+export async function revokeToken(
+  ctx: Pick<IdentityContext, 'db' | 'endStreams'>,
+  caller: Principal,
+  id: string,
+): Promise<Token> {
+  const token = await ctx.db.transaction().execute(async (trx) => {
     const before = await findTokenById(trx, id);
     if (!before) throw notFound(`no token with id ${JSON.stringify(id)}; GET /api/v1/tokens lists yours`);
     if (before.user_id !== caller.userId && !actsAsAdmin(caller)) {
@@ -111,4 +119,6 @@ export async function revokeToken(db: Db, caller: Principal, id: string): Promis
     });
     return toToken(after);
   });
+  await ctx.endStreams([{ tokenId: id }], `token ${token.name} was revoked: use another token`);
+  return token;
 }

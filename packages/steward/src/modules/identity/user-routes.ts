@@ -3,14 +3,15 @@ import { z } from 'zod';
 import { listOf } from '../../platform/list-schema.ts';
 import type { TypedApp } from '../../server/app.ts';
 import { callerOf } from './caller.ts';
+import type { IdentityContext } from './context.ts';
 import { createUserSchema, updateUserSchema, userSchema } from './schemas.ts';
-import type { Db } from './store.ts';
 import { createUser, getUser, listUsers, updateUser } from './users-service.ts';
 
 const tags = ['identity'];
 const params = z.strictObject({ handle: z.string().min(1).max(63) });
 
-export function userRoutes(db: Db) {
+export function userRoutes(ctx: IdentityContext) {
+  const { db } = ctx;
   return (app: TypedApp) => {
     app.get(
       '/api/v1/users',
@@ -51,12 +52,14 @@ export function userRoutes(db: Db) {
         schema: {
           tags,
           summary: 'Change a user: admins change anything, people their own name and password',
+          description:
+            "Changing your own password takes currentPassword and ends your other sessions; your API tokens stay. An admin setting someone else's password (a reset) ends all their sessions and revokes all their tokens.",
           params,
           body: updateUserSchema,
           response: { 200: userSchema },
         },
       },
-      async (request) => updateUser(db, callerOf(request), request.params.handle, request.body),
+      async (request) => updateUser(ctx, callerOf(request), request.params.handle, request.body, request.ip),
     );
   };
 }

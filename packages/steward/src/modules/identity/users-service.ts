@@ -4,7 +4,8 @@ import { recordAudit } from '../../platform/audit/audit-log.ts';
 import type { Principal, Role } from '../../platform/auth/principal.ts';
 import { conflict, notFound } from '../../platform/errors.ts';
 import { assertMayEditUser } from './access.ts';
-import { deleteSessionsOfUser } from './credential-store.ts';
+import type { IdentityContext } from './context.ts';
+import { assertMayChangePassword, endCredentials } from './credential-endings.ts';
 import { hashPassword } from './passwords.ts';
 import type { User } from './schemas.ts';
 import {
@@ -14,6 +15,7 @@ import {
   insertUser,
   isUniqueViolation,
   listUserRows,
+  lockActiveAdmins,
   teamNamesByUser,
   type UserPatch,
   updateUserRow,
@@ -34,6 +36,8 @@ export interface UserChanges {
   email?: string | null | undefined;
   role?: Role | undefined;
   password?: string | undefined;
+  /** The caller's own current password, when they change it. */
+  currentPassword?: string | undefined;
   disabled?: boolean | undefined;
 }
 
@@ -98,25 +102,27 @@ export async function insertUserAudited(
   return row;
 }
 
+/** `address` is the caller's, for the throttle that guards checking their current password. */
 export async function updateUser(
-  db: Db,
+  ctx: IdentityContext,
   caller: Principal,
   handle: string,
   changes: UserChanges,
+  address: string,
 ): Promise<User> {
+  const { db } = ctx;
   const fields = Object.keys(changes).filter((k) => changes[k as keyof UserChanges] !== undefined);
   assertMayEditUser(caller, handle, fields);
+  await assertMayChangePassword(ctx, caller, handle, changes, address);
   const passwordHash = changes.password ? await hashPassword(changes.password) : undefined;
-  const row = await db.transaction().execute(async (trx) => {
+  const { row, ending } = await db.transaction().execute(async (trx) => {
+    if (mayTakeAdminRights(changes)) await lockActiveAdmins(trx);
     const before = await requireUser(trx, handle);
     const patch = patchFor(before, changes, passwordHash);
-    if (Object.keys(patch).length === 0) return before;
+    if (Object.keys(patch).length === 0) return { row: before, ending: null };
     await assertAnAdminRemains(trx, before, patch);
     const after = await updateUserRow(trx, before.id, patch);
-    if (patch.password_hash || patch.disabled_at) {
-      // A new password or a disabled account ends every other session of that person.
-      await deleteSessionsOfUser(trx, before.id, caller.userId === before.id ? caller.sessionId : undefined);
-    }
+    const ending = await endCredentials(trx, caller, before, patch);
     const snapshot = { ...userSnapshot(after), ...(patch.password_hash ? { passwordChanged: true } : {}) };
     await recordAudit(trx, {
       actor: caller.handle,
@@ -126,8 +132,12 @@ export async function updateUser(
       before: userSnapshot(before),
       after: snapshot,
     });
-    return after;
+    return { row: after, ending };
   });
+  if (ending) {
+    await ctx.endStreams(ending.selectors, ending.reason);
+    if (ending.reset) await ctx.throttle.forgetHandle(handle);
+  }
   return presentUser(db, row);
 }
 
@@ -142,10 +152,21 @@ function patchFor(before: UserRow, changes: UserChanges, passwordHash: string | 
   return patch;
 }
 
-async function assertAnAdminRemains(trx: Db, before: UserRow, patch: UserPatch): Promise<void> {
+function mayTakeAdminRights(changes: UserChanges): boolean {
+  return (changes.role !== undefined && changes.role !== 'admin') || changes.disabled === true;
+}
+
+/** Whether the patch leaves an admin who can sign in without admin rights. */
+export function takesAdminRights(before: UserRow, patch: UserPatch): boolean {
   const wasActiveAdmin = before.role === 'admin' && !before.disabled_at;
-  const losesAdmin = (patch.role !== undefined && patch.role !== 'admin') || Boolean(patch.disabled_at);
-  if (!wasActiveAdmin || !losesAdmin) return;
+  return (
+    wasActiveAdmin && ((patch.role !== undefined && patch.role !== 'admin') || Boolean(patch.disabled_at))
+  );
+}
+
+/** Call with the active admins locked (lockActiveAdmins), or two parallel changes both pass. */
+async function assertAnAdminRemains(trx: Db, before: UserRow, patch: UserPatch): Promise<void> {
+  if (!takesAdminRights(before, patch)) return;
   if ((await countOtherActiveAdmins(trx, before.id)) === 0) {
     throw conflict(
       `${before.handle} is the last admin who can sign in; make someone else an admin first, or Steward would have nobody to manage it`,

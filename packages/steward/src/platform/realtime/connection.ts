@@ -60,12 +60,24 @@ export class Connection {
     this.onClosed(this);
   }
 
+  /** Stops sending at once and closes with a code and reason for the client; idempotent. */
+  end(code: number, reason: string): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.onClosed(this);
+    this.closeWithGrace(code, reason);
+  }
+
   private closeSlow(unsent: number): void {
     this.closed = true;
     this.onClosed(this, unsent);
     const kib = Math.ceil(unsent / 1024);
-    this.socket.close(streamCloseCodes.tooSlow, `too slow: ${kib} KiB unsent; reconnect and resume`);
-    // The close frame waits behind the backlog; a client that still does not read is cut off.
+    this.closeWithGrace(streamCloseCodes.tooSlow, `too slow: ${kib} KiB unsent; reconnect and resume`);
+  }
+
+  private closeWithGrace(code: number, reason: string): void {
+    this.socket.close(code, reason);
+    // The close frame may wait behind a backlog; a client that does not read it is cut off.
     setTimeout(() => this.socket.terminate(), this.limits.closeGraceMs).unref();
   }
 }

@@ -188,6 +188,18 @@ export function createHub(deps: HubDeps) {
       }
     },
     connectionCount: () => connections.size,
+    /** The principal of every open socket, for checking their credentials still hold. */
+    principals: (): Principal[] => [...connections].map((c) => c.principal),
+    /** Ends the sockets whose principal matches, with the close code and reason given. */
+    endWhere(matches: (principal: Principal) => boolean, code: number, reason: string): number {
+      let ended = 0;
+      for (const connection of [...connections]) {
+        if (!matches(connection.principal)) continue;
+        connection.end(code, reason);
+        ended++;
+      }
+      return ended;
+    },
     stop(): void {
       flushTick();
       for (const connection of connections) connection.socket.close(1001, 'Steward is shutting down');

@@ -10,8 +10,10 @@ import { createHub, type HubOptions } from './hub.ts';
 import { createPresence, presenceTopic } from './presence.ts';
 import { type StreamAcceptor, streamRoutes } from './routes.ts';
 import { createRealtimeStore } from './store.ts';
+import { type CredentialCheck, createStreamEnder, type StreamSelector } from './stream-credentials.ts';
 import { allowAnyReader, createTopicRegistry, type TopicAuthoriser, type TopicOptions } from './topics.ts';
 
+export type { CredentialCheck, StreamSelector } from './stream-credentials.ts';
 export type { TopicAuthoriser } from './topics.ts';
 export { allowAnyReader, streamRoutes };
 
@@ -26,6 +28,8 @@ export interface RealtimeOptions extends HubOptions {
   maxEventBytes: number;
   /** How long events too large for a NOTIFY stay in the database for other processes to fetch. */
   storedEventRetentionMs: number;
+  /** How often the credentials of open sockets are checked again (expired sessions, missed notices). */
+  recheckMs: number;
 }
 
 export const defaultRealtimeOptions: RealtimeOptions = {
@@ -39,6 +43,7 @@ export const defaultRealtimeOptions: RealtimeOptions = {
   publishBatchMs: 10,
   maxEventBytes: 256 * 1024,
   storedEventRetentionMs: 10 * 60_000,
+  recheckMs: 60_000,
 };
 
 export interface Realtime extends StreamAcceptor {
@@ -47,6 +52,11 @@ export interface Realtime extends StreamAcceptor {
   /** Says who may follow topics of a kind (`team` → `team:<name>`); unknown kinds are refused. */
   registerTopic(kind: string, authorise: TopicAuthoriser, options?: TopicOptions): void;
   connectionCount(): number;
+  /**
+   * Closes (code 4401, with the reason) the sockets opened with credentials that just ended, on every
+   * process on the database. Call it after the change that ended them has committed.
+   */
+  endStreams(selectors: StreamSelector[], reason: string): Promise<void>;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -56,11 +66,19 @@ export interface RealtimeDeps {
   logger: Logger;
   metrics: Metrics;
   options?: Partial<RealtimeOptions>;
+  /** Says which open sockets' credentials no longer hold; without it only notices close sockets. */
+  checkCredentials?: CredentialCheck | undefined;
 }
 
 const channel = 'steward_realtime';
 
-export function createRealtime({ database, logger, metrics, options: overrides }: RealtimeDeps): Realtime {
+export function createRealtime({
+  database,
+  logger,
+  metrics,
+  options: overrides,
+  checkCredentials,
+}: RealtimeDeps): Realtime {
   const options = { ...defaultRealtimeOptions, ...overrides };
   const store = createRealtimeStore(database, channel);
   const topics = createTopicRegistry(logger);
@@ -93,19 +111,35 @@ export function createRealtime({ database, logger, metrics, options: overrides }
     processId: randomUUID(),
     ttlMs: options.presenceTtlMs,
   });
+  const ender = createStreamEnder({
+    database,
+    logger,
+    endWhere: hub.endWhere,
+    principals: hub.principals,
+    check: checkCredentials,
+  });
   topics.registerTopic(presenceTopic, allowAnyReader, { current: () => presence.current() });
   metrics.gauge('steward_realtime_sockets', 'Open live-channel sockets on this process.', [], (g) =>
     g.set(hub.connectionCount()),
   );
 
   let heartbeat: NodeJS.Timeout | undefined;
+  let recheck: NodeJS.Timeout | undefined;
   return {
     publish: (topic, type, data) => bus.publish(topic, type, data),
     registerTopic: topics.registerTopic,
     accept: hub.accept,
     connectionCount: hub.connectionCount,
+    endStreams: ender.endStreams,
     async start() {
       await bus.start();
+      await ender.start();
+      recheck = setInterval(() => {
+        ender
+          .recheck()
+          .catch((error) => logger.warn({ err: error }, 'could not recheck live-channel credentials'));
+      }, options.recheckMs);
+      recheck.unref();
       heartbeat = setInterval(() => {
         hub.keepAlive();
         void presence.renew();
@@ -117,6 +151,8 @@ export function createRealtime({ database, logger, metrics, options: overrides }
     },
     async stop() {
       clearInterval(heartbeat);
+      clearInterval(recheck);
+      await ender.stop();
       hub.stop();
       await presence.stop();
       await bus.stop();

@@ -32,6 +32,12 @@ export const streamCloseCodes = {
   tooSlow: 4008,
   /** The server is shutting down; reconnect (to another process) and resume. */
   goingAway: 1001,
+  /**
+   * The credential the socket was opened with no longer holds (token revoked or expired, signed out,
+   * session ended, password changed, user disabled, role changed): the reason says which. Reconnecting
+   * with the same credential is refused; sign in again or use another token.
+   */
+  credentialsEnded: 4401,
 } as const;
 
 /**

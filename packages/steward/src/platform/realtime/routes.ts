@@ -18,7 +18,9 @@ send \`{"type":"subscribe","topics":[...],"resume":{"topic":lastSeq}}\`, receive
 Authenticate with the session cookie, \`Authorization: Bearer <token>\`, or, where headers cannot be set (browsers),
 by offering the subprotocols \`${streamSubprotocol}\` and \`${tokenSubprotocolPrefix}<secret>\` in that order; the
 server answers \`${streamSubprotocol}\`. Tokens are never accepted in the query string, which ends up in logs.
-A socket that falls more than a bounded backlog behind is closed with code 4008: reconnect and resume.`;
+A socket that falls more than a bounded backlog behind is closed with code 4008: reconnect and resume.
+A socket whose credential ends (token revoked or expired, signed out, password changed or reset, user disabled, role
+changed) is closed with code 4401 and a reason saying which, on every Steward process.`;
 
 export function streamRoutes(hub: StreamAcceptor): RoutePlugin {
   return (app) => {

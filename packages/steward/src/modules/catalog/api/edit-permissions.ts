@@ -16,14 +16,15 @@ export function editorOf(principal: Principal): Editor {
   return { principal, isAdmin, teams: new Set(principal.teams) };
 }
 
+// Steward's teams and people live in one namespace, the default one (identity imports groups and users
+// by name): team payments is group:default/payments. A group of the same name in another namespace is
+// another team, so a ref counts only in full, as the store writes it (`kind:namespace/name`, lower case).
+const teamRef = (team: string) => `group:default/${team}`;
+const personRef = (handle: string) => `user:default/${handle}`;
+
 function ownsAny(editor: Editor, owners: readonly string[]): boolean {
-  return owners.some((ref) => {
-    const [kind, rest = ''] = ref.split(':');
-    const name = rest.slice(rest.indexOf('/') + 1);
-    return (
-      (kind === 'group' && editor.teams.has(name)) || (kind === 'user' && name === editor.principal.handle)
-    );
-  });
+  const mine = new Set([...[...editor.teams].map(teamRef), personRef(editor.principal.handle)]);
+  return owners.some((ref) => mine.has(ref.toLowerCase()));
 }
 
 function teamList(editor: Editor): string {

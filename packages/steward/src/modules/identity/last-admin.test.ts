@@ -1,0 +1,110 @@
+// Steward must always keep an admin who can sign in, even when every admin is demoted or disabled at
+// the same moment (on PostgreSQL those changes run in parallel transactions).
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachEngine } from '../../platform/db/test-engines.ts';
+import { importOrg } from './import-org.ts';
+import type { IdentityTables } from './tables.ts';
+import { startTestSteward, type TestSteward } from './test-org.ts';
+
+describeEachEngine('the last admin', ({ db }) => {
+  let steward: TestSteward;
+  const tokens = new Map<string, string>();
+  /** Calls as whichever admin is left. */
+  const admin = async (method: string, url: string, body?: unknown) =>
+    steward.call(method, url, { token: tokens.get((await activeAdmins())[0] ?? ''), body });
+  const activeAdmins = async () =>
+    (
+      await db()
+        .kysely<IdentityTables>()
+        .selectFrom('users')
+        .select('handle')
+        .where('role', '=', 'admin')
+        .where('disabled_at', 'is', null)
+        .execute()
+    ).map((r) => r.handle);
+
+  beforeAll(async () => {
+    steward = await startTestSteward(db());
+  });
+  afterAll(async () => {
+    await steward?.close();
+  });
+
+  /** Makes `count` admins besides the first, each with an admin token of their own. */
+  async function makeAdmins(round: number, count: number): Promise<void> {
+    for (let i = 0; i < count; i++) {
+      const handle = `boss-${round}-${i}`;
+      expect((await admin('POST', '/api/v1/users', { handle, name: handle, role: 'admin' })).statusCode).toBe(
+        201,
+      );
+      const token = await admin('POST', '/api/v1/tokens', {
+        name: 'boss',
+        scopes: ['read', 'write', 'admin'],
+        owner: handle,
+      });
+      tokens.set(handle, token.json().secret);
+    }
+  }
+
+  it('keeps one admin when every admin demotes or disables themselves at once', async () => {
+    tokens.set('admin', steward.adminToken);
+    for (let round = 0; round < 5; round++) {
+      await makeAdmins(round, 7);
+      // Each admin removes their own rights, so nobody is refused for having lost them already.
+      const handles = await activeAdmins();
+      expect(handles).toHaveLength(8);
+      const answers = await Promise.all(
+        handles.map((handle, i) =>
+          steward.call('PATCH', `/api/v1/users/${handle}`, {
+            token: tokens.get(handle),
+            body: i % 2 === 0 ? { role: 'member' } : { disabled: true },
+          }),
+        ),
+      );
+      const statuses = answers.map((a) => a.statusCode).sort();
+      expect(statuses, `round ${round}`).toEqual([200, 200, 200, 200, 200, 200, 200, 409]);
+      expect(await activeAdmins()).toHaveLength(1);
+      const refused = answers.find((a) => a.statusCode === 409);
+      expect(refused?.json().detail).toMatch(
+        /^boss-\d-\d|^admin is the last admin who can sign in; make someone else an admin first/,
+      );
+      expect(refused?.json().detail).toContain('is the last admin who can sign in');
+    }
+  });
+
+  it('keeps the last admin when an organisation import, racing a demotion, would demote them too', async () => {
+    for (let round = 10; round < 13; round++) {
+      await makeAdmins(round, 1);
+      const [first, second] = await activeAdmins();
+      const person = (handle: string) => ({ handle, name: handle, role: 'member' as const, teams: [] });
+      const [imported, demoted] = await Promise.allSettled([
+        importOrg(
+          db().kysely<IdentityTables>(),
+          { teams: [], users: [person(first as string)] },
+          'system:catalog',
+        ),
+        steward.call('PATCH', `/api/v1/users/${second}`, {
+          token: tokens.get(second as string),
+          body: { role: 'member' },
+        }),
+      ]);
+      expect(imported.status).toBe('fulfilled');
+      expect(demoted.status).toBe('fulfilled');
+      expect(await activeAdmins(), `round ${round}`).toHaveLength(1);
+    }
+    // Alone, the import leaves the last admin their role and changes the rest of the person.
+    const [last] = await activeAdmins();
+    const kysely = db().kysely<IdentityTables>();
+    await importOrg(kysely, {
+      teams: [],
+      users: [{ handle: last as string, name: 'Renamed', role: 'member', teams: [] }],
+    });
+    expect(await activeAdmins()).toEqual([last]);
+    const row = await kysely
+      .selectFrom('users')
+      .selectAll()
+      .where('handle', '=', last as string)
+      .executeTakeFirst();
+    expect(row?.name).toBe('Renamed');
+  });
+});
