@@ -1,6 +1,8 @@
 // Loads an organisation described as code (teams, people, memberships) into Steward. Idempotent:
 // a second run with the same input changes nothing and writes no audit entries. It adds and
 // updates; it never removes people, teams or memberships that the input leaves out.
+// Code is written by whoever can push to the catalog's repositories, so it may make a person a
+// member or a viewer but never grants admin rights nor takes them away: an admin does that in Steward.
 import { z } from 'zod';
 import { recordAudit } from '../../platform/audit/audit-log.ts';
 import { invalid } from '../../platform/errors.ts';
@@ -8,18 +10,10 @@ import { setMembershipAudited } from './memberships-service.ts';
 import type { Org } from './org-from-entities.ts';
 import { hashPassword } from './passwords.ts';
 import { handleSchema, roleSchema } from './schemas.ts';
-import {
-  countOtherActiveAdmins,
-  type Db,
-  findTeamByName,
-  listUserRows,
-  lockActiveAdmins,
-  lockTeamHierarchy,
-  updateUserRow,
-} from './store.ts';
+import { type Db, findTeamByName, listUserRows, lockTeamHierarchy, updateUserRow } from './store.ts';
 import type { UserRow } from './tables.ts';
 import { applyTeamChanges, insertTeamAudited } from './teams-service.ts';
-import { insertUserAudited, takesAdminRights } from './users-service.ts';
+import { insertUserAudited } from './users-service.ts';
 import { userSnapshot } from './views.ts';
 
 export type OrgImport = Org & {
@@ -98,7 +92,6 @@ async function importTeams(trx: Db, actor: string, teams: ParsedOrg['teams']): P
 }
 
 async function importUsers(trx: Db, actor: string, org: ParsedOrg): Promise<void> {
-  if (org.users.some((u) => u.role !== undefined && u.role !== 'admin')) await lockActiveAdmins(trx);
   const existing = new Map((await listUserRows(trx)).map((u) => [u.handle, u]));
   const hashes = await passwordHashesFor(org, existing);
   for (const person of org.users) {
@@ -108,7 +101,7 @@ async function importUsers(trx: Db, actor: string, org: ParsedOrg): Promise<void
       : await insertUserAudited(
           trx,
           actor,
-          { ...person, role: person.role ?? 'member' },
+          { ...person, role: person.role === 'viewer' ? 'viewer' : 'member' },
           hashes.get(person.handle) ?? null,
         );
     for (const membership of person.teams) {
@@ -143,12 +136,10 @@ async function updatePerson(
   const patch: Parameters<typeof updateUserRow>[2] = {};
   if (person.name !== before.name) patch.name = person.name;
   if (person.email !== undefined && person.email !== before.email) patch.email = person.email;
-  // Roles change only when the input names one, so an admin promoted by hand is not demoted.
-  if (person.role !== undefined && person.role !== before.role) patch.role = person.role;
-  // Nor is the last admin who can sign in: an import cannot fail over it (the rest of the organisation
-  // would not load), so it keeps the role, and an admin demotes them by hand once another admin exists.
-  if (takesAdminRights(before, patch) && (await countOtherActiveAdmins(trx, before.id)) === 0) {
-    delete patch.role;
+  // Roles change only when the input names one, and never to or from admin.
+  const role = person.role;
+  if (role !== undefined && role !== 'admin' && before.role !== 'admin' && role !== before.role) {
+    patch.role = role;
   }
   if (passwordHash) patch.password_hash = passwordHash;
   if (Object.keys(patch).length === 0) return before;

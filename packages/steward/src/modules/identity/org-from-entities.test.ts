@@ -39,4 +39,20 @@ describe('orgFromEntities', () => {
       { handle: 'hana', name: 'hana', role: 'viewer', teams: [] },
     ]);
   });
+
+  it('takes member and viewer from the role annotation, never admin: a catalog file cannot grant admin rights', () => {
+    const org = orgFromEntities(
+      ['admin', 'viewer', 'member', 'root'].map((role) => ({
+        kind: 'User',
+        metadata: { name: `as-${role}`, annotations: { 'steward.dev/role': role } },
+        spec: {},
+      })),
+    );
+    expect(org.users.map((u) => [u.handle, u.role])).toEqual([
+      ['as-admin', undefined],
+      ['as-viewer', 'viewer'],
+      ['as-member', 'member'],
+      ['as-root', undefined],
+    ]);
+  });
 });

@@ -61,7 +61,8 @@ export function orgFromEntities(entities: EntityLike[]): Org {
         teams: memberOf.map((team) => ({ team, role: leads.get(team)?.has(handle) ? 'lead' : 'member' })),
       };
       if (typeof profile.email === 'string') result.email = profile.email;
-      if (role === 'admin' || role === 'member' || role === 'viewer') result.role = role;
+      // Admin rights are granted in Steward, never by a catalog file (see import-org.ts).
+      if (role === 'member' || role === 'viewer') result.role = role;
       return result;
     });
   return { teams: orderParentsFirst(teams), users };
