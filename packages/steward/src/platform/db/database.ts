@@ -9,6 +9,7 @@ import pg from 'pg';
 import { redactUrl } from '../config.ts';
 import { unavailable } from '../errors.ts';
 import { acquireDataDirLock } from './data-dir-lock.ts';
+import { makeDataDirPrivate } from './private-data-dir.ts';
 
 export type Engine = 'pglite' | 'postgres';
 
@@ -48,6 +49,8 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
     releaseLock = acquireDataDirLock(dataDir);
     try {
       pglite = await PGlite.create(join(dataDir, 'pgdata'));
+      // PGlite writes its first-start files 0666 whatever the umask: they hold password hashes.
+      makeDataDirPrivate(join(dataDir, 'pgdata'));
     } catch (error) {
       await releaseLock();
       throw unavailable(`could not open the embedded database in ${dataDir}: ${(error as Error).message}`);
