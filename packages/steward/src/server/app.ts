@@ -26,6 +26,7 @@ import { forbidden, unauthorised } from '../platform/errors.ts';
 import type { Logger } from '../platform/logging.ts';
 import type { Metrics } from '../platform/metrics.ts';
 import { problemHandler, sendProblem } from './problems.ts';
+import { guardJsonBodies, guardPathAndQuery } from './storable-input.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -77,12 +78,19 @@ export async function createApp(options: AppOptions): Promise<App> {
     logController: new LogController({ disableRequestLogging: true }),
     ajv: { customOptions: { removeAdditional: false } },
     return503OnClosing: true,
+    // The router's own refusals (a path that is not valid percent-encoded UTF-8) as problem+json too.
+    frameworkErrors: (error, _request, reply) =>
+      error.code === 'FST_ERR_BAD_URL'
+        ? sendProblem(reply, 400, 'Bad request', `${error.message}; percent-encode the path as UTF-8`)
+        : sendProblem(reply, 500, 'Internal error', 'Steward failed to route this request'),
     forceCloseConnections: 'idle',
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(problemHandler(options.logger));
   app.decorateRequest('principal', null);
+  guardJsonBodies(app);
+  guardPathAndQuery(app);
 
   await app.register(fastifyCookie);
   await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
