@@ -66,8 +66,8 @@ export interface AppOptions {
   bodyLimit: number;
   /** Built portal to serve at `/`, when present. */
   webDir?: string | undefined;
-  /** Whether the process is ready for traffic (migrations ran, database answers). */
-  isReady: () => Promise<boolean>;
+  /** Whether the process is ready for traffic (migrations ran, database answers); or why it is not. */
+  isReady: () => Promise<true | string>;
   version: string;
 }
 
@@ -175,13 +175,9 @@ function registerHealth(app: App, options: AppOptions): void {
   const hide = { hide: true };
   app.get('/livez', { config: { access: 'public' }, schema: hide }, async () => ({ status: 'ok' }));
   app.get('/readyz', { config: { access: 'public' }, schema: hide }, async (_request, reply) => {
-    if (await options.isReady()) return { status: 'ready' };
-    return sendProblem(
-      reply,
-      503,
-      'Not ready',
-      'Steward is starting or shutting down, or its database does not answer',
-    );
+    const ready = await options.isReady();
+    if (ready === true) return { status: 'ready' };
+    return sendProblem(reply, 503, 'Not ready', ready);
   });
   app.get('/metrics', { config: { access: 'public' }, schema: hide }, async (_request, reply) => {
     reply.header('content-type', options.metrics.registry.contentType);

@@ -20,7 +20,7 @@ export async function serve(config: ServeConfig, logger: Logger): Promise<Runnin
   process.umask(0o077);
   logger.debug({ config: describeConfig(config) }, 'configuration');
   keepDataDirPrivate(config.dataDir, logger);
-  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, logger });
   logger.info(
     { engine: database.engine },
     database.engine === 'pglite' ? `embedded database in ${config.dataDir}` : 'connected to PostgreSQL',

@@ -80,9 +80,10 @@ export function createRealtime({ database, logger, metrics, options: overrides }
   });
   const bus = createEventBus({
     store,
-    listen: (handler) => database.listen(channel, handler),
+    listen: (handler, listenOptions) => database.listen(channel, handler, listenOptions),
     logger,
     onEvent: hub.deliver,
+    onMissed: hub.missedEvents,
     maxEventBytes: options.maxEventBytes,
     batchMs: options.publishBatchMs,
   });
