@@ -5,6 +5,7 @@ import { describeConfig, type ServeConfig } from '../platform/config.ts';
 import { openDatabase } from '../platform/db/database.ts';
 import { migrateToLatest } from '../platform/db/migrate.ts';
 import { makeDataDirPrivate } from '../platform/db/private-data-dir.ts';
+import { auditLogRisk, migrateAsOwner } from '../platform/db/serving-role.ts';
 import { StewardError } from '../platform/errors.ts';
 import type { Logger } from '../platform/logging.ts';
 import { assemble } from './compose.ts';
@@ -27,8 +28,12 @@ export async function serve(config: ServeConfig, logger: Logger): Promise<Runnin
   );
   let assembled: Awaited<ReturnType<typeof assemble>> | undefined;
   try {
-    const applied = await migrateToLatest(database);
+    const applied = config.databaseOwnerUrl
+      ? await migrateAsOwner(config.databaseOwnerUrl, database)
+      : await migrateToLatest(database);
     if (applied.length > 0) logger.info({ migrations: applied }, `applied ${applied.length} migration(s)`);
+    const risk = await auditLogRisk(database);
+    if (risk) logger.warn(risk);
     const catalogOptions = config.catalogRules ? await readCatalogConfig(config.catalogRules) : undefined;
     assembled = await assemble({ database, logger, config, catalogOptions });
     await listen(assembled.app, config);
