@@ -1,7 +1,9 @@
 // Steward on PostgreSQL as a role that cannot rewrite history: an owner role migrates and grants, the
 // serving role reads and writes rows, and may only read and append to the audit log. Real roles, made
 // for this run and dropped after.
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSteward, type TestSteward } from '../../modules/identity/test-org.ts';
@@ -117,6 +119,33 @@ if (baseUrl) {
       }
     });
 
+    it('steward db migrate does the same from the command line, for a server started without the owner URL', () => {
+      const url = (role: string) => {
+        const u = new URL(urlAs(role));
+        u.pathname = `/${databaseName}_new`;
+        return u.toString();
+      };
+      const missing = runSteward(['db', 'migrate', '--database-url', url(serving)]);
+      expect(missing.status).toBe(2);
+      expect(missing.stderr).toContain('needs --database-owner-url');
+      const run = runSteward(['db', 'migrate', '--database-url', url(serving)], {
+        STEWARD_DATABASE_OWNER_URL: url(owner),
+      });
+      expect(run.stderr).toBe('');
+      expect(run.status).toBe(0);
+      expect(run.stdout).toMatch(/^applied \d+ migration\(s\): 0001-instance, /);
+      expect(run.stdout).toContain('only read and append to the audit log');
+      const again = runSteward([
+        'db',
+        'migrate',
+        '--database-url',
+        url(serving),
+        '--database-owner-url',
+        url(owner),
+      ]);
+      expect(again.stdout).toMatch(/^no migrations to apply/);
+    });
+
     it('warns when the serving role owns the audit log, or is a superuser, and says what to change', async () => {
       expect(await auditLogRisk(servingDb)).toBeUndefined();
       const asOwner = await openDatabase({ url: urlAs(owner), poolSize: 1 });
@@ -147,4 +176,14 @@ async function query(url: string, text: string): Promise<Record<string, unknown>
   } finally {
     await client.end();
   }
+}
+
+const bin = resolve(import.meta.dirname, '../../../bin/steward.js');
+
+function runSteward(args: string[], env: Record<string, string> = {}) {
+  return spawnSync(process.execPath, [bin, ...args], {
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
 }
