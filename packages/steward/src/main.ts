@@ -23,6 +23,7 @@ const commandTable: [names: string[], load: () => Promise<Register>][] = [
     async () => (await import('./modules/identity/commands.ts')).registerIdentityCommands,
   ],
   [['audit'], async () => (await import('./platform/audit/commands.ts')).registerAuditCommand],
+  [['db'], async () => (await import('./platform/db/commands.ts')).registerDbCommands],
   [['login'], async () => (await import('./cli/login-command.ts')).registerLoginCommand],
 ];
 

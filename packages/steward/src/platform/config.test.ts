@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadClientConfig, loadServeConfig } from './config.ts';
+import { describeConfig, loadClientConfig, loadServeConfig } from './config.ts';
 import { StewardError } from './errors.ts';
 
 describe('loadServeConfig', () => {
@@ -90,6 +90,37 @@ describe('trust proxy', () => {
       expect((error as StewardError).problems[0]?.field).toBe('--trust-proxy / STEWARD_TRUST_PROXY');
       expect((error as Error).message).toContain('true, false, or a comma-separated list');
     }
+  });
+});
+
+describe('the database owner URL', () => {
+  const serving = 'postgres://steward:serve-pw@db/steward';
+  const owner = 'postgres://steward_owner:owner-pw@db/steward';
+
+  it('comes from --database-owner-url or STEWARD_DATABASE_OWNER_URL, and is redacted when printed', () => {
+    const fromEnv = loadServeConfig({ databaseUrl: serving }, { STEWARD_DATABASE_OWNER_URL: owner }, false);
+    expect(fromEnv.databaseOwnerUrl).toBe(owner);
+    const fromFlag = loadServeConfig(
+      { databaseUrl: serving, databaseOwnerUrl: 'postgres://o@db/steward' },
+      { STEWARD_DATABASE_OWNER_URL: owner },
+      false,
+    );
+    expect(fromFlag.databaseOwnerUrl).toBe('postgres://o@db/steward');
+    const printed = JSON.stringify(describeConfig(fromEnv));
+    expect(printed).not.toContain('owner-pw');
+    expect(printed).not.toContain('serve-pw');
+    expect(printed).toContain('steward_owner:***@');
+    expect(loadServeConfig({}, {}, false).databaseOwnerUrl).toBeUndefined();
+  });
+
+  it('is refused without --database-url (PGlite has one user) or when it is not a postgres:// URL', () => {
+    const alone = () => loadServeConfig({}, { STEWARD_DATABASE_OWNER_URL: owner }, false);
+    expect(alone).toThrow(/--database-owner-url \/ STEWARD_DATABASE_OWNER_URL .*needs --database-url/);
+    expect(alone).not.toThrow(/owner-pw/);
+    const wrong = () =>
+      loadServeConfig({ databaseUrl: serving, databaseOwnerUrl: 'mysql://o:pw@h/db' }, {}, false);
+    expect(wrong).toThrow(/--database-owner-url \/ STEWARD_DATABASE_OWNER_URL must start with postgres:\/\//);
+    expect(wrong).not.toThrow(/:pw@/);
   });
 });
 

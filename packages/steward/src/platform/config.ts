@@ -21,6 +21,11 @@ export interface ServeConfig {
   dataDir: string;
   /** PostgreSQL connection string; absent means the embedded PGlite under dataDir. */
   databaseUrl: string | undefined;
+  /**
+   * PostgreSQL as the role that owns Steward's tables, used only to migrate and to grant the role of
+   * databaseUrl what it needs; that role then cannot alter tables, nor rewrite the audit log.
+   */
+  databaseOwnerUrl: string | undefined;
   catalogPaths: string[];
   /** The organisation's catalog configuration file (rules, kinds of its own), if any. */
   catalogRules: string | undefined;
@@ -45,6 +50,7 @@ export interface ServeFlags {
   host?: string;
   dataDir?: string;
   databaseUrl?: string;
+  databaseOwnerUrl?: string;
   catalog?: string[];
   catalogRules?: string;
   demo?: boolean;
@@ -64,6 +70,10 @@ const serveSchema = z.object({
   host: z.string().min(1, 'must not be empty'),
   dataDir: z.string().min(1, 'must not be empty'),
   databaseUrl: z
+    .string()
+    .refine((v) => /^postgres(ql)?:\/\//.test(v), 'must start with postgres:// or postgresql://')
+    .optional(),
+  databaseOwnerUrl: z
     .string()
     .refine((v) => /^postgres(ql)?:\/\//.test(v), 'must start with postgres:// or postgresql://')
     .optional(),
@@ -104,6 +114,7 @@ const sourceOf: Record<string, string> = {
   host: '--host / STEWARD_HOST',
   dataDir: '--data-dir / STEWARD_DATA_DIR',
   databaseUrl: '--database-url / DATABASE_URL',
+  databaseOwnerUrl: '--database-owner-url / STEWARD_DATABASE_OWNER_URL',
   logLevel: 'STEWARD_LOG_LEVEL',
   logFormat: 'STEWARD_LOG_FORMAT',
   bodyLimit: 'STEWARD_BODY_LIMIT',
@@ -121,6 +132,7 @@ export function loadServeConfig(
     host: flags.host ?? env.STEWARD_HOST ?? '127.0.0.1',
     dataDir: flags.dataDir ?? env.STEWARD_DATA_DIR ?? './.steward',
     databaseUrl: flags.databaseUrl ?? env.STEWARD_DATABASE_URL ?? env.DATABASE_URL ?? undefined,
+    databaseOwnerUrl: flags.databaseOwnerUrl ?? env.STEWARD_DATABASE_OWNER_URL ?? undefined,
     logLevel: env.STEWARD_LOG_LEVEL ?? 'info',
     logFormat: env.STEWARD_LOG_FORMAT ?? (isTty ? 'pretty' : 'json'),
     bodyLimit: env.STEWARD_BODY_LIMIT ?? String(1024 * 1024),
@@ -142,9 +154,17 @@ export function loadServeConfig(
       problems,
     );
   }
+  if (parsed.data.databaseOwnerUrl && !parsed.data.databaseUrl) {
+    const problem = {
+      field: sourceOf.databaseOwnerUrl as string,
+      message: `needs --database-url: the embedded database (PGlite) has a single user, so there is no owner to keep apart (got ${JSON.stringify(redactUrl(parsed.data.databaseOwnerUrl))})`,
+    };
+    throw invalid(`invalid configuration: ${problem.field} ${problem.message}`, [problem]);
+  }
   return {
     ...parsed.data,
     databaseUrl: parsed.data.databaseUrl,
+    databaseOwnerUrl: parsed.data.databaseOwnerUrl,
     dataDir: resolve(parsed.data.dataDir),
     catalogPaths: flags.catalog ?? [],
     catalogRules: flags.catalogRules ?? env.STEWARD_CATALOG_RULES ?? undefined,
@@ -159,13 +179,15 @@ export function redactUrl(url: string): string {
 }
 
 function redact(key: string, value: unknown): unknown {
-  return key === 'databaseUrl' && typeof value === 'string' ? redactUrl(value) : value;
+  const isUrl = key === 'databaseUrl' || key === 'databaseOwnerUrl';
+  return isUrl && typeof value === 'string' ? redactUrl(value) : value;
 }
 
 export function describeConfig(config: ServeConfig): Record<string, unknown> {
   return {
     ...config,
     databaseUrl: config.databaseUrl ? redactUrl(config.databaseUrl) : '(embedded PGlite)',
+    databaseOwnerUrl: config.databaseOwnerUrl ? redactUrl(config.databaseOwnerUrl) : undefined,
   };
 }
 

@@ -27,6 +27,7 @@ import { forbidden, unauthorised } from '../platform/errors.ts';
 import type { Logger } from '../platform/logging.ts';
 import type { Metrics } from '../platform/metrics.ts';
 import { problemHandler, sendProblem } from './problems.ts';
+import { guardJsonBodies, guardPathAndQuery } from './storable-input.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -66,8 +67,8 @@ export interface AppOptions {
   bodyLimit: number;
   /** Built portal to serve at `/`, when present. */
   webDir?: string | undefined;
-  /** Whether the process is ready for traffic (migrations ran, database answers). */
-  isReady: () => Promise<boolean>;
+  /** Whether the process is ready for traffic (migrations ran, database answers); or why it is not. */
+  isReady: () => Promise<true | string>;
   version: string;
   /** Proxies whose X-Forwarded-* headers give request.ip and request.protocol; none by default. */
   trustProxy?: TrustProxy | undefined;
@@ -80,6 +81,11 @@ export async function createApp(options: AppOptions): Promise<App> {
     logController: new LogController({ disableRequestLogging: true }),
     ajv: { customOptions: { removeAdditional: false } },
     return503OnClosing: true,
+    // The router's own refusals (a path that is not valid percent-encoded UTF-8) as problem+json too.
+    frameworkErrors: (error, _request, reply) =>
+      error.code === 'FST_ERR_BAD_URL'
+        ? sendProblem(reply, 400, 'Bad request', `${error.message}; percent-encode the path as UTF-8`)
+        : sendProblem(reply, 500, 'Internal error', 'Steward failed to route this request'),
     forceCloseConnections: 'idle',
     trustProxy: options.trustProxy ?? false,
   });
@@ -87,6 +93,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(problemHandler(options.logger));
   app.decorateRequest('principal', null);
+  guardJsonBodies(app);
+  guardPathAndQuery(app);
 
   await app.register(fastifyCookie);
   await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
@@ -171,13 +179,9 @@ function registerHealth(app: App, options: AppOptions): void {
   const hide = { hide: true };
   app.get('/livez', { config: { access: 'public' }, schema: hide }, async () => ({ status: 'ok' }));
   app.get('/readyz', { config: { access: 'public' }, schema: hide }, async (_request, reply) => {
-    if (await options.isReady()) return { status: 'ready' };
-    return sendProblem(
-      reply,
-      503,
-      'Not ready',
-      'Steward is starting or shutting down, or its database does not answer',
-    );
+    const ready = await options.isReady();
+    if (ready === true) return { status: 'ready' };
+    return sendProblem(reply, 503, 'Not ready', ready);
   });
   app.get('/metrics', { config: { access: 'public' }, schema: hide }, async (_request, reply) => {
     reply.header('content-type', options.metrics.registry.contentType);

@@ -111,4 +111,102 @@ describeEachEngine('bad input over HTTP', ({ db }) => {
     expect(revoked.statusCode).toBe(401);
     expect(revoked.json().detail).toMatch(/revoked/);
   });
+
+  // PostgreSQL stores neither U+0000 nor half of a surrogate pair; JSON can carry both, escaped.
+  const signIn = (body: string) =>
+    steward.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: body,
+    });
+
+  it('a NUL in the sign-in handle: 400 naming body.handle, on the public route too', async () => {
+    const response = await signIn('{"handle": "ad\\u0000min", "password": "not it"}');
+    expect(response.statusCode).toBe(400);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+    expect(response.json().errors).toEqual([
+      { field: 'body.handle', message: expect.stringMatching(/U\+0000.*at character 3/) },
+    ]);
+  });
+
+  it('a lone surrogate in the sign-in handle: 400 naming body.handle', async () => {
+    const response = await signIn('{"handle": "\\ud800", "password": "not it"}');
+    expect(response.statusCode).toBe(400);
+    expect(response.json().errors).toEqual([
+      { field: 'body.handle', message: expect.stringMatching(/lone surrogate \\ud800/) },
+    ]);
+    const low = await signIn('{"handle": "x", "password": "ok\\udc00"}');
+    expect(low.statusCode).toBe(400);
+    expect(low.json().errors[0].field).toBe('body.password');
+  });
+
+  it('a well-formed pair of surrogates (an emoji) is text like any other', async () => {
+    const response = await post(JSON.stringify({ name: 'emoji', displayName: 'Fire \ud83d\udd25 team' }));
+    expect(response.statusCode).toBe(201);
+    expect(response.json().displayName).toBe('Fire 🔥 team');
+  });
+
+  it('a NUL in a team name: 400 naming the field; nothing is stored', async () => {
+    const response = await post('{"name": "sre", "displayName": "Site\\u0000Reliability"}');
+    expect(response.statusCode).toBe(400);
+    expect(response.json().errors).toEqual([
+      { field: 'body.displayName', message: expect.stringContaining('U+0000') },
+    ]);
+    const named = await post('{"name": "sre\\u0000"}');
+    expect(named.statusCode).toBe(400);
+    expect(named.json().errors[0].field).toBe('body.name');
+    const teams = await steward.call('GET', '/api/v1/teams', { token: steward.adminToken });
+    expect(teams.json().items.map((t: { name: string }) => t.name)).not.toContain('sre');
+  });
+
+  it('a NUL in a key deep inside the body: 400 naming the object and the key', async () => {
+    const response = await post(
+      '{"name": "sre", "entity": {"metadata": {"annotations": {"x\\u0000y": "1"}}}}',
+    );
+    expect(response.statusCode).toBe(400);
+    expect(response.json().errors).toEqual([
+      {
+        field: 'body.entity.metadata.annotations',
+        message: expect.stringContaining('the key "x\\u0000y"'),
+      },
+    ]);
+  });
+
+  it('JSON nested 5,000 deep: 400 stating the limit, and the server still answers', async () => {
+    const deep = `{"name": "sre", "description": ${'['.repeat(5000)}${']'.repeat(5000)}}`;
+    const response = await post(deep);
+    expect(response.statusCode).toBe(400);
+    const problem = response.json();
+    expect(problem.detail).toMatch(/at most 64/);
+    expect(problem.errors[0].field).toMatch(/^body\.description(\.0)+/);
+    const objects = await post(`${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}`);
+    expect(objects.statusCode).toBe(400);
+    expect((await steward.app.inject('/livez')).statusCode).toBe(200);
+  });
+
+  it('a NUL in a path parameter: 400 naming it', async () => {
+    const response = await steward.call('GET', '/api/v1/users/ad%00min', { token: steward.adminToken });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().errors).toEqual([
+      { field: 'params.handle', message: expect.stringContaining('U+0000') },
+    ]);
+  });
+
+  it('an invalid UTF-8 sequence in a path: 400 problem+json', async () => {
+    const response = await steward.call('GET', '/api/v1/users/%ED%A0%80', { token: steward.adminToken });
+    expect(response.statusCode).toBe(400);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+    expect(response.json().detail).toMatch(/UTF-8/);
+  });
+
+  it('a NUL or an invalid UTF-8 sequence in a query parameter: 400 naming it', async () => {
+    for (const q of ['%00', 'a%00b', '%ED%A0%80', '%C0']) {
+      const response = await steward.call('GET', `/api/v1/entities?q=${q}`, {
+        token: steward.adminToken,
+      });
+      expect(response.statusCode, q).toBe(400);
+      expect(response.json().errors, q).toEqual([{ field: 'querystring.q', message: expect.any(String) }]);
+    }
+  });
 });

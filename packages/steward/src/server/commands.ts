@@ -13,6 +13,10 @@ export function registerServeCommand(program: Command): void {
     .option('--host <host>', 'address to listen on (default 127.0.0.1, or STEWARD_HOST)')
     .option('--data-dir <dir>', 'where the embedded database and admin token live (default ./.steward)')
     .option('--database-url <url>', 'PostgreSQL to use instead of the embedded database (or DATABASE_URL)')
+    .option(
+      '--database-owner-url <url>',
+      'PostgreSQL as the role owning the tables: migrates and grants --database-url only what it needs (or STEWARD_DATABASE_OWNER_URL)',
+    )
     .option('--catalog <path>', 'catalog file or directory to load on start (repeatable)', collect, [])
     .option(
       '--catalog-rules <file>',
@@ -29,6 +33,7 @@ export function registerServeCommand(program: Command): void {
         'steward serve --demo',
         'steward serve --port 8080 --data-dir /var/lib/steward',
         'DATABASE_URL=postgres://steward@db/steward steward serve',
+        'STEWARD_DATABASE_OWNER_URL=postgres://steward_owner@db/steward DATABASE_URL=postgres://steward@db/steward steward serve',
       ),
     )
     .action(async (flags) => {

@@ -76,7 +76,7 @@ export async function assemble(options: AssembleOptions): Promise<Assembled> {
     webDir: config.webDir,
     version,
     trustProxy: config.trustProxy,
-    isReady: async () => ready && (await database.ping()),
+    isReady: async () => (ready ? readiness(database) : 'Steward is starting or shutting down'),
   });
 
   await registerRoutes(app, identity.routes);
@@ -158,6 +158,19 @@ export async function assemble(options: AssembleOptions): Promise<Assembled> {
       ready = value;
     },
   };
+}
+
+/** Ready when the database answers and notifications from other processes arrive; else why not. */
+async function readiness(database: Database): Promise<true | string> {
+  const reasons: string[] = [];
+  if (!(await database.ping())) reasons.push('the database does not answer');
+  const listener = database.listenerHealth();
+  if (!listener.up) {
+    reasons.push(
+      `the database listener (LISTEN/NOTIFY: live events and job wake-ups) has been down since ${listener.since.toISOString()} (${listener.reason}); it is reconnecting`,
+    );
+  }
+  return reasons.length === 0 ? true : reasons.join('; ');
 }
 
 function ingestLog(read: IngestSummary) {

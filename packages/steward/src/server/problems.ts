@@ -1,6 +1,7 @@
 // The one place errors become HTTP answers: RFC 9457 problem+json, never a 500 for the client's mistake.
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { describeDatabaseError, isDatabaseUnreachable } from '../platform/db/connection-errors.ts';
 import {
   type FieldProblem,
   type Problem,
@@ -65,6 +66,12 @@ function toProblem(error: FastifyError): Problem {
   }
   if (error instanceof SyntaxError || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
     return problemFor('invalid', `the body is not valid JSON: ${error.message}`);
+  }
+  if (isDatabaseUnreachable(error)) {
+    return problemFor(
+      'unavailable',
+      `the database cannot be reached just now (${describeDatabaseError(error)}); Steward reconnects on its own: try again in a few seconds`,
+    );
   }
   const status = error.statusCode ?? 500;
   if (status >= 400 && status < 500)

@@ -1,6 +1,15 @@
 // `steward serve` as an operator meets it: a real process, real signals, real exit codes.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import {
+  chmodSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -26,14 +35,16 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-/** Starts `steward serve` and resolves once /readyz answers 200. */
+/** Starts `steward serve` (under the given umask, if any) and resolves once /readyz answers 200. */
 async function startServe(
   dataDir: string,
   port: number,
+  umask?: string,
 ): Promise<{ child: ChildProcess; output: () => string }> {
-  const child = spawn(process.execPath, [bin, 'serve', '--data-dir', dataDir, '--port', String(port)], {
-    env,
-  });
+  const args = [bin, 'serve', '--data-dir', dataDir, '--port', String(port)];
+  const child = umask
+    ? spawn('/bin/sh', ['-c', `umask ${umask} && exec "$0" "$@"`, process.execPath, ...args], { env })
+    : spawn(process.execPath, args, { env });
   children.push(child);
   let output = '';
   child.stdout?.on('data', (d) => (output += d));
@@ -50,6 +61,17 @@ async function startServe(
   }
   throw new Error(`steward serve was not ready within 30 s:\n${output}`);
 }
+
+function listTree(root: string): string[] {
+  const entries = readdirSync(root, { recursive: true, withFileTypes: false }) as string[];
+  return [root, ...entries.map((entry) => join(root, entry))];
+}
+
+const catalogFile = `apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata: { name: checkout }
+spec: { type: service, lifecycle: production, owner: payments }
+`;
 
 describe('steward serve', () => {
   it('rejects an unknown flag with exit code 2 and says how to get help', () => {
@@ -111,4 +133,40 @@ describe('steward serve', () => {
     expect(readFileSync(tokenFile, 'utf8')).toBe(token);
     again.child.kill('SIGTERM');
   }, 90_000);
+
+  it('keeps everything in the data dir private to its user, even under umask 000, and repairs an old one', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'steward-serve-'));
+    mkdirSync(join(dataDir, 'sources', 'old-upload'), { recursive: true });
+    writeFileSync(join(dataDir, 'sources', 'old-upload', 'catalog-info.yaml'), 'kind: Component\n');
+    writeFileSync(join(dataDir, 'admin.password'), 'left by an older Steward\n');
+    for (const path of ['sources/old-upload/catalog-info.yaml', 'admin.password'])
+      chmodSync(join(dataDir, path), 0o666);
+    for (const path of ['sources/old-upload', 'sources', '.']) chmodSync(join(dataDir, path), 0o777);
+
+    const port = await freePort();
+    const { child, output } = await startServe(dataDir, port, '000');
+    // An upload writes files into the data dir while serving.
+    const upload = await fetch(`http://127.0.0.1:${port}/api/v1/catalog/sources`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${readFileSync(join(dataDir, 'admin.token'), 'utf8').trim()}`,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({
+        kind: 'upload',
+        name: 'fresh',
+        files: [{ path: 'deep/dir/catalog-info.yaml', content: catalogFile }],
+      }),
+    });
+    expect(upload.status).toBe(201);
+
+    const open = listTree(dataDir).filter((path) => (lstatSync(path).mode & 0o077) !== 0);
+    expect(open).toEqual([]);
+    expect(listTree(dataDir).length).toBeGreaterThan(100); // pgdata was walked too
+    expect(output()).toMatch(/"msg":"made 5 paths in the data dir private/);
+    const exited = new Promise((r) => child.on('exit', r));
+    child.kill('SIGTERM');
+    await exited;
+    expect(listTree(dataDir).filter((path) => (lstatSync(path).mode & 0o077) !== 0)).toEqual([]);
+  }, 60_000);
 });

@@ -4,6 +4,8 @@ import { readCatalogConfig } from '../modules/catalog/index.ts';
 import { describeConfig, type ServeConfig } from '../platform/config.ts';
 import { openDatabase } from '../platform/db/database.ts';
 import { migrateToLatest } from '../platform/db/migrate.ts';
+import { makeDataDirPrivate } from '../platform/db/private-data-dir.ts';
+import { auditLogRisk, migrateAsOwner } from '../platform/db/serving-role.ts';
 import { StewardError } from '../platform/errors.ts';
 import type { Logger } from '../platform/logging.ts';
 import { assemble } from './compose.ts';
@@ -14,16 +16,24 @@ export interface RunningSteward {
 }
 
 export async function serve(config: ServeConfig, logger: Logger): Promise<RunningSteward> {
+  // Everything the server writes (the embedded database with its password hashes, the admin token
+  // and password, uploaded catalogs) is for its own user alone, whatever umask it was started with.
+  process.umask(0o077);
   logger.debug({ config: describeConfig(config) }, 'configuration');
-  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  keepDataDirPrivate(config.dataDir, logger);
+  const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir, logger });
   logger.info(
     { engine: database.engine },
     database.engine === 'pglite' ? `embedded database in ${config.dataDir}` : 'connected to PostgreSQL',
   );
   let assembled: Awaited<ReturnType<typeof assemble>> | undefined;
   try {
-    const applied = await migrateToLatest(database);
+    const applied = config.databaseOwnerUrl
+      ? await migrateAsOwner(config.databaseOwnerUrl, database)
+      : await migrateToLatest(database);
     if (applied.length > 0) logger.info({ migrations: applied }, `applied ${applied.length} migration(s)`);
+    const risk = await auditLogRisk(database);
+    if (risk) logger.warn(risk);
     const catalogOptions = config.catalogRules ? await readCatalogConfig(config.catalogRules) : undefined;
     assembled = await assemble({ database, logger, config, catalogOptions });
     await listen(assembled.app, config);
@@ -61,6 +71,15 @@ export async function serve(config: ServeConfig, logger: Logger): Promise<Runnin
       return stopping;
     },
   };
+}
+
+function keepDataDirPrivate(dataDir: string, logger: Logger): void {
+  const changed = makeDataDirPrivate(dataDir);
+  if (changed.length === 0) return;
+  logger.warn(
+    { dataDir, changed: changed.slice(0, 20) },
+    `made ${changed.length} paths in the data dir private to this user: they were open to its group or to others (the first ${Math.min(20, changed.length)} are listed). Check who could have read them, and change the admin password if admin.password was among them.`,
+  );
 }
 
 async function listen(app: Awaited<ReturnType<typeof assemble>>['app'], config: ServeConfig): Promise<void> {

@@ -8,18 +8,38 @@ import { Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { redactUrl } from '../config.ts';
 import { unavailable } from '../errors.ts';
+import { type Logger, silentLogger } from '../logging.ts';
 import { acquireDataDirLock } from './data-dir-lock.ts';
+import { type ListenerTiming, PostgresListener } from './postgres-listener.ts';
+import { makeDataDirPrivate } from './private-data-dir.ts';
 
 export type Engine = 'pglite' | 'postgres';
 
 export type NotificationHandler = (payload: string) => void;
+
+export interface ListenOptions {
+  /**
+   * Called when notifications may have been lost: the listener's connection dropped and is back.
+   * Whatever the handler keeps up to date from notifications should be read afresh.
+   */
+  onMissed?: () => void;
+}
+
+/** Whether notifications from other processes arrive; down while the listener reconnects. */
+export type ListenerHealth = { up: true } | { up: false; since: Date; reason: string };
 
 export interface Database {
   readonly engine: Engine;
   /** The query builder, typed by the tables the caller owns. */
   kysely<Tables>(): Kysely<Tables>;
   /** Subscribes to a notification channel (LISTEN on PostgreSQL, in-process on PGlite). */
-  listen(channel: string, handler: NotificationHandler): Promise<() => Promise<void>>;
+  listen(
+    channel: string,
+    handler: NotificationHandler,
+    options?: ListenOptions,
+  ): Promise<() => Promise<void>>;
+  /** Whether notifications are arriving; PGlite's, in-process, always are. */
+  listenerHealth(): ListenerHealth;
   /** Publishes on a channel; on PostgreSQL it reaches every process listening on the database. */
   notify(channel: string, payload: string): Promise<void>;
   /** Answers whether the database responds now. */
@@ -34,10 +54,14 @@ export interface OpenOptions {
   dataDir?: string | undefined;
   /** Pool size for PostgreSQL. */
   poolSize?: number;
+  /** Where the PostgreSQL listener says it lost and regained its connection. */
+  logger?: Logger;
+  /** Tests only: how fast the PostgreSQL listener notices a loss and retries. */
+  listenerTiming?: Partial<ListenerTiming>;
 }
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
-  return options.url ? openPostgres(options.url, options.poolSize ?? 10) : openPglite(options.dataDir);
+  return options.url ? openPostgres(options.url, options) : openPglite(options.dataDir);
 }
 
 async function openPglite(dataDir: string | undefined): Promise<Database> {
@@ -48,6 +72,8 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
     releaseLock = acquireDataDirLock(dataDir);
     try {
       pglite = await PGlite.create(join(dataDir, 'pgdata'));
+      // PGlite writes its first-start files 0666 whatever the umask: they hold password hashes.
+      makeDataDirPrivate(join(dataDir, 'pgdata'));
     } catch (error) {
       await releaseLock();
       throw unavailable(`could not open the embedded database in ${dataDir}: ${(error as Error).message}`);
@@ -71,6 +97,7 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
       // Delivered after the current tick, as a NOTIFY would be after commit.
       queueMicrotask(() => bus.emit(channel, payload));
     },
+    listenerHealth: () => ({ up: true }),
     ping: () => pingWith(kysely),
     async close() {
       await kysely.destroy();
@@ -79,8 +106,12 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
   };
 }
 
-async function openPostgres(url: string, poolSize: number): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000 });
+async function openPostgres(url: string, options: OpenOptions): Promise<Database> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    connectionTimeoutMillis: 5000,
+  });
   pool.on('error', () => {
     // An idle client lost its connection; the pool replaces it on next use.
   });
@@ -94,11 +125,12 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     );
   }
   const kysely = new Kysely<unknown>({ dialect: new PostgresDialect({ pool }) });
-  const listener = new PostgresListener(url);
+  const listener = new PostgresListener(url, options.logger ?? silentLogger(), options.listenerTiming);
   return {
     engine: 'postgres',
     kysely: <T>() => kysely as unknown as Kysely<T>,
-    listen: (channel, handler) => listener.listen(channel, handler),
+    listen: (channel, handler, listenOptions) => listener.listen(channel, handler, listenOptions),
+    listenerHealth: () => listener.health(),
     async notify(channel, payload) {
       await sql`select pg_notify(${channel}, ${payload})`.execute(kysely);
     },
@@ -127,74 +159,4 @@ function describePgError(error: unknown): string {
   if (code === '3D000') return 'the database does not exist';
   if (code === '28P01' || code === '28000') return 'authentication failed';
   return e.message || code || String(error);
-}
-
-/** One dedicated connection carries every LISTEN of this process; it reconnects if dropped. */
-class PostgresListener {
-  private client: pg.Client | undefined;
-  private connecting: Promise<pg.Client> | undefined;
-  private readonly handlers = new Map<string, Set<NotificationHandler>>();
-  private closed = false;
-  private readonly url: string;
-
-  constructor(url: string) {
-    this.url = url;
-  }
-
-  async listen(channel: string, handler: NotificationHandler): Promise<() => Promise<void>> {
-    const client = await this.connect();
-    let set = this.handlers.get(channel);
-    if (!set) {
-      set = new Set();
-      this.handlers.set(channel, set);
-      await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
-    }
-    set.add(handler);
-    return async () => {
-      set.delete(handler);
-      if (set.size === 0 && this.handlers.get(channel) === set) {
-        this.handlers.delete(channel);
-        await this.client?.query(`UNLISTEN ${pg.escapeIdentifier(channel)}`).catch(() => {});
-      }
-    };
-  }
-
-  private connect(): Promise<pg.Client> {
-    if (this.client) return Promise.resolve(this.client);
-    this.connecting ??= (async () => {
-      const client = new pg.Client({ connectionString: this.url });
-      client.on('notification', (msg) => {
-        for (const handler of this.handlers.get(msg.channel) ?? []) handler(msg.payload ?? '');
-      });
-      client.on('error', () => this.reconnect());
-      client.on('end', () => this.reconnect());
-      await client.connect();
-      this.client = client;
-      this.connecting = undefined;
-      return client;
-    })();
-    return this.connecting;
-  }
-
-  private reconnect(): void {
-    if (this.closed) return;
-    this.client = undefined;
-    setTimeout(async () => {
-      if (this.closed) return;
-      try {
-        const client = await this.connect();
-        for (const channel of this.handlers.keys())
-          await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
-      } catch {
-        this.reconnect();
-      }
-    }, 500).unref();
-  }
-
-  async close(): Promise<void> {
-    this.closed = true;
-    const client = this.client;
-    this.client = undefined;
-    await client?.end().catch(() => {});
-  }
 }

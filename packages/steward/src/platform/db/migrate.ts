@@ -33,8 +33,13 @@ export async function migrateToLatest(database: Database): Promise<string[]> {
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');
+    // insufficient_privilege: a serving role that owns nothing, as it should, cannot migrate.
+    const hint =
+      (error as { code?: string }).code === '42501'
+        ? ': this role may not change the schema; give the owner of the tables as --database-owner-url (STEWARD_DATABASE_OWNER_URL)'
+        : '';
     throw unavailable(
-      `database migration ${failed?.migrationName ?? ''} failed: ${(error as Error).message ?? String(error)}`,
+      `database migration ${failed?.migrationName ?? ''} failed: ${(error as Error).message ?? String(error)}${hint}`,
     );
   }
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

@@ -87,7 +87,10 @@ export class JobRunner extends JobQueue {
     if (this.started) return;
     this.started = true;
     this.stopping = false;
-    this.unlisten = await this.database.listen(JobQueue.channel, (payload) => this.onEnqueued(payload));
+    this.unlisten = await this.database.listen(JobQueue.channel, (payload) => this.onEnqueued(payload), {
+      // Wake-ups sent while the listener was down are lost: look for due jobs once it is back.
+      onMissed: () => this.wake('full'),
+    });
     this.heartbeat = setInterval(() => void this.renewLeases(), this.leaseMs / 3);
     this.heartbeat.unref();
     this.wake('full');

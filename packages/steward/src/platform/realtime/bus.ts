@@ -6,6 +6,7 @@
 // them and whichever one a client reconnects to. A per-process counter in the payload could not give
 // two processes publishing to one topic the same numbering. Publishes are batched per event-loop turn:
 // one transaction carries many events.
+import type { ListenOptions } from '../db/database.ts';
 import { invalid } from '../errors.ts';
 import type { Logger } from '../logging.ts';
 import {
@@ -38,7 +39,9 @@ export interface EventBus {
 
 export interface EventBusOptions {
   store: RealtimeStore;
-  listen: (handler: (payload: string) => void) => Promise<() => Promise<void>>;
+  listen: (handler: (payload: string) => void, options: ListenOptions) => Promise<() => Promise<void>>;
+  /** Notifications were lost (the database listener reconnected): followers may have missed events. */
+  onMissed: () => void;
   logger: Logger;
   /** Receives every event of every process, in seq order per topic. */
   onEvent: (event: BusEvent) => void;
@@ -128,7 +131,7 @@ export function createEventBus(options: EventBusOptions): EventBus {
       return enqueue({ topic, type, compute });
     },
     async start() {
-      unlisten = await options.listen(inbound);
+      unlisten = await options.listen(inbound, { onMissed: options.onMissed });
     },
     async stop() {
       while (draining) await draining;

@@ -163,8 +163,29 @@ export function createHub(deps: HubDeps) {
     deps.onClose?.(connection.principal);
   }
 
+  /**
+   * Notifications were lost on the way to this process (its database listener reconnected): any
+   * followed topic may have moved on unseen. Its followers get a gap (reload the topic state), and the
+   * rings, which have holes now, start afresh.
+   */
+  function missedEvents(): void {
+    flushTick();
+    for (const [topic, following] of followers) {
+      const gap = JSON.stringify({
+        type: 'gap',
+        topic,
+        from: (rings.get(topic)?.newest()?.seq ?? 0) + 1,
+        reason:
+          'this server lost its database connection for a while and may have missed events: reload the topic state',
+      });
+      for (const connection of following) connection.send(gap);
+    }
+    rings.clear();
+  }
+
   return {
     deliver,
+    missedEvents,
     /** Takes over an upgraded socket of an authenticated principal. */
     accept(socket: WebSocket, principal: Principal): void {
       const connection = new Connection(socket, principal, options, detach);

@@ -98,9 +98,10 @@ export function createRealtime({
   });
   const bus = createEventBus({
     store,
-    listen: (handler) => database.listen(channel, handler),
+    listen: (handler, listenOptions) => database.listen(channel, handler, listenOptions),
     logger,
     onEvent: hub.deliver,
+    onMissed: hub.missedEvents,
     maxEventBytes: options.maxEventBytes,
     batchMs: options.publishBatchMs,
   });

@@ -74,6 +74,11 @@ export class RingStore {
     return this.rings.get(topic);
   }
 
+  /** Forgets every topic's events: after notifications were lost, what is kept has holes. */
+  clear(): void {
+    this.rings.clear();
+  }
+
   /** Records an event; answers the first missed seq when it does not follow the topic's newest. */
   push(event: BusEvent): number | undefined {
     let ring = this.rings.get(event.topic);

@@ -1,0 +1,155 @@
+// Refuses at the edge, for every route, input Steward could not store or walk safely: text with
+// U+0000 or half a surrogate pair (PostgreSQL stores neither; one such character failed whole
+// requests with 500), and JSON nested deeper than any document of ours (deep enough, it overflows the
+// stack of whatever recurses over it). The client's mistake, so a 400 naming the field.
+import type { FastifyBodyParser } from 'fastify';
+import { type FieldProblem, invalid } from '../platform/errors.ts';
+import type { App } from './app.ts';
+
+/** Arrays and objects inside one another, at most; Steward's deepest documents use a dozen. */
+export const maxJsonDepth = 64;
+
+/** Parses JSON bodies as Fastify does (same errors, limits, prototype-poisoning checks), then checks them. */
+export function guardJsonBodies(app: App): void {
+  const parse: FastifyBodyParser<string> = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    parse(request, body as string, (error, value) => {
+      if (error) return done(error, undefined);
+      const problem = findUnstorable(value, 'body');
+      if (problem) return done(refusal(problem), undefined);
+      done(null, value);
+    });
+  });
+}
+
+/** Path parameters and the query string get the same check, before validation reads them. */
+export function guardPathAndQuery(app: App): void {
+  app.addHook('preValidation', async (request) => {
+    for (const [name, value] of Object.entries((request.params ?? {}) as Record<string, unknown>)) {
+      const why = typeof value === 'string' ? describeUnstorable(value) : undefined;
+      if (why) throw refusal({ field: `params.${name}`, message: why });
+    }
+    const problem = queryProblem(request.url);
+    if (problem) throw refusal(problem);
+  });
+}
+
+function refusal(problem: FieldProblem) {
+  return invalid(`${problem.field}: ${problem.message}`, [problem]);
+}
+
+interface Entry {
+  value: unknown;
+  depth: number;
+  parent: Entry | undefined;
+  key: string;
+}
+
+/**
+ * The first string (value or key) that cannot be stored, or the first array or object nested too
+ * deep: in document order, an object's keys before its values. One pass with an explicit stack, so a
+ * hostile depth cannot overflow the call stack.
+ */
+export function findUnstorable(root: unknown, where: string): FieldProblem | undefined {
+  const stack: Entry[] = [{ value: root, depth: 0, parent: undefined, key: where }];
+  while (stack.length > 0) {
+    const entry = stack.pop() as Entry;
+    const { value } = entry;
+    if (typeof value === 'string') {
+      const why = describeUnstorable(value);
+      if (why) return { field: pathOf(entry), message: why };
+      continue;
+    }
+    if (value === null || typeof value !== 'object') continue;
+    const depth = entry.depth + 1;
+    if (depth > maxJsonDepth) {
+      return {
+        field: pathOf(entry),
+        message: `nests arrays and objects more than ${maxJsonDepth} deep; Steward accepts at most ${maxJsonDepth} levels: flatten the document`,
+      };
+    }
+    if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--) push(stack, value[i], depth, entry, String(i));
+      continue;
+    }
+    const keys = Object.keys(value);
+    // Keys first, so a bad key is found before anything under it.
+    for (const key of keys) {
+      const why = describeUnstorable(key);
+      if (why) return { field: pathOf(entry), message: `the key ${JSON.stringify(key)} ${why}` };
+    }
+    for (let i = keys.length - 1; i >= 0; i--) {
+      const key = keys[i] as string;
+      push(stack, (value as Record<string, unknown>)[key], depth, entry, key);
+    }
+  }
+  return undefined;
+}
+
+/** Only what can hold text needs walking. */
+function push(stack: Entry[], value: unknown, depth: number, parent: Entry, key: string): void {
+  if (typeof value === 'string' || (value !== null && typeof value === 'object')) {
+    stack.push({ value, depth, parent, key });
+  }
+}
+
+/** Why PostgreSQL cannot store this text, or undefined when it can. */
+export function describeUnstorable(text: string): string | undefined {
+  const nul = text.indexOf('\u0000');
+  if (nul >= 0) {
+    return `contains U+0000 (a NUL character) at character ${nul + 1}, which cannot be stored: remove it`;
+  }
+  if (text.isWellFormed()) return undefined;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0xd800 || unit > 0xdfff) continue;
+    const next = text.charCodeAt(i + 1);
+    if (unit <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+      i++;
+      continue;
+    }
+    const escaped = `\\u${unit.toString(16)}`;
+    return `contains a lone surrogate ${escaped} at character ${i + 1}: half of a UTF-16 pair is not a character and cannot be stored; send well-formed Unicode (an emoji such as \\ud83d\\udd25 is a whole pair)`;
+  }
+  return undefined;
+}
+
+/** Checks the raw query string: its parser leaves invalid percent-encoding as it was, unchecked. */
+function queryProblem(url: string): FieldProblem | undefined {
+  const start = url.indexOf('?');
+  if (start < 0 || url.indexOf('%', start) < 0) return undefined;
+  for (const pair of url.slice(start + 1).split('&')) {
+    const equals = pair.indexOf('=');
+    const rawName = equals < 0 ? pair : pair.slice(0, equals);
+    const name = decodeQueryPart(rawName) ?? rawName;
+    for (const part of equals < 0 ? [rawName] : [rawName, pair.slice(equals + 1)]) {
+      const text = decodeQueryPart(part);
+      const field = `querystring.${name}`;
+      if (text === undefined) {
+        return {
+          field,
+          message: `is not UTF-8 once percent-decoded (${part.slice(0, 60)}); percent-encode text as UTF-8, e.g. %C3%A9 for é`,
+        };
+      }
+      const why = describeUnstorable(text);
+      if (why) return { field, message: why };
+    }
+  }
+  return undefined;
+}
+
+function decodeQueryPart(part: string): string | undefined {
+  try {
+    return decodeURIComponent(part.replaceAll('+', ' '));
+  } catch {
+    return undefined;
+  }
+}
+
+function pathOf(entry: Entry): string {
+  const keys: string[] = [];
+  for (let at: Entry | undefined = entry; at; at = at.parent) keys.push(at.key);
+  const path = keys.reverse().join('.');
+  return path.length <= 300 ? path : `${path.slice(0, 200)}…${path.slice(-90)}`;
+}
