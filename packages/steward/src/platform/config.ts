@@ -25,6 +25,11 @@ export interface ServeConfig {
   shutdownGraceMs: number;
   /** Directory of the built portal, served at `/`. */
   webDir: string;
+  /**
+   * Whether a git catalog source may be a path (or file:// URL) on the server. Off by default: an
+   * admin adding such a source reads the server's own disk (STEWARD_GIT_ALLOW_LOCAL=true turns it on).
+   */
+  gitAllowLocal: boolean;
 }
 
 export interface ServeFlags {
@@ -57,6 +62,7 @@ const serveSchema = z.object({
   logFormat: z.enum(['json', 'pretty'], { error: 'must be json or pretty' }),
   bodyLimit: z.coerce.number({ error: 'must be a number of bytes' }).int().min(1024, 'must be at least 1024'),
   shutdownGraceMs: z.coerce.number({ error: 'must be a number of milliseconds' }).int().min(0),
+  gitAllowLocal: z.enum(['true', 'false'], { error: 'must be true or false' }).transform((v) => v === 'true'),
 });
 
 /** Where each config field comes from, so errors name what the user actually typed. */
@@ -69,6 +75,7 @@ const sourceOf: Record<string, string> = {
   logFormat: 'STEWARD_LOG_FORMAT',
   bodyLimit: 'STEWARD_BODY_LIMIT',
   shutdownGraceMs: 'STEWARD_SHUTDOWN_GRACE_MS',
+  gitAllowLocal: 'STEWARD_GIT_ALLOW_LOCAL',
 };
 
 export function loadServeConfig(
@@ -85,6 +92,7 @@ export function loadServeConfig(
     logFormat: env.STEWARD_LOG_FORMAT ?? (isTty ? 'pretty' : 'json'),
     bodyLimit: env.STEWARD_BODY_LIMIT ?? String(1024 * 1024),
     shutdownGraceMs: env.STEWARD_SHUTDOWN_GRACE_MS ?? '10000',
+    gitAllowLocal: env.STEWARD_GIT_ALLOW_LOCAL ?? 'false',
   };
   const parsed = serveSchema.safeParse(raw);
   if (!parsed.success) {

@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
+import type { ServeConfig } from '../../platform/config.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { silentLogger } from '../../platform/logging.ts';
 import type { App } from '../../server/app.ts';
@@ -26,12 +27,16 @@ export interface TestSteward {
   close(): Promise<void>;
 }
 
-export async function startTestSteward(database: Database): Promise<TestSteward> {
+/** `config`: settings a test needs beyond the defaults (e.g. `gitAllowLocal` to clone a temp repository). */
+export async function startTestSteward(
+  database: Database,
+  config: Partial<Pick<ServeConfig, 'gitAllowLocal'>> = {},
+): Promise<TestSteward> {
   const dataDir = mkdtempSync(join(tmpdir(), 'steward-identity-'));
   const assembled = await assemble({
     database,
     logger: silentLogger(),
-    config: { bodyLimit: 64 * 1024, webDir: '/nonexistent', dataDir },
+    config: { bodyLimit: 64 * 1024, webDir: '/nonexistent', dataDir, ...config },
   });
   await assembled.start();
   await assembled.app.ready();

@@ -27,6 +27,8 @@ export interface SourceReadOptions {
   /** Called with the commit before any rows (null when there is none). */
   onRevision?: ((revision: string | null) => void) | undefined;
   gitTimeoutMs?: number | undefined;
+  /** Whether a git source may be a path on the server (config: STEWARD_GIT_ALLOW_LOCAL). */
+  gitAllowLocal?: boolean | undefined;
   /** Trees with at least this many catalog files are read in a worker thread. */
   workerFromFiles?: number | undefined;
   /** Rows written per transaction. */
@@ -58,7 +60,10 @@ export async function readSource(
     }
     case 'git': {
       const dir = sourceDirectory(dataDir, source.id);
-      const revision = await syncClone(source.target, dir, options.gitTimeoutMs);
+      const revision = await syncClone(source.target, dir, {
+        timeoutMs: options.gitTimeoutMs,
+        allowLocal: options.gitAllowLocal,
+      });
       options.onRevision?.(revision);
       const read = await readRows(dir, options);
       return { ...read, codeowners: withRepository(read.codeowners, source.target), revision };
