@@ -58,6 +58,9 @@ async function importLocal(client: Client, path: string): Promise<IngestSummaryV
     process.stderr.write(`\r\x1b[Kreading ${path}: ${count} files`);
   });
   if (tty) process.stderr.write('\r\x1b[K');
+  for (const file of upload.leftOut) {
+    process.stderr.write(`${path}: ${file} is a symbolic link leading outside ${path}; it is not uploaded\n`);
+  }
   const megabytes = (upload.bytes / 1024 / 1024).toFixed(1);
   process.stderr.write(
     `${path}: uploading ${upload.files.length} files (${megabytes} MiB) to ${client.server}; the server reads them now…\n`,
