@@ -14,6 +14,7 @@ import type { SourceRow } from '../store/tables.ts';
 import { originUrl, syncClone, workingTreeCommit } from './git.ts';
 import type { TreeRead } from './read-tree.ts';
 import { readTreeRows } from './tree-rows.ts';
+import { restoreInterruptedUpload } from './upload-files.ts';
 
 export interface SourceRead extends TreeRead {
   /** The commit read, for git sources and directories in a working tree. */
@@ -70,6 +71,7 @@ export async function readSource(
     }
     case 'upload': {
       const dir = sourceDirectory(dataDir, source.id);
+      await restoreInterruptedUpload(dir);
       if (!existsSync(dir)) {
         throw conflict(
           `the files uploaded as "${source.name}" are no longer on this server (${dir}); upload them again with steward catalog import`,
