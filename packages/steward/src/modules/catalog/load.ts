@@ -4,6 +4,7 @@
 import { dirname, join, normalize, relative, resolve, sep } from 'node:path';
 import { type FoundFile, findCatalogFiles, readCatalogFile } from './files.ts';
 import { type CatalogOptions, type CatalogProblem, defaultMaxFileBytes } from './model.ts';
+import { quoteToken } from './quote-token.ts';
 import { outsideMessage, placeOf } from './source-root.ts';
 import { type CatalogValidation, createCatalogChecker, type FileCheck } from './validate-catalog.ts';
 
@@ -82,7 +83,7 @@ async function followReferences(check: FileCheck, from: FoundFile, queue: FoundF
     const at = { severity: 'error' as const, ...reference.position, entity: reference.entity };
     if (place.placement === 'outside') {
       const what = place.info?.isDirectory() ? 'directory' : 'file';
-      const message = `"${reference.target}" ${outsideMessage(what)}`;
+      const message = `${quoteToken(reference.target)} ${outsideMessage(what)}`;
       check.problems.push({ ...at, code: 'path-escapes-root', message });
       // As with a path written to leave the root: the entity pointing out is not kept.
       for (const candidate of check.candidates)
@@ -95,7 +96,7 @@ async function followReferences(check: FileCheck, from: FoundFile, queue: FoundF
       check.problems.push({
         ...at,
         code: 'target-not-found',
-        message: `"${reference.target}" is not a file (looked for ${shown(from.root, reference.path)}); create it or correct the path${optional}`,
+        message: `${quoteToken(reference.target)} is not a file (looked for ${shown(from.root, reference.path)}); create it or correct the path${optional}`,
       });
       continue;
     }

@@ -2,6 +2,7 @@
 // the entities mapped from it point back at the lines their data came from.
 import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
 import { joinPath } from '../entity-yaml.ts';
+import { shortYamlMessage } from '../yaml/fallback.ts';
 import type { YamlPosition } from '../yaml/nodes.ts';
 
 export interface PositionedYaml {
@@ -36,7 +37,7 @@ export function readPositionedYaml(text: string): PositionedYaml {
   visit(document.contents, '', 0);
   const errors = document.errors.map((e) => ({
     ...at(e.pos[0]),
-    message: e.message.split('\n')[0] ?? e.message,
+    message: shortYamlMessage(e.message),
   }));
   return {
     value: errors.length > 0 ? undefined : document.toJS(),
