@@ -3,6 +3,7 @@
 // recursion they may not survive), and no NUL or lone surrogate in any key or string (YAML escapes
 // can make both; PostgreSQL stores neither). A document over a limit is one positioned problem and
 // is not read further; the file's other documents, and other files, still are.
+import { joinPath } from './entity-yaml.ts';
 import type { Reporter } from './reporter.ts';
 import { maxNesting, tooDeepMessage } from './yaml/nesting.ts';
 import type { YamlNode, YamlPair, YamlPosition } from './yaml/nodes.ts';
@@ -73,6 +74,26 @@ export function checkDocumentLimits(root: YamlNode, reporter: Reporter): boolean
     }
   }
   return true;
+}
+
+/**
+ * For data not yet written as YAML (an API body, a mapped opslevel.yml): the field path of the first
+ * mapping or list nested past the limit, the entity itself being level 1; undefined when none is.
+ */
+export function tooDeepPath(value: unknown): string | undefined {
+  const stack: { value: unknown; path: string; depth: number }[] = [{ value, path: '', depth: 1 }];
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    if (next.value === null || typeof next.value !== 'object') continue;
+    if (next.depth > maxNesting) return next.path;
+    const entries = Array.isArray(next.value)
+      ? next.value.map((item, i) => [i, item] as const)
+      : Object.entries(next.value);
+    for (let i = entries.length - 1; i >= 0; i--) {
+      const [key, item] = entries[i] as readonly [string | number, unknown];
+      stack.push({ value: item, path: joinPath(next.path, key), depth: next.depth + 1 });
+    }
+  }
+  return undefined;
 }
 
 function holdsOnlyCharacters(at: YamlPosition, text: string, what: string, reporter: Reporter): boolean {

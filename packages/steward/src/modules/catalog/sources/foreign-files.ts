@@ -11,7 +11,8 @@ import {
   defaultMaxFileBytes,
   type SourcePosition,
 } from '../model.ts';
-import { tooLargeMessage } from '../parse.ts';
+import { checkCharacters, decodeCatalogFile, tooLargeMessage } from '../parse.ts';
+import { createReporter } from '../reporter.ts';
 import { type InsideRefusal, outsideMessage, readInside } from '../source-root.ts';
 import type { YamlPosition } from '../yaml/nodes.ts';
 import { cortexFileNames, mapCortex } from './cortex.ts';
@@ -79,7 +80,11 @@ export async function prepareForeignFiles(
       if (read.refused !== 'missing') problems.push(unread(original, read));
       continue;
     }
-    const result = map(read.content.toString('utf8'), original);
+    // Read as catalog files are: UTF-8, and no NUL or lone surrogate (reported where it is).
+    const reporter = createReporter(original, problems);
+    const text = decodeCatalogFile(read.content, reporter);
+    if (text === undefined || !checkCharacters(text, reporter)) continue;
+    const result = map(text, original);
     problems.push(...result.problems);
     for (const mapped of result.entities) {
       const path = join(scratch, `mapped-${generated.size}.yaml`);
