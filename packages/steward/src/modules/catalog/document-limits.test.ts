@@ -1,6 +1,7 @@
 // Nesting and character limits: the same position whether the tree was composed (up to ~1,500
 // levels) or the `yaml` package ran out of stack and the syntax tree was searched instead.
 import { describe, expect, it } from 'vitest';
+import { tooDeepPath } from './document-limits.ts';
 import { validateCatalog } from './validate-catalog.ts';
 
 const head = 'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: deep\n';
@@ -42,6 +43,14 @@ describe('nesting past 64 levels', () => {
       }
     });
   }
+
+  it('is found in data not yet written as YAML (an API body), by field path', () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 5000; i++) deep = [{ a: deep }];
+    // The entity is level 1, spec 2, the list deep 3; each [0].a goes down two: level 65 is 31 more.
+    expect(tooDeepPath({ spec: { deep } })).toBe(`spec.deep${'[0].a'.repeat(31)}`);
+    expect(tooDeepPath({ spec: { list: [1, [2]], deep: [[]] } })).toBeUndefined();
+  });
 
   it('names the limit in its message', () => {
     const result = validateCatalog([{ file: 'deep.yaml', content: shapes['flow sequences']?.(100) ?? '' }]);
