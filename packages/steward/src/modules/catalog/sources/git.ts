@@ -66,8 +66,14 @@ async function git(args: string[], { timeoutMs, cwd, protocols = 'none' }: GitRu
   try {
     const { stdout } = await run('git', [...safety, ...args], {
       cwd,
-      // The operator's own GIT_ALLOW_PROTOCOL would otherwise widen (or narrow) what a source may use.
-      env: { ...process.env, GIT_ALLOW_PROTOCOL: protocols, GIT_TERMINAL_PROMPT: '0' },
+      // The operator's own GIT_ALLOW_PROTOCOL would otherwise widen (or narrow) what a source may use;
+      // Git LFS (if installed) would fetch from wherever the repository's .lfsconfig says.
+      env: {
+        ...process.env,
+        GIT_ALLOW_PROTOCOL: protocols,
+        GIT_TERMINAL_PROMPT: '0',
+        GIT_LFS_SKIP_SMUDGE: '1',
+      },
       timeout: timeoutMs,
       killSignal: 'SIGKILL',
       maxBuffer: 16 * 1024 * 1024,
