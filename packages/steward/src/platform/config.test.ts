@@ -23,6 +23,14 @@ describe('loadServeConfig', () => {
     expect(loadServeConfig({}, {}, false).catalogRules).toBeUndefined();
   });
 
+  it('lets git sources be local paths only when STEWARD_GIT_ALLOW_LOCAL is true', () => {
+    expect(loadServeConfig({}, {}, false).gitAllowLocal).toBe(false);
+    expect(loadServeConfig({}, { STEWARD_GIT_ALLOW_LOCAL: 'true' }, false).gitAllowLocal).toBe(true);
+    expect(() => loadServeConfig({}, { STEWARD_GIT_ALLOW_LOCAL: 'yes' }, false)).toThrow(
+      'STEWARD_GIT_ALLOW_LOCAL must be true or false',
+    );
+  });
+
   it('prefers flags over the environment', () => {
     const config = loadServeConfig(
       { port: '8080' },

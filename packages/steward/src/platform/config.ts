@@ -43,6 +43,11 @@ export interface ServeConfig {
    * sign-in throttle counts by that address, and the session cookie is Secure when it says https.
    */
   trustProxy: TrustProxy;
+  /**
+   * Whether a git catalog source may be a path (or file:// URL) on the server. Off by default: an
+   * admin adding such a source reads the server's own disk (STEWARD_GIT_ALLOW_LOCAL=true turns it on).
+   */
+  gitAllowLocal: boolean;
 }
 
 export interface ServeFlags {
@@ -86,6 +91,7 @@ const serveSchema = z.object({
     if (parsed === undefined) ctx.addIssue({ code: 'custom', message: trustProxyRule });
     return parsed ?? false;
   }),
+  gitAllowLocal: z.enum(['true', 'false'], { error: 'must be true or false' }).transform((v) => v === 'true'),
 });
 
 const trustProxyRule =
@@ -120,6 +126,7 @@ const sourceOf: Record<string, string> = {
   bodyLimit: 'STEWARD_BODY_LIMIT',
   shutdownGraceMs: 'STEWARD_SHUTDOWN_GRACE_MS',
   trustProxy: '--trust-proxy / STEWARD_TRUST_PROXY',
+  gitAllowLocal: 'STEWARD_GIT_ALLOW_LOCAL',
 };
 
 export function loadServeConfig(
@@ -138,6 +145,7 @@ export function loadServeConfig(
     bodyLimit: env.STEWARD_BODY_LIMIT ?? String(1024 * 1024),
     shutdownGraceMs: env.STEWARD_SHUTDOWN_GRACE_MS ?? '10000',
     trustProxy: flags.trustProxy ?? env.STEWARD_TRUST_PROXY ?? 'false',
+    gitAllowLocal: env.STEWARD_GIT_ALLOW_LOCAL ?? 'false',
   };
   const parsed = serveSchema.safeParse(raw);
   if (!parsed.success) {

@@ -28,7 +28,7 @@ export interface AssembleOptions {
   database: Database;
   logger: Logger;
   config: Pick<ServeConfig, 'bodyLimit' | 'webDir' | 'dataDir'> &
-    Partial<Pick<ServeConfig, 'demo' | 'catalogPaths' | 'trustProxy'>>;
+    Partial<Pick<ServeConfig, 'demo' | 'catalogPaths' | 'trustProxy' | 'gitAllowLocal'>>;
   /** The organisation's catalog rules and kinds of its own (from --catalog-rules). */
   catalogOptions?: CatalogOptions;
   /** Tests only: who is calling, in place of the real authenticator. */
@@ -101,6 +101,7 @@ export async function assemble(options: AssembleOptions): Promise<Assembled> {
     database,
     logger,
     dataDir: config.dataDir,
+    gitAllowLocal: config.gitAllowLocal,
     catalogOptions: options.catalogOptions,
     importOrg: identity.importOrg,
     publish: (type, data) => realtime.publish('catalog', type, data),

@@ -30,6 +30,8 @@ export interface CatalogDeps {
   onChanged?: () => void;
   catalogOptions?: CatalogOptions;
   gitTimeoutMs?: number;
+  /** Whether a git source may be a path on the server (ServeConfig.gitAllowLocal). */
+  gitAllowLocal?: boolean | undefined;
   /** Entities written per transaction (default 2000). */
   batchSize?: number;
   /** Trees with at least this many catalog files are read in a worker thread (default 200). */
@@ -68,6 +70,7 @@ export function createCatalog(deps: CatalogDeps): CatalogService {
     logger: deps.logger,
     catalogOptions: deps.catalogOptions,
     gitTimeoutMs: deps.gitTimeoutMs,
+    gitAllowLocal: deps.gitAllowLocal,
     batchSize: deps.batchSize,
     workerFromFiles: deps.workerFromFiles,
     importOrg: deps.importOrg,

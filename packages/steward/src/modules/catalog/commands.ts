@@ -11,7 +11,8 @@ Which files are read:
   directories and node_modules) a .yaml or .yml file is read when it is named catalog-info or
   steward, when it is under a directory named catalog, or when it declares a catalog apiVersion
   (backstage.io/..., steward.dev/..., scaffolder.backstage.io/...). Location entities' file targets
-  are read too; they, and $text/$json/$yaml placeholders, may not point outside the PATH.
+  are read too; they, and $text/$json/$yaml placeholders, may not point outside the PATH. No file is
+  read that resolves outside the PATH: a symbolic link leading out is reported, never followed.
 
 Output: one line per problem, file:line:col: error|warning code: message (entity); with --format json,
   {"entities": N, "errors": [...], "warnings": [...]}, N counting the entities read (valid or not) and each

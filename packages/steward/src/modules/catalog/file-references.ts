@@ -3,6 +3,7 @@
 // inside the root being read; whether they exist is for the loader to find out.
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { SourcePosition } from './model.ts';
+import { quoteToken } from './quote-token.ts';
 import type { Reporter } from './reporter.ts';
 import { findPair, type YamlMap, type YamlScalar } from './yaml/nodes.ts';
 
@@ -63,7 +64,7 @@ export function resolveReferences(
       reporter.error(
         node,
         'path-escapes-root',
-        `"${target}" points outside ${root}, the directory being read; point at a file inside it, or read the parent directory`,
+        `${quoteToken(target)} points outside the directory being read (the source's root); point at a file inside it, or read the parent directory`,
       );
       continue;
     }

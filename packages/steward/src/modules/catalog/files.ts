@@ -3,17 +3,27 @@
 // is under a directory named `catalog`, or when it declares a catalog apiVersion (backstage.io/…,
 // steward.dev/…, scaffolder.backstage.io/…). Hidden directories and node_modules are skipped.
 import type { Dirent } from 'node:fs';
-import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { invalid } from '../../platform/errors.ts';
 import type { CatalogProblem } from './model.ts';
 import { tooLargeMessage } from './parse.ts';
+import {
+  fsReason,
+  type InsideRefusal,
+  outsideMessage,
+  placeOf,
+  readInside,
+  realRootOf,
+} from './source-root.ts';
 
 export interface FoundFile {
   /** The path as found (built from the path the user gave). */
   file: string;
   /** The directory being read: references may not leave it. */
   root: string;
+  /** The same with symbolic links resolved: no file read may resolve outside it (see source-root.ts). */
+  realRoot: string;
   /** Already read while deciding whether it is a catalog file. */
   content?: Uint8Array;
 }
@@ -35,11 +45,11 @@ export async function findCatalogFiles(paths: readonly string[], maxBytes: numbe
         `cannot read ${path}: ${error.code === 'ENOENT' ? 'no such file or directory' : error.message}`,
       );
     });
+    const realRoot = await realRootOf(path, info.isDirectory());
     if (info.isDirectory()) {
-      const realRoot = await realpath(path);
       await walk(path, { root: resolve(path), realRoot, visited: new Set([realRoot]), maxBytes, found });
     } else {
-      found.files.push({ file: path, root: dirname(resolve(path)) });
+      found.files.push({ file: path, root: dirname(resolve(path)), realRoot });
     }
   }
   return found;
@@ -58,7 +68,7 @@ interface Walk {
 async function walk(directory: string, context: Walk): Promise<void> {
   const entries = await readdir(directory, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
     context.found.problems.push(
-      fileProblem(directory, 'unreadable-file', `cannot list this directory: ${error.message}`),
+      fileProblem(directory, 'unreadable-file', `cannot list this directory (${fsReason(error)})`),
     );
     return [] as Dirent[];
   });
@@ -73,58 +83,63 @@ async function walk(directory: string, context: Walk): Promise<void> {
 }
 
 async function followLink(path: string, context: Walk): Promise<void> {
-  const real = await realpath(path).catch(() => undefined);
-  if (real === undefined) return;
-  const inside = relative(context.realRoot, real);
-  if (inside.split(sep)[0] === '..' || inside === real) {
-    const message = `is a symbolic link to ${real}, outside the directory being read, so it is not read`;
+  const place = await placeOf(context.realRoot, path);
+  if (place.placement === 'missing') return;
+  if (place.placement === 'outside') {
+    const message = `${basename(path)} ${outsideMessage(place.info?.isDirectory() ? 'directory' : 'file')}`;
     context.found.problems.push({ ...fileProblem(path, 'path-escapes-root', message), severity: 'warning' });
     return;
   }
-  const info = await stat(real);
-  if (info.isDirectory() && !context.visited.has(real)) {
-    context.visited.add(real);
+  if (place.info.isDirectory() && !context.visited.has(place.real)) {
+    context.visited.add(place.real);
     await walk(path, context);
-  } else if (info.isFile()) await considerFile(path, context);
+  } else if (place.info.isFile()) await considerFile(path, context);
 }
 
 async function considerFile(path: string, context: Walk): Promise<void> {
   const name = basename(path);
   if (!/\.ya?ml$/.test(name)) return;
-  const file: FoundFile = { file: path, root: context.root };
+  const file: FoundFile = { file: path, root: context.root, realRoot: context.realRoot };
   const inCatalogDirectory = relative(context.root, path).split(sep).slice(0, -1).includes('catalog');
   if (namedCatalogFiles.has(name) || inCatalogDirectory || basename(context.root) === 'catalog') {
     context.found.files.push(file);
     return;
   }
   // Other YAML is read only if it declares a catalog apiVersion; a huge one cannot be a catalog file we want.
-  const info = await stat(path);
-  if (info.size > context.maxBytes) return;
-  const content = await readFile(path).catch(() => undefined);
-  if (content && catalogApiVersion.test(content.toString('latin1')))
-    context.found.files.push({ ...file, content });
+  const read = await readInside(context.realRoot, path, context.maxBytes);
+  if ('content' in read) {
+    if (catalogApiVersion.test(read.content.toString('latin1')))
+      context.found.files.push({ ...file, content: read.content });
+  } else if (read.refused === 'outside') context.found.problems.push(refusal(file, read, context.maxBytes));
 }
 
-/** Reads a found file, refusing one over the size limit before reading it. */
+/** Reads a found file, refusing one outside the source or over the size limit before reading it. */
 export async function readCatalogFile(
   found: FoundFile,
   maxBytes: number,
 ): Promise<{ content: Uint8Array } | { problem: CatalogProblem }> {
   if (found.content) return { content: found.content };
-  try {
-    const info = await stat(found.file);
-    if (info.size > maxBytes) {
-      return { problem: fileProblem(found.file, 'file-too-large', tooLargeMessage(info.size, maxBytes)) };
-    }
-    return { content: await readFile(found.file) };
-  } catch (error) {
-    return {
-      problem: fileProblem(
-        found.file,
+  const read = await readInside(found.realRoot, found.file, maxBytes);
+  return 'content' in read ? read : { problem: refusal(found, read, maxBytes) };
+}
+
+function refusal(found: FoundFile, read: InsideRefusal, maxBytes: number): CatalogProblem {
+  const { file } = found;
+  switch (read.refused) {
+    case 'outside':
+      return fileProblem(file, 'path-escapes-root', `${basename(file)} ${outsideMessage()}`);
+    case 'too-large':
+      return fileProblem(file, 'file-too-large', tooLargeMessage(read.size, maxBytes));
+    case 'missing':
+      return fileProblem(file, 'unreadable-file', 'cannot read this file: it is no longer there');
+    case 'not-a-file':
+      return fileProblem(
+        file,
         'unreadable-file',
-        `cannot read this file: ${(error as Error).message}`,
-      ),
-    };
+        'is not a regular file (a directory, device or pipe); only files are read',
+      );
+    case 'unreadable':
+      return fileProblem(file, 'unreadable-file', `cannot read this file (${read.reason})`);
   }
 }
 

@@ -20,7 +20,8 @@ export function registerCatalogImportCommand(program: Command): void {
 A local PATH is uploaded as a source named after its absolute path: importing it again replaces
 what was imported before (entities no longer there are removed). The files sent are the catalog
 files \`steward catalog validate\` would read, the files their Locations and $text/$json/$yaml
-placeholders point at, opslevel.yml and cortex.yaml files, and CODEOWNERS. A git URL is cloned (or
+placeholders point at, opslevel.yml and cortex.yaml files, and CODEOWNERS; a symbolic link leading
+outside the directory is left out (and named on stderr), never uploaded. A git URL is cloned (or
 fetched) by the server. Importing needs an admin token (STEWARD_TOKEN or steward login).
 
 Exit codes: 0 imported without errors, 1 errors found (the rest was imported), 2 bad usage or unreachable server.
@@ -58,6 +59,9 @@ async function importLocal(client: Client, path: string): Promise<IngestSummaryV
     process.stderr.write(`\r\x1b[Kreading ${path}: ${count} files`);
   });
   if (tty) process.stderr.write('\r\x1b[K');
+  for (const file of upload.leftOut) {
+    process.stderr.write(`${path}: ${file} is a symbolic link leading outside ${path}; it is not uploaded\n`);
+  }
   const megabytes = (upload.bytes / 1024 / 1024).toFixed(1);
   process.stderr.write(
     `${path}: uploading ${upload.files.length} files (${megabytes} MiB) to ${client.server}; the server reads them now…\n`,

@@ -1,10 +1,11 @@
 // Loads and validates a catalog from files and directories: finds the files, reads them a few at a
 // time, validates each, follows Location targets to more files, checks that referenced files exist,
 // then validates the set as a whole.
-import { stat } from 'node:fs/promises';
-import { dirname, join, normalize, resolve } from 'node:path';
+import { dirname, join, normalize, relative, resolve, sep } from 'node:path';
 import { type FoundFile, findCatalogFiles, readCatalogFile } from './files.ts';
 import { type CatalogOptions, type CatalogProblem, defaultMaxFileBytes } from './model.ts';
+import { quoteToken } from './quote-token.ts';
+import { outsideMessage, placeOf } from './source-root.ts';
 import { type CatalogValidation, createCatalogChecker, type FileCheck } from './validate-catalog.ts';
 
 export interface LoadProgress {
@@ -72,26 +73,43 @@ export async function loadCatalog(
   return { ...checker.finish(checks), files: progress.files, fastParsedFiles };
 }
 
-/** Referenced files must exist; a Location's targets are queued to be read like any catalog file. */
+/**
+ * Referenced files must exist, inside the source once links are followed; a Location's targets are
+ * queued to be read like any catalog file.
+ */
 async function followReferences(check: FileCheck, from: FoundFile, queue: FoundFile[], seen: Set<string>) {
   for (const reference of check.references) {
-    const info = await stat(reference.path).catch(() => undefined);
-    if (!info?.isFile()) {
+    const place = await placeOf(from.realRoot, reference.path);
+    const at = { severity: 'error' as const, ...reference.position, entity: reference.entity };
+    if (place.placement === 'outside') {
+      const what = place.info?.isDirectory() ? 'directory' : 'file';
+      const message = `${quoteToken(reference.target)} ${outsideMessage(what)}`;
+      check.problems.push({ ...at, code: 'path-escapes-root', message });
+      // As with a path written to leave the root: the entity pointing out is not kept.
+      for (const candidate of check.candidates)
+        if (candidate.entity.ref === reference.entity) candidate.valid = false;
+      continue;
+    }
+    if (place.placement === 'missing' || !place.info.isFile()) {
       if (!reference.required) continue;
       const optional = reference.follow ? ', or mark the Location presence: optional' : '';
       check.problems.push({
-        severity: 'error',
-        ...reference.position,
-        entity: reference.entity,
+        ...at,
         code: 'target-not-found',
-        message: `"${reference.target}" is not a file (looked for ${reference.path}); create it or correct the path${optional}`,
+        message: `${quoteToken(reference.target)} is not a file (looked for ${shown(from.root, reference.path)}); create it or correct the path${optional}`,
       });
       continue;
     }
     if (!reference.follow || seen.has(reference.path)) continue;
     seen.add(reference.path);
-    queue.push({ file: normalize(join(dirname(check.file), reference.target)), root: from.root });
+    const file = normalize(join(dirname(check.file), reference.target));
+    queue.push({ file, root: from.root, realRoot: from.realRoot });
   }
+}
+
+/** A path as the source names it: relative to its root (on a server, the root is the data directory's). */
+function shown(root: string, path: string): string {
+  return relative(root, path).split(sep).join('/');
 }
 
 function problemOnly(problem: CatalogProblem): FileCheck {

@@ -46,7 +46,11 @@ export type ProblemCode =
   | 'missing-annotation'
   | 'disallowed-lifecycle'
   | 'owner-not-group'
-  | 'hierarchy-cycle';
+  | 'hierarchy-cycle'
+  /** A NUL or a lone surrogate, in the file or written by an escape: nothing can store it. */
+  | 'invalid-character'
+  /** Mappings and lists nested past the limit (64 levels). */
+  | 'too-deep';
 
 export interface CatalogProblem extends SourcePosition {
   severity: Severity;

@@ -1,6 +1,7 @@
 // From a file's bytes to positioned YAML documents: size limit, UTF-8, then the fast subset parser,
 // falling back to the `yaml` package for anything outside the subset. Syntax errors are positioned
 // problems; the file's other documents still load.
+import { firstInvalidCharacter, positionAt } from './document-limits.ts';
 import { defaultMaxFileBytes } from './model.ts';
 import type { Reporter } from './reporter.ts';
 import { parseWithYamlPackage } from './yaml/fallback.ts';
@@ -28,11 +29,26 @@ export function decodeCatalogFile(
     let line = 1;
     for (let i = 0; i < lineStart; i++) if (bytes[i] === 0x0a) line++;
     const column = utf8.decode(bytes.subarray(lineStart, offset)).length + 1;
+    const surrogate = encodedSurrogate(bytes, offset);
+    if (surrogate !== undefined) {
+      const message = `the file holds a surrogate (U+${surrogate}) written as a character of its own, which is not text; save the file as UTF-8`;
+      reporter.error({ line, column }, 'invalid-character', message);
+      return undefined;
+    }
     const byte = (bytes[offset] as number).toString(16).padStart(2, '0');
     const message = `the file is not UTF-8 (byte 0x${byte} at offset ${offset}); save it as UTF-8`;
     reporter.error({ line, column }, 'not-utf8', message);
     return undefined;
   }
+}
+
+/** False, with the problem reported at the character, when the text holds a NUL or a lone surrogate. */
+export function checkCharacters(text: string, reporter: Reporter): boolean {
+  const found = firstInvalidCharacter(text);
+  if (!found) return true;
+  const message = `the file holds ${found.name} here; a catalog file is text: delete the character (a binary file is not a catalog file)`;
+  reporter.error(positionAt(text, found.index), 'invalid-character', message);
+  return false;
 }
 
 export function tooLargeMessage(size: number, maxBytes: number): string {
@@ -63,6 +79,14 @@ export function parseYamlText(text: string): ParsedText {
       fast: false,
     };
   }
+}
+
+/** The code unit (hex) when the bytes at `offset` encode a surrogate on its own (as WTF-8 and CESU-8 do). */
+function encodedSurrogate(bytes: Uint8Array, offset: number): string | undefined {
+  const [a, b, c] = [bytes[offset], bytes[offset + 1], bytes[offset + 2]];
+  if (a !== 0xed || b === undefined || c === undefined || b < 0xa0 || b > 0xbf || c < 0x80 || c > 0xbf)
+    return undefined;
+  return (0xd000 | ((b & 0x3f) << 6) | (c & 0x3f)).toString(16).toUpperCase();
 }
 
 /** Offset of the first byte that does not begin (or continue) a well-formed UTF-8 sequence. */

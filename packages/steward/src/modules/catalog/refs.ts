@@ -8,6 +8,7 @@ import {
   nameRule,
   namespaceRule,
 } from './names.ts';
+import { maxQuotedLength, quoteToken } from './quote-token.ts';
 
 export const defaultNamespace = 'default';
 
@@ -37,21 +38,22 @@ export function parseEntityRef(text: string, context: RefContext): ParsedRef {
   const name = text.slice(Math.max(colon + 1, slash + 1));
   const example = 'e.g. group:default/payments';
   if (kind === '' || namespace === '' || name === '') {
-    return fail(`"${text}" is not an entity ref: write [kind:][namespace/]name, ${example}`);
+    return fail(`${quoteToken(text)} is not an entity ref: write [kind:][namespace/]name, ${example}`);
   }
   if (kind === undefined) {
     return fail(
-      `"${text}" must name the kind it points at: write kind:[namespace/]name, e.g. component:${text}`,
+      `${quoteToken(text)} must name the kind it points at: write kind:[namespace/]name, e.g. component:${text.length <= maxQuotedLength ? text : 'name'}`,
     );
   }
-  if (!isValidKind(kind)) return fail(`"${text}" has an invalid kind "${kind}": ${kindRule}`);
+  const quoted = quoteToken(text);
+  if (!isValidKind(kind)) return fail(`${quoted} has an invalid kind ${quoteToken(kind)}: ${kindRule}`);
   if (!isValidNamespace(namespace)) {
-    return fail(`"${text}" has an invalid namespace "${namespace}": ${namespaceRule}`);
+    return fail(`${quoted} has an invalid namespace ${quoteToken(namespace)}: ${namespaceRule}`);
   }
-  if (!isValidEntityName(name)) return fail(`"${text}" has an invalid name "${name}": ${nameRule}`);
+  if (!isValidEntityName(name)) return fail(`${quoted} has an invalid name ${quoteToken(name)}: ${nameRule}`);
   const allowed = context.allowedKinds;
   if (allowed && !allowed.some((k) => k.toLowerCase() === kind.toLowerCase())) {
-    return fail(`"${text}" points at a ${kind}; it must point at ${describeKinds(allowed)}`);
+    return fail(`${quoted} points at a ${kind}; it must point at ${describeKinds(allowed)}`);
   }
   return { ok: true, ref: { kind, namespace, name } };
 }

@@ -1,5 +1,6 @@
 // Collects the problems of one file, stamping each with the file and the entity being read.
 import type { CatalogProblem, ProblemCode, Severity, SourcePosition } from './model.ts';
+import { cappedMessage } from './quote-token.ts';
 import type { YamlPosition } from './yaml/nodes.ts';
 
 export interface Reporter {
@@ -30,7 +31,7 @@ export function createReporter(file: string, problems: CatalogProblem[] = []): R
         column: at.column,
         entity: reporter.entity,
         code,
-        message,
+        message: cappedMessage(message),
       });
     },
     error: (at, code, message) => reporter.report(at, code, message, 'error'),

@@ -1,6 +1,7 @@
 // An organisation's own rules on top of the formats: required annotations, allowed lifecycles,
 // owners that must be teams. Each is configured with the severity it is reported at.
 import type { CatalogRules, EntityOwner } from './model.ts';
+import { quoteToken } from './quote-token.ts';
 import type { Reporter } from './reporter.ts';
 import { findPair, type YamlMap } from './yaml/nodes.ts';
 
@@ -31,7 +32,7 @@ export function applyRules(
   const lifecycle = spec?.kind === 'map' ? findPair(spec, 'lifecycle')?.value : undefined;
   if (lifecycles && lifecycle?.kind === 'scalar' && typeof lifecycle.value === 'string') {
     if (!lifecycles.values.includes(lifecycle.value)) {
-      const message = `spec.lifecycle must be one of ${lifecycles.values.join(', ')} (an organisation rule); found "${lifecycle.value}"`;
+      const message = `spec.lifecycle must be one of ${lifecycles.values.join(', ')} (an organisation rule); found ${quoteToken(lifecycle.value)}`;
       reporter.report(lifecycle, 'disallowed-lifecycle', message, lifecycles.severity);
     }
   }

@@ -3,6 +3,7 @@
 // when they are registered, so nothing is silently unchecked.
 import { formats } from './formats.ts';
 import type { JsonSchema, ProblemCode } from './model.ts';
+import { quoteToken } from './quote-token.ts';
 import {
   findPair,
   type YamlMap,
@@ -149,7 +150,7 @@ function checkMap(map: YamlMap, schema: JsonSchema, path: string, walk: Walk): v
     if (propertyNames) {
       const problem = typeof pair.key === 'string' ? scalarProblem(pair.key, propertyNames) : undefined;
       if (problem) {
-        const message = `${path || 'the entity'} key ${JSON.stringify(pair.key)} must be ${problem}`;
+        const message = `${path || 'the entity'} key ${quoteToken(pair.key)} must be ${problem}`;
         walk.report(pair, propertyNames.errorCode ?? 'invalid-value', message);
       }
     }
@@ -260,7 +261,7 @@ export function describe(node: YamlNode): string {
   const { value } = node;
   if (value === null) return 'an empty value';
   if (typeof value !== 'string') return String(value);
-  return JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}...` : value);
+  return quoteToken(value);
 }
 
 function isPlaceholder(map: YamlMap): boolean {

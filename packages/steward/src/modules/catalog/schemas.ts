@@ -134,7 +134,9 @@ export const createSourceSchema = z.discriminatedUnion('kind', [
       .string()
       .min(1)
       .max(2000)
-      .describe('https://…, ssh://…, git@host:org/repo.git or an absolute path'),
+      .describe(
+        'https://…, ssh://… or git@host:org/repo.git; a path on the server only where STEWARD_GIT_ALLOW_LOCAL=true',
+      ),
     name: z.string().min(1).max(200).optional(),
   }),
   z.strictObject({

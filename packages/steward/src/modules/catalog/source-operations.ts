@@ -119,7 +119,7 @@ export async function ingestServerPath(
 
 export async function addSource(ctx: SourceContext, caller: Principal, input: CreateSource) {
   const target = input.kind === 'git' ? input.url : input.name;
-  if (input.kind === 'git') assertGitUrl(input.url);
+  if (input.kind === 'git') assertGitUrl(input.url, 'body.url', ctx.gitAllowLocal);
   else assertUploadPaths(input.files);
   const id = sourceIdFor(input.kind, target);
   if (input.kind === 'upload') {

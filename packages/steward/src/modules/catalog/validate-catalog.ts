@@ -2,10 +2,12 @@
 // set as a whole: duplicate entities, inverse relations, and refs to entities that are not there.
 import { dirname } from 'node:path';
 import { checkCatalogWide } from './catalog-wide.ts';
+import { checkDocumentLimits } from './document-limits.ts';
 import type { FileReference } from './file-references.ts';
+import { readIdentity } from './identity.ts';
 import { builtInKinds, createKindRegistry, type KindRegistry } from './kinds/registry.ts';
 import type { CatalogEntity, CatalogOptions, CatalogProblem } from './model.ts';
-import { decodeCatalogFile, parseYamlText } from './parse.ts';
+import { checkCharacters, decodeCatalogFile, parseYamlText } from './parse.ts';
 import { createReporter } from './reporter.ts';
 import { type EntityCandidate, validateDocument } from './validate.ts';
 
@@ -69,7 +71,7 @@ function checkCatalogFile(source: CatalogSource, kinds: KindRegistry, options: C
   const { content } = source;
   const text =
     typeof content === 'string' ? content : decodeCatalogFile(content, reporter, options.maxFileBytes);
-  if (text === undefined) return check;
+  if (text === undefined || !checkCharacters(text, reporter)) return check;
   const parsed = parseYamlText(text);
   check.fastParsed = parsed.fast;
   const rootDirectory = source.root ?? dirname(source.file);
@@ -80,6 +82,8 @@ function checkCatalogFile(source: CatalogSource, kinds: KindRegistry, options: C
     if (error) reporter.error(error, error.code, error.message);
     if (document.contents === null) continue;
     if (document.contents.kind === 'map') check.entityCount++;
+    reporter.entity = document.contents.kind === 'map' ? readIdentity(document.contents).ref : null;
+    if (!checkDocumentLimits(document.contents, reporter)) continue;
     const input = { root: document.contents, index, rootDirectory, kinds, rules: options.rules };
     const candidate = validateDocument(input, reporter);
     if (!candidate) continue;

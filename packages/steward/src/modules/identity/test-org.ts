@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
-import type { TrustProxy } from '../../platform/config.ts';
+import type { ServeConfig, TrustProxy } from '../../platform/config.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { silentLogger } from '../../platform/logging.ts';
 import type { App } from '../../server/app.ts';
@@ -31,6 +31,8 @@ export interface TestSteward {
 export interface TestStewardOptions {
   trustProxy?: TrustProxy;
   wrapPasswordCheck?: (check: PasswordCheck) => PasswordCheck;
+  /** e.g. to clone a temporary repository as a git source. */
+  gitAllowLocal?: ServeConfig['gitAllowLocal'];
 }
 
 export async function startTestSteward(
@@ -41,7 +43,13 @@ export async function startTestSteward(
   const assembled = await assemble({
     database,
     logger: silentLogger(),
-    config: { bodyLimit: 64 * 1024, webDir: '/nonexistent', dataDir, trustProxy: options.trustProxy },
+    config: {
+      bodyLimit: 64 * 1024,
+      webDir: '/nonexistent',
+      dataDir,
+      trustProxy: options.trustProxy,
+      gitAllowLocal: options.gitAllowLocal,
+    },
     ...(options.wrapPasswordCheck ? { wrapPasswordCheck: options.wrapPasswordCheck } : {}),
   });
   await assembled.start();

@@ -2,11 +2,13 @@
 // YAML (remembering which field each line holds), validated, and every problem named by its field
 // path (`body.spec.owner`). Refs are checked against the catalog rather than the one entity sent.
 import { type FieldProblem, invalid } from '../../../platform/errors.ts';
+import { tooDeepPath } from '../document-limits.ts';
 import { emitEntityYaml } from '../entity-yaml.ts';
 import type { CatalogEntity, CatalogOptions, CatalogProblem } from '../model.ts';
 import { existingRefs } from '../store/entity-reads.ts';
 import type { CatalogDb } from '../store/tables.ts';
 import { validateCatalog } from '../validate-catalog.ts';
+import { tooDeepMessage } from '../yaml/nesting.ts';
 
 export interface ValidBody {
   entity: CatalogEntity;
@@ -21,6 +23,14 @@ export async function validateBody(
   body: Record<string, unknown>,
   options: CatalogOptions = {},
 ): Promise<ValidBody> {
+  // Written as YAML (recursively) only once it is known to be shallow enough to write and read back.
+  const deep = tooDeepPath(body);
+  if (deep !== undefined) {
+    const field = `body.${deep}`;
+    throw invalid(`the entity is not valid: ${field}: too-deep: ${tooDeepMessage()}`, [
+      { field, message: `too-deep: ${tooDeepMessage()}` },
+    ]);
+  }
   const emitted = emitEntityYaml(body);
   const result = validateCatalog([{ file: apiFile, content: emitted.text }], options);
   const field = (p: CatalogProblem) => {

@@ -18,6 +18,8 @@ export interface IngestDeps {
   dataDir: string;
   catalogOptions?: CatalogOptions | undefined;
   gitTimeoutMs?: number | undefined;
+  /** Whether a git source may be a path on the server (off unless the operator allows it). */
+  gitAllowLocal?: boolean | undefined;
   /** Entities per write transaction (default 2000). */
   batchSize?: number | undefined;
   /** Trees with at least this many catalog files are read in a worker thread. */
@@ -46,6 +48,7 @@ export async function ingestSource(
         readSource(source, deps.dataDir, {
           catalog: deps.catalogOptions,
           gitTimeoutMs: deps.gitTimeoutMs,
+          gitAllowLocal: deps.gitAllowLocal,
           workerFromFiles: deps.workerFromFiles,
           batch: deps.batchSize,
           onRevision: sink.onRevision,

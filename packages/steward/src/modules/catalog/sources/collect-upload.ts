@@ -1,12 +1,13 @@
 // The client side of importing a local directory: the files the server will need to read it as the
 // engine reads it here: catalog files (the engine's finder), files their Locations and placeholders
-// point at, opslevel.yml and cortex.yaml, and CODEOWNERS.
-import { existsSync, statSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+// point at, opslevel.yml and cortex.yaml, and CODEOWNERS. Like the server, it reads only files inside
+// the directory imported: a link leading out (to ~/.ssh, say) is left out, never uploaded.
+import { stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { invalid } from '../../../platform/errors.ts';
 import { findCatalogFiles } from '../files.ts';
 import { defaultMaxFileBytes } from '../model.ts';
+import { placeOf, readInside, realRootOf } from '../source-root.ts';
 import { createCatalogChecker } from '../validate-catalog.ts';
 import { findForeignFiles, isForeignFile } from './foreign-files.ts';
 import { codeownersLocations } from './read-tree.ts';
@@ -17,6 +18,8 @@ export interface CollectedUpload {
   name: string;
   files: UploadedFile[];
   bytes: number;
+  /** Links leading out of the directory imported, relative to it: not uploaded. */
+  leftOut: string[];
 }
 
 export async function collectUpload(
@@ -28,16 +31,25 @@ export async function collectUpload(
     throw invalid(`cannot read ${path}: no such file or directory`);
   });
   const root = info.isDirectory() ? name : dirname(name);
+  const realRoot = await realRootOf(name, info.isDirectory());
+  const shown = (file: string) => relative(root, file).split(sep).join('/');
   const found = await findCatalogFiles([name], defaultMaxFileBytes);
+  const leftOut = new Set(found.problems.filter((p) => p.code === 'path-escapes-root').map((p) => p.file));
   const wanted = new Set<string>(found.files.map((f) => resolve(f.file)));
+  /** Whether `file` may be uploaded: a file inside the root, links followed. */
+  const inside = async (file: string) => {
+    const place = await placeOf(realRoot, file);
+    if (place.placement === 'outside') leftOut.add(file);
+    return place.placement === 'inside' && place.info.isFile();
+  };
   const checker = createCatalogChecker();
   const queue = [...wanted];
   for (let i = 0; i < queue.length; i++) {
     const file = queue[i] as string;
-    const content = await readFile(file).catch(() => undefined);
-    if (!content) continue;
-    for (const reference of checker.checkFile({ file, root, content }).references) {
-      if (wanted.has(reference.path) || !isFileInside(root, reference.path)) continue;
+    const read = await readInside(realRoot, file, defaultMaxFileBytes);
+    if (!('content' in read)) continue;
+    for (const reference of checker.checkFile({ file, root, content: read.content }).references) {
+      if (wanted.has(reference.path) || !(await inside(reference.path))) continue;
       wanted.add(reference.path);
       if (reference.follow) queue.push(reference.path);
     }
@@ -46,25 +58,22 @@ export async function collectUpload(
   const foreign = info.isDirectory() ? await findForeignFiles(name) : isForeignFile(name) ? [name] : [];
   for (const file of foreign) wanted.add(file);
   if (info.isDirectory()) {
-    for (const location of codeownersLocations)
-      if (existsSync(join(root, location))) wanted.add(join(root, location));
+    for (const location of codeownersLocations) {
+      const file = join(root, location);
+      if (await inside(file)) wanted.add(file);
+    }
   }
   const files: UploadedFile[] = [];
   let bytes = 0;
   for (const file of [...wanted].sort()) {
-    const content = await readFile(file, 'utf8');
-    bytes += Buffer.byteLength(content);
-    files.push({ path: relative(root, file).split(sep).join('/'), content });
+    // No size limit here: the server reports a file too large at the file.
+    const read = await readInside(realRoot, file, Number.MAX_SAFE_INTEGER);
+    if (!('content' in read)) {
+      if (read.refused === 'outside') leftOut.add(file);
+      continue;
+    }
+    bytes += read.content.length;
+    files.push({ path: shown(file), content: read.content.toString('utf8') });
   }
-  return { name, files, bytes };
-}
-
-function isFileInside(root: string, path: string): boolean {
-  const inside = relative(root, path);
-  if (inside === '' || inside.startsWith('..')) return false;
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
+  return { name, files, bytes, leftOut: [...leftOut].map(shown).sort() };
 }

@@ -23,7 +23,7 @@ export function mapCortex(content: string, file: string): MappedFile {
     return {
       entities: [],
       yaml,
-      problems: yaml.errors.map((e) => fileProblem(file, e, 'error', 'yaml-syntax', e.message)),
+      problems: yaml.errors.map((e) => fileProblem(file, e, 'error', e.code, e.message)),
     };
   }
   const info = asRecord(asRecord(yaml.value)?.info);

@@ -2,10 +2,18 @@
 // catalog file the engine validates with the rest, and every position the engine reports in a
 // generated file is traced back to the line of the original its data came from.
 import type { Dirent } from 'node:fs';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { type EmittedYaml, emitEntityYaml } from '../entity-yaml.ts';
-import type { CatalogEntity, CatalogProblem, SourcePosition } from '../model.ts';
+import {
+  type CatalogEntity,
+  type CatalogProblem,
+  defaultMaxFileBytes,
+  type SourcePosition,
+} from '../model.ts';
+import { checkCharacters, decodeCatalogFile, tooLargeMessage } from '../parse.ts';
+import { createReporter } from '../reporter.ts';
+import { type InsideRefusal, outsideMessage, readInside } from '../source-root.ts';
 import type { YamlPosition } from '../yaml/nodes.ts';
 import { cortexFileNames, mapCortex } from './cortex.ts';
 import type { MappedEntity, MappedFile } from './mapped-entity.ts';
@@ -21,7 +29,10 @@ export function isForeignFile(path: string): boolean {
   return mappers.has(basename(path));
 }
 
-/** Every opslevel.yml and cortex.yaml under `root`, skipping hidden directories and node_modules. */
+/**
+ * Every opslevel.yml and cortex.yaml under `root`, skipping hidden directories and node_modules. A
+ * link with one of those names is listed too: reading it decides whether it stays inside the source.
+ */
 export async function findForeignFiles(root: string): Promise<string[]> {
   const found: string[] = [];
   const walk = async (directory: string) => {
@@ -30,7 +41,7 @@ export async function findForeignFiles(root: string): Promise<string[]> {
       const path = join(directory, entry.name);
       if (entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== 'node_modules')
         await walk(path);
-      else if (entry.isFile() && mappers.has(entry.name)) found.push(path);
+      else if ((entry.isFile() || entry.isSymbolicLink()) && mappers.has(entry.name)) found.push(path);
     }
   };
   await walk(root);
@@ -53,17 +64,27 @@ export interface PreparedForeignFiles {
   remapEntity(entity: CatalogEntity): void;
 }
 
+/** `realRoot`: the source's root, links resolved; a file resolving outside it is not read. */
 export async function prepareForeignFiles(
   files: readonly string[],
   scratch: string,
+  realRoot: string,
 ): Promise<PreparedForeignFiles> {
   const generated = new Map<string, Generated>();
   const problems: CatalogProblem[] = [];
   for (const original of files) {
     const map = mappers.get(basename(original));
     if (!map) continue;
-    const content = await readFile(original, 'utf8');
-    const result = map(content, original);
+    const read = await readInside(realRoot, original, defaultMaxFileBytes);
+    if (!('content' in read)) {
+      if (read.refused !== 'missing') problems.push(unread(original, read));
+      continue;
+    }
+    // Read as catalog files are: UTF-8, and no NUL or lone surrogate (reported where it is).
+    const reporter = createReporter(original, problems);
+    const text = decodeCatalogFile(read.content, reporter);
+    if (text === undefined || !checkCharacters(text, reporter)) continue;
+    const result = map(text, original);
     problems.push(...result.problems);
     for (const mapped of result.entities) {
       const path = join(scratch, `mapped-${generated.size}.yaml`);
@@ -97,6 +118,16 @@ export async function prepareForeignFiles(
       if (from) entity.source = { ...entity.source, file: from.original, ...originalPosition(from, '') };
     },
   };
+}
+
+function unread(file: string, read: InsideRefusal): CatalogProblem {
+  const problem = { severity: 'error' as const, file, line: 1, column: 1, entity: null };
+  if (read.refused === 'outside')
+    return { ...problem, code: 'path-escapes-root', message: `${basename(file)} ${outsideMessage()}` };
+  if (read.refused === 'too-large')
+    return { ...problem, code: 'file-too-large', message: tooLargeMessage(read.size, defaultMaxFileBytes) };
+  const reason = read.refused === 'unreadable' ? read.reason : 'not a regular file';
+  return { ...problem, code: 'unreadable-file', message: `cannot read this file (${reason})` };
 }
 
 function originalPosition(from: Generated, path: string): YamlPosition {

@@ -24,7 +24,7 @@ describeEachEngine('git catalog sources', ({ db }) => {
   let repo: TempTree;
 
   beforeAll(async () => {
-    steward = await startTestSteward(db());
+    steward = await startTestSteward(db(), { gitAllowLocal: true });
     org = await seedOrg(steward);
     repo = tempTree({
       'catalog-info.yaml': orgYaml,
@@ -116,5 +116,57 @@ describeEachEngine('git catalog sources', ({ db }) => {
         })
       ).statusCode,
     ).toBe(403);
+  });
+});
+
+describeEachEngine('git source URLs on a server that does not allow local repositories', ({ db }) => {
+  let steward: TestSteward;
+  let repo: TempTree;
+  beforeAll(async () => {
+    steward = await startTestSteward(db());
+    repo = tempTree({ 'catalog-info.yaml': orgYaml });
+    git(repo.dir, 'init', '--quiet', '--initial-branch=main');
+    git(repo.dir, 'add', '.');
+    git(repo.dir, 'commit', '--quiet', '-m', 'catalog');
+  });
+  afterAll(async () => {
+    await steward?.close();
+    repo?.cleanup();
+  });
+
+  const add = (url: string) =>
+    steward.call('POST', '/api/v1/catalog/sources', {
+      token: steward.adminToken,
+      body: { kind: 'git', url },
+    });
+
+  it('refuses a path or file:// URL on the server, saying how an operator would allow it', async () => {
+    for (const url of [repo.dir, `file://${repo.dir}`, '/etc']) {
+      const response = await add(url);
+      expect(response.statusCode, url).toBe(400);
+      expect(response.json().errors[0].field).toBe('body.url');
+      expect(response.json().detail).toContain('STEWARD_GIT_ALLOW_LOCAL=true');
+    }
+  });
+
+  it('refuses transports that run commands, and options where a URL or host belongs', async () => {
+    for (const url of [
+      'ext::sh -c touch% /tmp/steward-pwned',
+      'ext::sh',
+      '--upload-pack=touch /tmp/steward-pwned',
+      '-u',
+      'ssh://-oProxyCommand=touch%20/tmp/steward-pwned/x',
+      'ssh://git@-oProxyCommand=x/y',
+      'git://example.com/acme/catalog.git',
+      'host::path',
+    ]) {
+      const response = await add(url);
+      expect(response.statusCode, url).toBe(400);
+      expect(response.json().errors[0].field).toBe('body.url');
+    }
+    const sources = (
+      await steward.call('GET', '/api/v1/catalog/sources', { token: steward.adminToken })
+    ).json();
+    expect(sources.items.filter((s: { kind: string }) => s.kind === 'git')).toEqual([]);
   });
 });

@@ -34,7 +34,7 @@ export function mapOpslevel(content: string, file: string): MappedFile {
     return {
       entities: [],
       yaml,
-      problems: yaml.errors.map((e) => fileProblem(file, e, 'error', 'yaml-syntax', e.message)),
+      problems: yaml.errors.map((e) => fileProblem(file, e, 'error', e.code, e.message)),
     };
   }
   const root = asRecord(yaml.value);

@@ -1,19 +1,29 @@
 // Reads another product's YAML file (opslevel.yml, cortex.yaml) keeping where every value is, so
 // the entities mapped from it point back at the lines their data came from.
 import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import { positionAt } from '../document-limits.ts';
 import { joinPath } from '../entity-yaml.ts';
+import { shortYamlMessage } from '../yaml/fallback.ts';
+import { maxNesting, tooDeepMessage, tooDeepOffsets } from '../yaml/nesting.ts';
 import type { YamlPosition } from '../yaml/nodes.ts';
 
 export interface PositionedYaml {
   value: unknown;
   /** Where the value at a path is written (a missing value: its key); undefined when the path is not there. */
   positionOf(path: string): YamlPosition | undefined;
-  errors: (YamlPosition & { message: string })[];
+  errors: (YamlPosition & { code: 'yaml-syntax' | 'too-deep'; message: string })[];
 }
 
 export function readPositionedYaml(text: string): PositionedYaml {
   const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, uniqueKeys: false });
+  // Nesting past the limit is refused before the package composes it (recursively), and before the
+  // walk below (recursive too) could run out of stack on it.
+  const [deep] = tooDeepOffsets(text, maxNesting);
+  if (deep !== undefined) {
+    const error = { ...positionAt(text, deep), code: 'too-deep' as const, message: tooDeepMessage() };
+    return { value: undefined, positionOf: () => undefined, errors: [error] };
+  }
+  const document = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false });
   const positions = new Map<string, YamlPosition>();
   const at = (offset: number): YamlPosition => {
     const { line, col } = lineCounter.linePos(offset);
@@ -36,7 +46,8 @@ export function readPositionedYaml(text: string): PositionedYaml {
   visit(document.contents, '', 0);
   const errors = document.errors.map((e) => ({
     ...at(e.pos[0]),
-    message: e.message.split('\n')[0] ?? e.message,
+    code: 'yaml-syntax' as const,
+    message: shortYamlMessage(e.message),
   }));
   return {
     value: errors.length > 0 ? undefined : document.toJS(),

@@ -14,6 +14,7 @@ import type { SourceRow } from '../store/tables.ts';
 import { originUrl, syncClone, workingTreeCommit } from './git.ts';
 import type { TreeRead } from './read-tree.ts';
 import { readTreeRows } from './tree-rows.ts';
+import { restoreInterruptedUpload } from './upload-files.ts';
 
 export interface SourceRead extends TreeRead {
   /** The commit read, for git sources and directories in a working tree. */
@@ -27,6 +28,8 @@ export interface SourceReadOptions {
   /** Called with the commit before any rows (null when there is none). */
   onRevision?: ((revision: string | null) => void) | undefined;
   gitTimeoutMs?: number | undefined;
+  /** Whether a git source may be a path on the server (config: STEWARD_GIT_ALLOW_LOCAL). */
+  gitAllowLocal?: boolean | undefined;
   /** Trees with at least this many catalog files are read in a worker thread. */
   workerFromFiles?: number | undefined;
   /** Rows written per transaction. */
@@ -58,13 +61,17 @@ export async function readSource(
     }
     case 'git': {
       const dir = sourceDirectory(dataDir, source.id);
-      const revision = await syncClone(source.target, dir, options.gitTimeoutMs);
+      const revision = await syncClone(source.target, dir, {
+        timeoutMs: options.gitTimeoutMs,
+        allowLocal: options.gitAllowLocal,
+      });
       options.onRevision?.(revision);
       const read = await readRows(dir, options);
       return { ...read, codeowners: withRepository(read.codeowners, source.target), revision };
     }
     case 'upload': {
       const dir = sourceDirectory(dataDir, source.id);
+      await restoreInterruptedUpload(dir);
       if (!existsSync(dir)) {
         throw conflict(
           `the files uploaded as "${source.name}" are no longer on this server (${dir}); upload them again with steward catalog import`,

@@ -1,12 +1,18 @@
 // Reads a catalog file or directory with the engine (Location targets followed, opslevel.yml and
 // cortex.yaml mapped), handing out valid entities as their files are read, every file named
 // relative to the source's root; and the source's CODEOWNERS files.
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import { invalid } from '../../../platform/errors.ts';
 import type { LoadProgress } from '../load.ts';
-import type { CatalogEntity, CatalogOptions, CatalogProblem } from '../model.ts';
+import {
+  type CatalogEntity,
+  type CatalogOptions,
+  type CatalogProblem,
+  defaultMaxFileBytes,
+} from '../model.ts';
+import { outsideMessage, readInside, realRootOf } from '../source-root.ts';
 import type { CodeownersFile } from '../store/codeowners-store.ts';
 import { findForeignFiles, isForeignFile, prepareForeignFiles } from './foreign-files.ts';
 import { streamCatalog } from './stream-load.ts';
@@ -43,10 +49,11 @@ export async function readTree(target: string, options: ReadOptions): Promise<Tr
     throw invalid(`cannot read ${target}: ${reason}`);
   });
   const root = info.isDirectory() ? target : dirname(target);
+  const realRoot = await realRootOf(target, info.isDirectory());
   const foreign = info.isDirectory() ? await findForeignFiles(target) : isForeignFile(target) ? [target] : [];
   const scratch = await mkdtemp(join(tmpdir(), 'steward-mapped-'));
   try {
-    const prepared = await prepareForeignFiles(foreign, scratch);
+    const prepared = await prepareForeignFiles(foreign, scratch, realRoot);
     const name = displayPaths(root);
     const paths = foreign.includes(target) ? prepared.paths : [target, ...prepared.paths];
     const loaded = await streamCatalog(paths, {
@@ -69,13 +76,16 @@ export async function readTree(target: string, options: ReadOptions): Promise<Tr
       const remapped = prepared.remapProblem(problem);
       return { ...remapped, file: name(remapped.file) };
     };
-    const mappingProblems = prepared.problems.map(place);
+    const codeowners = info.isDirectory()
+      ? await readCodeowners(root, realRoot)
+      : { files: [], problems: [] };
+    const ownProblems = [...prepared.problems.map(place), ...codeowners.problems];
     return {
-      errors: [...mappingProblems.filter((p) => p.severity === 'error'), ...loaded.errors.map(place)],
-      warnings: [...mappingProblems.filter((p) => p.severity === 'warning'), ...loaded.warnings.map(place)],
+      errors: [...ownProblems.filter((p) => p.severity === 'error'), ...loaded.errors.map(place)],
+      warnings: [...ownProblems.filter((p) => p.severity === 'warning'), ...loaded.warnings.map(place)],
       entityCount: loaded.entityCount,
       files: loaded.files - prepared.paths.length + foreign.length,
-      codeowners: info.isDirectory() ? await readCodeowners(root) : [],
+      codeowners: codeowners.files,
       refs: loaded.entities.map((e) => e.ref),
     };
   } finally {
@@ -97,11 +107,28 @@ function displayPaths(root: string): (file: string) => string {
   };
 }
 
-async function readCodeowners(root: string): Promise<CodeownersFile[]> {
-  const found: CodeownersFile[] = [];
+/** The CODEOWNERS files GitHub and GitLab would read; one that is a link out of the source is a problem. */
+async function readCodeowners(
+  root: string,
+  realRoot: string,
+): Promise<{ files: CodeownersFile[]; problems: CatalogProblem[] }> {
+  const files: CodeownersFile[] = [];
+  const problems: CatalogProblem[] = [];
   for (const path of codeownersLocations) {
-    const content = await readFile(join(root, path), 'utf8').catch(() => undefined);
-    if (content !== undefined) found.push({ path, content });
+    const read = await readInside(realRoot, join(root, path), defaultMaxFileBytes);
+    if ('content' in read) files.push({ path, content: read.content.toString('utf8') });
+    else if (read.refused === 'outside') {
+      const message = `CODEOWNERS ${outsideMessage()}`;
+      problems.push({
+        severity: 'error',
+        file: path,
+        line: 1,
+        column: 1,
+        entity: null,
+        code: 'path-escapes-root',
+        message,
+      });
+    }
   }
-  return found;
+  return { files, problems };
 }

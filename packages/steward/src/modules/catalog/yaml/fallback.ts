@@ -10,6 +10,7 @@ import {
   type Node,
   parseAllDocuments,
 } from 'yaml';
+import { maxNesting, tooDeepMessage, tooDeepOffsets } from './nesting.ts';
 import {
   emptyScalar,
   type YamlDocument,
@@ -38,11 +39,13 @@ export function parseWithYamlPackage(text: string): YamlDocument[] {
 }
 
 function convertDocument(doc: Document.Parsed, text: string, lines: LineCounter): YamlDocument {
+  // The package composes recursively: a document nested thousands deep exhausts the stack.
+  if (doc.errors.some((error) => /call stack/i.test(error.message))) return tooDeep(doc, text, lines);
   if (doc.errors.length > 0) {
     const errors = doc.errors.map((error): YamlSyntaxError => {
       const { line, col } = lines.linePos(error.pos[0]);
       const code = error.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml-syntax';
-      return { code, message: error.message, line, column: col };
+      return { code, message: shortYamlMessage(error.message), line, column: col };
     });
     return { contents: null, errors };
   }
@@ -52,11 +55,30 @@ function convertDocument(doc: Document.Parsed, text: string, lines: LineCounter)
   try {
     return { contents: convert(root as Node, context, 0), errors: [] };
   } catch (error) {
+    if (error instanceof RangeError) return tooDeep(doc, text, lines);
     if (!(error instanceof AliasBudgetExceeded)) throw error;
     const { line, col } = lines.linePos(Number(error.message));
     const message = `aliases expand to more than ${maxAliasedNodes} nodes; write the values out instead`;
     return { contents: null, errors: [{ code: 'yaml-syntax', message, line, column: col }] };
   }
+}
+
+/** The too-deep problem where the document first nests past the limit (found without recursion). */
+function tooDeep(doc: Document.Parsed, text: string, lines: LineCounter): YamlDocument {
+  const [start, , end] = doc.range;
+  const offset = tooDeepOffsets(text, maxNesting).find((o) => o >= start && o <= end) ?? start;
+  const { line, col } = lines.linePos(offset);
+  return { contents: null, errors: [{ code: 'too-deep', message: tooDeepMessage(), line, column: col }] };
+}
+
+/**
+ * The package's message, capped: some quote the source (a tag, a directive, a block scalar header's
+ * rest of line), and a problem may quote no more of a file than a short token.
+ */
+export function shortYamlMessage(message: string): string {
+  const first = message.split('\n')[0] ?? message;
+  const capped = first.replace(/\S{41,}/g, (token) => `${token.slice(0, 40)}…`);
+  return capped.length > 160 ? `${capped.slice(0, 159)}…` : capped;
 }
 
 /** `emptyAt` is where an unwritten value points: its key, or its sequence dash. */

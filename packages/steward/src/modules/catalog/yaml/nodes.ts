@@ -32,8 +32,8 @@ export interface YamlSeq extends YamlPosition {
 export type YamlNode = YamlScalar | YamlMap | YamlSeq;
 
 export interface YamlSyntaxError extends YamlPosition {
-  /** `duplicate-key` for a repeated mapping key, `yaml-syntax` for everything else. */
-  code: 'yaml-syntax' | 'duplicate-key';
+  /** `duplicate-key` for a repeated mapping key, `too-deep` past the nesting limit, `yaml-syntax` for the rest. */
+  code: 'yaml-syntax' | 'duplicate-key' | 'too-deep';
   message: string;
 }
 
