@@ -60,19 +60,19 @@ function compile(pattern: string): LinearRegexResult {
 function explain(pattern: string, error: RE2JSSyntaxException): string {
   const at = error.input ?? '';
   // Quoted as written: JSON's escaping would double every backslash the reader has to find.
-  const named = `regex "${pattern}"`;
+  const named = `regex "${pattern}": RE2 (the engine Prometheus and Alertmanager use)`;
+  const instead = 'match the text itself (in an alert selector, a separate !~ matcher says "must not match")';
   if (/^\\[1-9k]/.test(at)) {
-    return `${named}: backreferences (${at.slice(0, 2)}) are not supported, because RE2 (the engine Prometheus and Alertmanager use) matches in linear time; write the repeated text out, or list the alternatives with |`;
+    return `${named} has no backreferences such as ${at.slice(0, 2)}, as it matches in linear time; write the repeated text out, or list the alternatives with |`;
   }
-  if (at.startsWith('(?=') || at.startsWith('(?!')) {
-    return `${named}: lookahead (${at.slice(0, 3)}…) is not supported by RE2 (the engine Prometheus and Alertmanager use); match the text itself, and say "must not match" with a separate !~ matcher`;
-  }
+  if (at.startsWith('(?=') || at.startsWith('(?!'))
+    return `${named} has no lookahead (?=…) or (?!…); ${instead}`;
   if (at.startsWith('(?<=') || at.startsWith('(?<!')) {
-    return `${named}: lookbehind (${at.slice(0, 4)}…) is not supported by RE2 (the engine Prometheus and Alertmanager use); match the text itself, and say "must not match" with a separate !~ matcher`;
+    return `${named} has no lookbehind (?<=…) or (?<!…); ${instead}`;
   }
   if (at === '\\u') {
     const code = /\\u([0-9a-fA-F]{4})/.exec(pattern)?.[1] ?? '00e9';
-    return `${named}: RE2 has no \\u escape; write \\x{${code}} instead`;
+    return `${named} has no \\u escape; write \\x{${code}} instead`;
   }
-  return `${named}: ${error.error}${at === '' ? '' : `: \`${at}\``}`;
+  return `regex "${pattern}": ${error.error}${at === '' ? '' : `: \`${at}\``}`;
 }
