@@ -2,8 +2,12 @@
 // backtrack, then a who-owns question with a 10,000-character label, while /livez must keep
 // answering; and `steward codeowners match` on a file with a line written to backtrack. The bounds
 // are generous on purpose: the failure they guard against takes V8 years, not a second too many.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { afterAll, beforeAll, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { describeEachEngine } from '../../platform/db/test-engines.ts';
 import { startTestSteward, type TestSteward } from '../identity/test-org.ts';
 
@@ -67,5 +71,32 @@ describeEachEngine('who-owns with a matcher written to backtrack', ({ db }) => {
     expect(delay.max / 1e6, 'longest event-loop stall, ms').toBeLessThan(1_000);
     expect(missing.owned).toBe(false);
     expect(matching).toMatchObject({ owned: true, decidedBy: { entity: 'service:default/greedy' } });
+  });
+});
+
+describe('steward codeowners match with a line written to backtrack', () => {
+  const binary = resolve(import.meta.dirname, '../../../bin/steward.js');
+  const dir = mkdtempSync(join(tmpdir(), 'steward-hostile-codeowners-'));
+
+  const match = (text: string, flavor: string, path: string) => {
+    const file = join(dir, `CODEOWNERS-${flavor}`);
+    writeFileSync(file, text);
+    // Node's start-up is most of this; a backtracking matcher would not finish in a lifetime.
+    const args = [binary, 'codeowners', 'match', '--flavor', flavor, '--file', file, path];
+    const result = spawnSync(process.execPath, args, { encoding: 'utf8', timeout: 20_000 });
+    expect(result.status, result.stderr).toBe(0);
+    return JSON.parse(result.stdout)[0];
+  };
+
+  it.each([
+    ['github', `${'a*'.repeat(30)}b`],
+    ['github', `${'?*'.repeat(30)}b`],
+    // GitLab reads a line starting with `[` as a section header.
+    ['gitlab', `a${'[ab]*'.repeat(30)}c`],
+  ])('%s %s against a 10,000-character file name', (flavor, pattern) => {
+    const text = `* @everyone\n${pattern} @greedy\n`;
+    expect(match(text, flavor, `src/${long}`)).toMatchObject({ owners: ['@everyone'], line: 1 });
+    const hit = `src/${long}${pattern.at(-1)}`;
+    expect(match(text, flavor, hit)).toMatchObject({ owners: ['@greedy'], line: 2 });
   });
 });
