@@ -72,6 +72,45 @@ describeEachEngine('who-owns with a matcher written to backtrack', ({ db }) => {
     expect(missing.owned).toBe(false);
     expect(matching).toMatchObject({ owned: true, decidedBy: { entity: 'service:default/greedy' } });
   });
+  it('reports, when a catalog is uploaded, a matcher RE2 cannot run, at its file, line and column', async () => {
+    const unsupported = [
+      'apiVersion: steward.dev/v1',
+      'kind: Service',
+      'metadata: { name: lookaround }',
+      'spec:',
+      '  lifecycle: production',
+      '  tier: 2',
+      '  owners: [{ ref: group:payments, role: primary }]',
+      '  selectors:',
+      '    alerts:',
+      `      matchers: [team=payments, 'service=~"(?!legacy)pay.*"']`,
+    ].join('\n');
+    const upload = await steward.call('POST', '/api/v1/catalog/sources', {
+      token: steward.adminToken,
+      body: {
+        kind: 'upload',
+        name: 'lookaround',
+        files: [{ path: 'svc/catalog-info.yaml', content: unsupported }],
+      },
+    });
+    expect(upload.statusCode).toBe(201);
+    expect(upload.json()).toMatchObject({ errorCount: 1 });
+    const source = upload.json().source.id;
+    const problems = await steward.call('GET', `/api/v1/catalog/problems?source=${source}&severity=error`, {
+      token: steward.adminToken,
+    });
+    // Line 10; the quoted matcher starts after `      matchers: [team=payments, `, at column 33.
+    expect(problems.json().items).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        code: 'invalid-value',
+        file: 'svc/catalog-info.yaml',
+        line: 10,
+        column: 33,
+        message: expect.stringMatching(/regex "\(\?!legacy\)pay\.\*": RE2 .* has no lookahead/),
+      }),
+    ]);
+  });
 });
 
 describe('steward codeowners match with a line written to backtrack', () => {
