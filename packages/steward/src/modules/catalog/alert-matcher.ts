@@ -22,8 +22,8 @@ const lineBreak = /[\n\r\u2028\u2029]/;
 export function parseAlertMatcher(text: string): AlertMatcherResult {
   const trimmed = text.trim();
   const match = head.exec(trimmed);
-  const raw = match ? trimmed.slice(match[0].length).trimStart() : '';
   if (!match) return { ok: false, message: 'it does not start with a label name and =, !=, =~ or !~' };
+  const raw = trimmed.slice(match[0].length).trimStart();
   if (lineBreak.test(raw)) return { ok: false, message: 'it spans more than one line' };
   const [, label, operator] = match as unknown as [string, string, AlertMatcher['operator']];
   let value: unknown = raw;
