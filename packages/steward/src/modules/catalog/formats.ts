@@ -1,4 +1,5 @@
 // The named string formats kind schemas may use (`format: url`), each with what a valid value looks like.
+import { parseAlertMatcher } from './alert-matcher.ts';
 import {
   isValidApiVersion,
   isValidDnsLabel,
@@ -20,6 +21,8 @@ export interface StringFormat {
   check: (value: string) => boolean;
   /** Completes "must be …". */
   expectation: string;
+  /** Why this value failed the check, when that says more than the expectation does. */
+  reason?: (value: string) => string | undefined;
 }
 
 export const formats: Readonly<Record<string, StringFormat>> = {
@@ -55,38 +58,12 @@ export const formats: Readonly<Record<string, StringFormat>> = {
     expectation: 'a path inside the repository, relative to its root, without .. (e.g. services/payments)',
   },
   'alert-matcher': {
-    check: (v) => parseAlertMatcher(v) !== undefined,
+    check: (v) => parseAlertMatcher(v).ok,
     expectation:
-      'a matcher label=value, label!=value, label=~regex or label!~regex with a valid regex (e.g. service=payments)',
+      'a matcher label=value, label!=value, label=~regex or label!~regex with an RE2 regex (e.g. service=payments)',
+    reason: (v) => {
+      const parsed = parseAlertMatcher(v);
+      return parsed.ok ? undefined : parsed.message;
+    },
   },
 };
-
-export interface AlertMatcher {
-  label: string;
-  operator: '=' | '!=' | '=~' | '!~';
-  value: string;
-}
-
-/** `service=payments`, `team=~"pay.*"`: Alertmanager's matcher syntax; the value may be double-quoted. */
-export function parseAlertMatcher(text: string): AlertMatcher | undefined {
-  const match = /^\s*([a-zA-Z_][a-zA-Z0-9_]*)\s*(=~|!~|!=|=)\s*(.*?)\s*$/.exec(text);
-  if (!match) return undefined;
-  const [, label, operator, raw] = match as unknown as [string, string, AlertMatcher['operator'], string];
-  let value = raw;
-  if (raw.startsWith('"')) {
-    try {
-      value = JSON.parse(raw) as string;
-    } catch {
-      return undefined;
-    }
-    if (typeof value !== 'string') return undefined;
-  }
-  if (operator === '=~' || operator === '!~') {
-    try {
-      new RegExp(`^(?:${value})$`);
-    } catch {
-      return undefined;
-    }
-  }
-  return { label, operator, value };
-}

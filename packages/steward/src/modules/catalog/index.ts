@@ -1,9 +1,10 @@
 // The catalog: teams, people, services, systems, APIs and resources described as code (Backstage
 // entities as-is, plus Steward's kinds), parsed and validated with exact file:line:col positions.
 
+export { type AlertMatcher, type AlertMatcherResult, parseAlertMatcher } from './alert-matcher.ts';
 export { parseCatalogConfig, readCatalogConfig } from './catalog-config.ts';
 export { type CatalogDeps, type CatalogService, createCatalog } from './catalog-service.ts';
-export { type AlertMatcher, formats, parseAlertMatcher } from './formats.ts';
+export { formats } from './formats.ts';
 export type { ImportOrg } from './identity-sync.ts';
 export type { IngestProgress, IngestSummary } from './ingest/ingest-source.ts';
 export { backstageKinds } from './kinds/backstage.ts';

@@ -109,6 +109,7 @@ export interface JsonSchema {
   const?: string | number | boolean | null;
   minLength?: number;
   maxLength?: number;
+  /** RE2 syntax (not ECMAScript's, as JSON Schema has it), found anywhere in the value. */
   pattern?: string;
   minimum?: number;
   maximum?: number;

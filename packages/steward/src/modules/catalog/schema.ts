@@ -1,6 +1,7 @@
 // A small, exact validator for the JSON Schema subset kinds are declared in, run on the positioned
 // YAML tree so every problem points at its key or value. Kinds using any other keyword are refused
 // when they are registered, so nothing is silently unchecked.
+import { compileLinearRegex, linearRegex } from '../../platform/linear-regex.ts';
 import { formats } from './formats.ts';
 import type { JsonSchema, ProblemCode } from './model.ts';
 import { quoteToken } from './quote-token.ts';
@@ -54,6 +55,10 @@ export function assertSupportedSchema(schema: JsonSchema, where: string): void {
   }
   if (schema.format !== undefined && !(schema.format in formats)) {
     throw new Error(`${where}: unknown format "${schema.format}"; known: ${Object.keys(formats).join(', ')}`);
+  }
+  if (schema.pattern !== undefined) {
+    const compiled = compileLinearRegex(schema.pattern);
+    if (!compiled.ok) throw new Error(`${where}: pattern: ${compiled.message}`);
   }
   for (const [key, sub] of Object.entries(schema.properties ?? {}))
     assertSupportedSchema(sub, `${where}.${key}`);
@@ -111,7 +116,7 @@ function check(
   } else if (node.kind === 'scalar') {
     const problem = scalarProblem(node.value, schema);
     if (problem) {
-      const message = `${pathOf(parent, key)} must be ${problem}; found ${describe(node)}`;
+      const message = `${pathOf(parent, key)} must be ${problem}; found ${describe(node)}${formatReason(node.value, schema)}`;
       walk.report(node, schema.errorCode ?? 'invalid-value', message);
     }
   } else if (node.kind === 'seq') {
@@ -184,7 +189,9 @@ function scalarProblem(value: YamlScalar['value'], schema: JsonSchema): string |
     return schema.errorMessage ?? String(schema.const);
   if (typeof value === 'string') {
     if (!lengthWithin(value, schema.minLength, schema.maxLength)) return expectation(schema);
-    if (schema.pattern !== undefined && !compiled(schema.pattern).test(value)) return expectation(schema);
+    // A kind's patterns were compiled when it was registered: linearRegex cannot throw here.
+    if (schema.pattern !== undefined && !linearRegex(schema.pattern).foundIn(value))
+      return expectation(schema);
     if (schema.format !== undefined && !formats[schema.format]?.check(value)) return expectation(schema);
   } else if (typeof value === 'number') {
     if (schema.minimum !== undefined && value < schema.minimum) return expectation(schema);
@@ -201,14 +208,11 @@ function lengthWithin(value: string, min = 0, max = Number.POSITIVE_INFINITY): b
   return codePoints >= min && codePoints <= max;
 }
 
-const patterns = new Map<string, RegExp>();
-function compiled(pattern: string): RegExp {
-  let regex = patterns.get(pattern);
-  if (!regex) {
-    regex = new RegExp(pattern, 'u');
-    patterns.set(pattern, regex);
-  }
-  return regex;
+/** What the format says about this value beyond "must be …", as `: reason`, or nothing. */
+function formatReason(value: YamlScalar['value'], schema: JsonSchema): string {
+  if (typeof value !== 'string' || schema.format === undefined) return '';
+  const reason = formats[schema.format]?.reason?.(value);
+  return reason === undefined ? '' : `: ${reason}`;
 }
 
 function hasType(node: YamlNode, type: JsonSchema['type']): boolean {

@@ -50,6 +50,10 @@ export function compileGitlabPattern(pattern: string): SegmentToken[] {
   return collapseGlobstars(tokens);
 }
 
+// The same two-pointer walk as a segment's `*` (wildcard.ts): every token but `**` takes exactly one
+// segment, so on a mismatch only the last `**` passed takes one segment more, and a pattern of many
+// `**` with literals between costs at most tokens × segments tests, never a search through every way
+// of splitting the path (the hostile-patterns tests ask it about 2,000 segments).
 /** Whether the tokens match the whole path; `**` absorbs zero or more segments. */
 export function matchTokens(tokens: SegmentToken[], segments: string[]): boolean {
   const tokenCount = tokens.length;

@@ -1,5 +1,15 @@
 // One path segment of a CODEOWNERS pattern, compiled to the cheapest test that decides it.
-// Most segments are literals or `*.ext`; only the rare `?`/`[...]` ones pay for a RegExp.
+// Most segments are literals or `*.ext`; the rarer ones (several `*`, `?`, `[...]`) are matched
+// without backtracking, never by a RegExp (see wildcard.ts).
+import {
+  anyUnitAtom,
+  type GlobAtom,
+  matchAtoms,
+  matchPieces,
+  parseBracket,
+  starAtom,
+  unitAtom,
+} from './wildcard.ts';
 
 export type Flavor = 'github' | 'gitlab';
 
@@ -11,7 +21,10 @@ export const ANY = 2;
 export const PREFIX = 3;
 export const SUFFIX = 4;
 export const PREFIX_AND_SUFFIX = 5;
-export const REGEX = 6;
+/** Anything else: `?` or brackets. */
+export const WILDCARD = 6;
+/** Three or more literal pieces with `*` between: `*.test.*`, `a*b*c`. */
+export const PIECES = 7;
 
 export interface SegmentToken {
   kind: number;
@@ -19,13 +32,17 @@ export interface SegmentToken {
   head: string;
   /** The text after the last `*` (SUFFIX, PREFIX_AND_SUFFIX). */
   tail: string;
-  regex: RegExp | null;
+  /** PIECES: the pieces between the first `*` and the last. */
+  middle: string[] | null;
+  /** WILDCARD: the whole segment glob. */
+  atoms: GlobAtom[] | null;
 }
 
-export const globstar: SegmentToken = { kind: GLOBSTAR, head: '', tail: '', regex: null };
-export const anySegment: SegmentToken = { kind: ANY, head: '', tail: '', regex: null };
+export const globstar: SegmentToken = { kind: GLOBSTAR, head: '', tail: '', middle: null, atoms: null };
+export const anySegment: SegmentToken = { kind: ANY, head: '', tail: '', middle: null, atoms: null };
 
-type Part = { star: true } | { star: false; source: string; literal: string | null };
+/** `literal`: the text this part stands for, when it stands for exactly one. */
+type Part = { atom: GlobAtom; literal: string | null };
 
 export function segmentMatches(token: SegmentToken, segment: string): boolean {
   switch (token.kind) {
@@ -43,8 +60,10 @@ export function segmentMatches(token: SegmentToken, segment: string): boolean {
         segment.startsWith(token.head) &&
         segment.endsWith(token.tail)
       );
-    case REGEX:
-      return (token.regex as RegExp).test(segment);
+    case PIECES:
+      return matchPieces(token.head, token.middle as string[], token.tail, segment);
+    case WILDCARD:
+      return matchAtoms(token.atoms as GlobAtom[], segment);
     default:
       return false;
   }
@@ -56,28 +75,30 @@ export function segmentMatches(token: SegmentToken, segment: string): boolean {
  */
 export function compileSegment(glob: string, flavor: Flavor): SegmentToken {
   const parts = parseParts(glob, flavor);
-  if (parts.every((p) => p.star || p.literal !== null)) return fromStarsAndLiterals(parts);
-  const source = parts.map((p) => (p.star ? '[^/]*' : p.source)).join('');
-  return { kind: REGEX, head: '', tail: '', regex: new RegExp(`^${source}$`, 's') };
+  if (parts.every((p) => p.atom === starAtom || p.literal !== null)) return fromStarsAndLiterals(parts);
+  return wildcard(parts);
+}
+
+function wildcard(parts: Part[]): SegmentToken {
+  return { kind: WILDCARD, head: '', tail: '', middle: null, atoms: parts.map((p) => p.atom) };
 }
 
 function fromStarsAndLiterals(parts: Part[]): SegmentToken {
   const pieces: string[] = [''];
   for (const part of parts) {
-    if (part.star) pieces.push('');
+    if (part.atom === starAtom) pieces.push('');
     else pieces[pieces.length - 1] = `${pieces.at(-1)}${part.literal}`;
   }
   const head = pieces[0] ?? '';
   const tail = pieces[pieces.length - 1] ?? '';
-  if (pieces.length === 1) return { kind: LITERAL, head, tail: '', regex: null };
+  if (pieces.length === 1) return { kind: LITERAL, head, tail: '', middle: null, atoms: null };
   if (pieces.length === 2) {
     if (head === '' && tail === '') return anySegment;
-    if (head === '') return { kind: SUFFIX, head: '', tail, regex: null };
-    if (tail === '') return { kind: PREFIX, head, tail: '', regex: null };
-    return { kind: PREFIX_AND_SUFFIX, head, tail, regex: null };
+    if (head === '') return { kind: SUFFIX, head: '', tail, middle: null, atoms: null };
+    if (tail === '') return { kind: PREFIX, head, tail: '', middle: null, atoms: null };
+    return { kind: PREFIX_AND_SUFFIX, head, tail, middle: null, atoms: null };
   }
-  const source = pieces.map(escapeRegex).join('[^/]*');
-  return { kind: REGEX, head: '', tail: '', regex: new RegExp(`^${source}$`, 's') };
+  return { kind: PIECES, head, tail, middle: pieces.slice(1, -1), atoms: null };
 }
 
 function parseParts(glob: string, flavor: Flavor): Part[] {
@@ -86,57 +107,26 @@ function parseParts(glob: string, flavor: Flavor): Part[] {
   while (i < glob.length) {
     const ch = glob[i] as string;
     if (ch === '*') {
-      if (!parts.at(-1)?.star) parts.push({ star: true });
+      if (parts.at(-1)?.atom !== starAtom) parts.push({ atom: starAtom, literal: null });
       i++;
     } else if (ch === '?') {
-      parts.push({ star: false, source: '[^/]', literal: null });
+      parts.push({ atom: anyUnitAtom, literal: null });
       i++;
     } else if (ch === '\\' && i + 1 < glob.length) {
-      parts.push(literalPart(glob[i + 1] as string));
+      parts.push(literalPart(glob, i + 1));
       i += 2;
     } else if (ch === '[' && flavor === 'gitlab') {
       const bracket = parseBracket(glob, i);
-      parts.push(bracket ? { star: false, source: bracket.source, literal: null } : literalPart(ch));
+      parts.push(bracket ? { atom: bracket.atom, literal: null } : literalPart(glob, i));
       i = bracket ? bracket.end : i + 1;
     } else {
-      parts.push(literalPart(ch));
+      parts.push(literalPart(glob, i));
       i++;
     }
   }
   return parts;
 }
 
-function literalPart(text: string): Part {
-  return { star: false, source: escapeRegex(text), literal: text };
-}
-
-/** A POSIX bracket expression as Ruby's fnmatch reads it: `[abc]`, `[a-z]`, `[!x]` / `[^x]`. */
-function parseBracket(glob: string, start: number): { source: string; end: number } | null {
-  let i = start + 1;
-  let negate = false;
-  if (glob[i] === '!' || glob[i] === '^') {
-    negate = true;
-    i++;
-  }
-  let body = '';
-  let first = true;
-  while (i < glob.length && (glob[i] !== ']' || first)) {
-    let ch = glob[i] as string;
-    const escaped = ch === '\\' && i + 1 < glob.length;
-    if (escaped) ch = glob[++i] as string;
-    const isRange = ch === '-' && !escaped && !first && glob[i + 1] !== ']';
-    body += isRange ? '-' : escapeClassChar(ch);
-    first = false;
-    i++;
-  }
-  if (i >= glob.length) return null;
-  return { source: `[${negate ? '^' : ''}${body}]`, end: i + 1 };
-}
-
-function escapeClassChar(ch: string): string {
-  return /[\\\]^-]/.test(ch) ? `\\${ch}` : ch;
-}
-
-function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+function literalPart(glob: string, at: number): Part {
+  return { atom: unitAtom(glob.charCodeAt(at)), literal: glob[at] as string };
 }

@@ -58,14 +58,12 @@ export class KubernetesClaim implements Claim {
   }
 }
 
-export type CompiledMatcher = AlertMatcher & { regex?: RegExp };
-
 /** A steward `spec.selectors.alerts.matchers`. */
 export class AlertClaim implements Claim {
   readonly entity: CatalogEntity;
-  readonly matchers: readonly CompiledMatcher[];
+  readonly matchers: readonly AlertMatcher[];
 
-  constructor(entity: CatalogEntity, matchers: readonly CompiledMatcher[]) {
+  constructor(entity: CatalogEntity, matchers: readonly AlertMatcher[]) {
     this.entity = entity;
     this.matchers = matchers;
   }

@@ -1,15 +1,8 @@
 // What an entity says belongs to it, read once when the index is built: Kubernetes selectors, alert
 // matchers, URLs and repository locations, from Steward's `spec.selectors`/`repository`/`path` and
 // from Backstage's annotations.
-import { type CatalogEntity, parseAlertMatcher } from '../../catalog/index.ts';
-import {
-  AlertClaim,
-  annotations,
-  type CompiledMatcher,
-  KubernetesClaim,
-  LocationClaim,
-  UrlClaim,
-} from './claim-kinds.ts';
+import { type AlertMatcher, type CatalogEntity, parseAlertMatcher } from '../../catalog/index.ts';
+import { AlertClaim, annotations, KubernetesClaim, LocationClaim, UrlClaim } from './claim-kinds.ts';
 import { annotation, specRecord, stringField, stringList } from './entity-fields.ts';
 import { type LabelRequirement, parseLabelSelector } from './label-selector.ts';
 import {
@@ -91,15 +84,17 @@ function kubernetesAnnotations(entity: CatalogEntity, claims: EntityClaims, prob
 function alertMatchers(entity: CatalogEntity, claims: EntityClaims, problem: (m: string) => void) {
   const texts = stringList(specRecord(entity, 'selectors', 'alerts'), 'matchers');
   if (texts.length === 0) return;
-  const matchers: CompiledMatcher[] = [];
+  const matchers: AlertMatcher[] = [];
   for (const text of texts) {
-    const matcher = parseAlertMatcher(text);
-    if (!matcher) {
-      problem(`spec.selectors.alerts.matchers: "${text}" is not a matcher; the selector is ignored`);
+    // Validation refuses these; an entity stored before a rule tightened can still carry one.
+    const parsed = parseAlertMatcher(text);
+    if (!parsed.ok) {
+      problem(
+        `spec.selectors.alerts.matchers: "${text}" is not a matcher (${parsed.message}); the selector is ignored`,
+      );
       return;
     }
-    const regex = matcher.operator.endsWith('~') ? new RegExp(`^(?:${matcher.value})$`) : undefined;
-    matchers.push(regex ? { ...matcher, regex } : matcher);
+    matchers.push(parsed.matcher);
   }
   claims.alerts.push(new AlertClaim(entity, matchers));
 }

@@ -37,7 +37,7 @@ export function alertMatches(claim: AlertClaim, labels: LabelSet): boolean {
     const actual = Object.hasOwn(labels, matcher.label) ? (labels[matcher.label] as string) : '';
     if (matcher.operator === '=') return actual === matcher.value;
     if (matcher.operator === '!=') return actual !== matcher.value;
-    const matches = matcher.regex?.test(actual) ?? false;
+    const matches = matcher.regex?.matchesWhole(actual) ?? false;
     return matcher.operator === '=~' ? matches : !matches;
   });
 }
