@@ -33,6 +33,11 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** What the route asks of its caller; every route must say. */
     access?: Access;
+    /**
+     * Body fields holding a file's text, which the route stores as bytes and checks itself, each
+     * problem at its file:line:col (`body.files.3.content` matches `/^body\.files\.\d+\.content$/`).
+     */
+    fileTextFields?: RegExp;
   }
   interface FastifyRequest {
     principal: Principal | null;

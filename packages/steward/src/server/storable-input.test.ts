@@ -22,6 +22,16 @@ describe('findUnstorable', () => {
     expect(findUnstorable(deep, 'body')?.field).toMatch(/^body(\.0){64}$/);
   });
 
+  it('leaves file text a route checks itself alone, and nothing else', () => {
+    const files = /^body\.files\.\d+\.content$/;
+    const upload = { name: 'x', files: [{ path: 'a.yaml', content: 'a\u0000b\ud800' }] };
+    expect(findUnstorable(upload, 'body', files)).toBeUndefined();
+    expect(findUnstorable({ ...upload, name: 'x\u0000' }, 'body', files)?.field).toBe('body.name');
+    const badPath = { files: [{ path: 'a\u0000.yaml', content: 'fine' }] };
+    expect(findUnstorable(badPath, 'body', files)?.field).toBe('body.files.0.path');
+    expect(findUnstorable(upload, 'body')?.field).toBe('body.files.0.content');
+  });
+
   it('names the first problem in document order, values and keys', () => {
     const body = { a: 'fine', b: [{ c: 'x\u0000' }], d: '\ud800' };
     expect(findUnstorable(body, 'body')).toEqual({

@@ -16,7 +16,7 @@ export function guardJsonBodies(app: App): void {
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     parse(request, body as string, (error, value) => {
       if (error) return done(error, undefined);
-      const problem = findUnstorable(value, 'body');
+      const problem = findUnstorable(value, 'body', request.routeOptions.config.fileTextFields);
       if (problem) return done(refusal(problem), undefined);
       done(null, value);
     });
@@ -51,14 +51,16 @@ interface Entry {
  * deep: in document order, an object's keys before its values. One pass with an explicit stack, so a
  * hostile depth cannot overflow the call stack.
  */
-export function findUnstorable(root: unknown, where: string): FieldProblem | undefined {
+export function findUnstorable(root: unknown, where: string, fileText?: RegExp): FieldProblem | undefined {
   const stack: Entry[] = [{ value: root, depth: 0, parent: undefined, key: where }];
   while (stack.length > 0) {
     const entry = stack.pop() as Entry;
     const { value } = entry;
     if (typeof value === 'string') {
       const why = describeUnstorable(value);
-      if (why) return { field: pathOf(entry), message: why };
+      if (!why) continue;
+      const field = pathOf(entry);
+      if (!fileText?.test(field)) return { field, message: why };
       continue;
     }
     if (value === null || typeof value !== 'object') continue;

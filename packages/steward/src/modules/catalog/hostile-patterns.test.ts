@@ -111,9 +111,7 @@ describe('patterns in kinds an organisation declares', () => {
     };
     expect(check('a'.repeat(10_000))).toEqual([]);
     expect(check(`${'a'.repeat(10_000)}!`)).toEqual([
-      expect.stringMatching(
-        /^spec\.schedule must be a string matching \/\^\(a\+\)\+\$\/; found "a{77}\.\.\."$/,
-      ),
+      expect.stringMatching(/^spec\.schedule must be a string matching \/\^\(a\+\)\+\$\/; found "a{59}…"$/),
     ]);
   });
 });
