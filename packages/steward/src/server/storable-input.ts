@@ -4,6 +4,7 @@
 // stack of whatever recurses over it). The client's mistake, so a 400 naming the field.
 import type { FastifyBodyParser } from 'fastify';
 import { type FieldProblem, invalid } from '../platform/errors.ts';
+import { nextLoneSurrogate } from '../platform/unstorable-text.ts';
 import type { App } from './app.ts';
 
 /** Arrays and objects inside one another, at most; Steward's deepest documents use a dozen. */
@@ -102,19 +103,10 @@ export function describeUnstorable(text: string): string | undefined {
   if (nul >= 0) {
     return `contains U+0000 (a NUL character) at character ${nul + 1}, which cannot be stored: remove it`;
   }
-  if (text.isWellFormed()) return undefined;
-  for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    if (unit < 0xd800 || unit > 0xdfff) continue;
-    const next = text.charCodeAt(i + 1);
-    if (unit <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
-      i++;
-      continue;
-    }
-    const escaped = `\\u${unit.toString(16)}`;
-    return `contains a lone surrogate ${escaped} at character ${i + 1}: half of a UTF-16 pair is not a character and cannot be stored; send well-formed Unicode (an emoji such as \\ud83d\\udd25 is a whole pair)`;
-  }
-  return undefined;
+  const lone = text.isWellFormed() ? -1 : nextLoneSurrogate(text);
+  if (lone === -1) return undefined;
+  const escaped = `\\u${text.charCodeAt(lone).toString(16)}`;
+  return `contains a lone surrogate ${escaped} at character ${lone + 1}: half of a UTF-16 pair is not a character and cannot be stored; send well-formed Unicode (an emoji such as \\ud83d\\udd25 is a whole pair)`;
 }
 
 /** Checks the raw query string: its parser leaves invalid percent-encoding as it was, unchecked. */

@@ -3,35 +3,11 @@
 // recursion they may not survive), and no NUL or lone surrogate in any key or string (YAML escapes
 // can make both; PostgreSQL stores neither). A document over a limit is one positioned problem and
 // is not read further; the file's other documents, and other files, still are.
+import { firstUnstorable } from '../../platform/unstorable-text.ts';
 import { joinPath } from './entity-yaml.ts';
 import type { Reporter } from './reporter.ts';
 import { maxNesting, tooDeepMessage } from './yaml/nesting.ts';
 import type { YamlNode, YamlPair, YamlPosition } from './yaml/nodes.ts';
-
-/** The first NUL or lone surrogate in `text`, by UTF-16 index. */
-export function firstInvalidCharacter(text: string): { index: number; name: string } | undefined {
-  const nul = text.indexOf('\0');
-  const surrogate = text.isWellFormed() ? -1 : firstLoneSurrogate(text);
-  if (nul === -1 && surrogate === -1) return undefined;
-  const index = nul === -1 || (surrogate !== -1 && surrogate < nul) ? surrogate : nul;
-  return { index, name: characterName(text.charCodeAt(index)) };
-}
-
-function firstLoneSurrogate(text: string): number {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0xd800 || c > 0xdfff) continue;
-    const next = text.charCodeAt(i + 1);
-    if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) i++;
-    else return i;
-  }
-  return -1;
-}
-
-function characterName(code: number): string {
-  if (code === 0) return 'a NUL character (U+0000)';
-  return `a lone surrogate (U+${code.toString(16).toUpperCase()}, half of a UTF-16 pair, not a character)`;
-}
 
 /** Where a UTF-16 index is, 1-based, as the YAML positions count. */
 export function positionAt(text: string, index: number): YamlPosition {
@@ -97,7 +73,7 @@ export function tooDeepPath(value: unknown): string | undefined {
 }
 
 function holdsOnlyCharacters(at: YamlPosition, text: string, what: string, reporter: Reporter): boolean {
-  const found = firstInvalidCharacter(text);
+  const found = firstUnstorable(text);
   if (!found) return true;
   const message = `this ${what} holds ${found.name}, which a catalog cannot store; remove the escape that writes it (\\0, \\x00, \\u0000 or an unpaired \\uD800–\\uDFFF)`;
   reporter.error(at, 'invalid-character', message);

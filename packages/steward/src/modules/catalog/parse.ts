@@ -1,7 +1,8 @@
 // From a file's bytes to positioned YAML documents: size limit, UTF-8, then the fast subset parser,
 // falling back to the `yaml` package for anything outside the subset. Syntax errors are positioned
 // problems; the file's other documents still load.
-import { firstInvalidCharacter, positionAt } from './document-limits.ts';
+import { firstUnstorable } from '../../platform/unstorable-text.ts';
+import { positionAt } from './document-limits.ts';
 import { defaultMaxFileBytes } from './model.ts';
 import type { Reporter } from './reporter.ts';
 import { parseWithYamlPackage } from './yaml/fallback.ts';
@@ -44,7 +45,7 @@ export function decodeCatalogFile(
 
 /** False, with the problem reported at the character, when the text holds a NUL or a lone surrogate. */
 export function checkCharacters(text: string, reporter: Reporter): boolean {
-  const found = firstInvalidCharacter(text);
+  const found = firstUnstorable(text);
   if (!found) return true;
   const message = `the file holds ${found.name} here; a catalog file is text: delete the character (a binary file is not a catalog file)`;
   reporter.error(positionAt(text, found.index), 'invalid-character', message);

@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { type FieldProblem, invalid } from '../../../platform/errors.ts';
+import { nextLoneSurrogate } from '../../../platform/unstorable-text.ts';
 
 export interface UploadedFile {
   path: string;
@@ -100,14 +101,8 @@ function bytesOf(content: string): Buffer {
   if (content.isWellFormed()) return Buffer.from(content, 'utf8');
   const parts: Buffer[] = [];
   let from = 0;
-  for (let i = 0; i < content.length; i++) {
+  for (let i = nextLoneSurrogate(content); i !== -1; i = nextLoneSurrogate(content, i + 1)) {
     const c = content.charCodeAt(i);
-    if (c < 0xd800 || c > 0xdfff) continue;
-    const next = content.charCodeAt(i + 1);
-    if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
-      i++;
-      continue;
-    }
     parts.push(Buffer.from(content.slice(from, i), 'utf8'));
     parts.push(Buffer.from([0xe0 | (c >> 12), 0x80 | ((c >> 6) & 0x3f), 0x80 | (c & 0x3f)]));
     from = i + 1;
