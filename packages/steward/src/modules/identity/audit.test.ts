@@ -121,7 +121,9 @@ describeEachEngine('audit of identity changes', ({ db }) => {
     expect(signedIn.statusCode).toBe(200);
     const cookie = signedIn.cookies.find((c) => c.name === 'steward_session')?.value;
     await steward.call('POST', '/api/v1/auth/logout', { cookie, body: {} });
-    const entries = (await audit()).filter((e) => e.action.startsWith('auth.')).reverse();
+    const signIns = async (token: string) =>
+      (await audit('', token)).filter((e) => e.action.startsWith('auth.')).reverse();
+    const entries = await signIns(org.tokens.adminRead);
     expect(
       entries.map((e) => [e.action, e.actor, e.subjectId, (e.after as { outcome?: string }).outcome]),
     ).toEqual([
@@ -140,6 +142,13 @@ describeEachEngine('audit of identity changes', ({ db }) => {
     expect(everything).not.toContain('my secret passphrase');
     expect(everything).not.toContain('a brand new secret');
     expect(everything).not.toContain(miaPassword);
+    // Who signs in from where is for admins and the person: mia sees her own, a viewer none of it.
+    expect((await signIns(org.tokens.member)).map((e) => [e.action, e.subjectId])).toEqual([
+      ['auth.sign-in', 'mia'],
+      ['auth.sign-out', 'mia'],
+    ]);
+    expect(await signIns(org.tokens.viewer)).toEqual([]);
+    expect((await audit('', org.tokens.viewer)).some((e) => e.action === 'team.create')).toBe(true);
   });
 
   it('filters by actor and subject type, pages backwards, and is readable by viewers but not anonymously', async () => {

@@ -46,6 +46,11 @@ export interface AuditQuery {
   before?: string | undefined;
   actor?: string | undefined;
   subjectType?: string | undefined;
+  /**
+   * Sign-in entries (`auth.*`: client addresses, failed attempts) only about this handle; absent,
+   * all of them. Who signs in from where is for admins and the person, not for everyone.
+   */
+  signInsOnlyOf?: string | undefined;
 }
 
 /** A Kysely instance or transaction over any module's tables (they all include the audit log's). */
@@ -96,6 +101,10 @@ export async function listAuditEntries(kysely: AnyKysely, query: AuditQuery): Pr
   if (query.before !== undefined) select = select.where('audit_log.id', '<', query.before);
   if (query.actor !== undefined) select = select.where('actor', '=', query.actor);
   if (query.subjectType !== undefined) select = select.where('subject_type', '=', query.subjectType);
+  const own = query.signInsOnlyOf;
+  if (own !== undefined) {
+    select = select.where((eb) => eb.or([eb('action', 'not like', 'auth.%'), eb('subject_id', '=', own)]));
+  }
   const rows = await select.execute();
   return rows.map((row) => ({
     id: row.id,
