@@ -1,5 +1,5 @@
 // Forward-only migrations: every file in ./migrations, applied in name order on start.
-// A migration, once merged, is never edited; a change is a new file.
+// A migration, once merged, is never edited; a change is a new file (migrations-unchanged.test.ts).
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
