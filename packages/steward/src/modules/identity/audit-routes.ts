@@ -1,6 +1,5 @@
-// The audit log over HTTP. Anyone signed in may read it, viewers included: it records who changed
-// ownership and access, and holds no secrets, so openness is the point. Sign-ins are the exception:
-// their client addresses and failed attempts are for admins, and each person sees their own.
+// The audit log over HTTP. Admins read all of it; everyone else what they did and what was done to
+// them (their sign-ins with client addresses, their tokens, their roles), and nothing of others'.
 
 import { listAuditEntries } from '../../platform/audit/audit-log.ts';
 import { auditEntrySchema, auditQuerySchema } from '../../platform/audit/schemas.ts';
@@ -17,15 +16,16 @@ export function auditRoutes(db: Db) {
         config: { access: 'read' },
         schema: {
           tags: ['audit'],
-          summary: 'Changes, newest first: who, what, and the state before and after',
+          summary:
+            'Changes, newest first: who, what, and the state before and after (all for admins, else your own)',
           querystring: auditQuerySchema,
           response: { 200: listOf(auditEntrySchema) },
         },
       },
       async (request) => {
         const caller = callerOf(request);
-        const signInsOnlyOf = caller.role === 'admin' ? undefined : caller.handle;
-        const entries = await listAuditEntries(db, { ...request.query, signInsOnlyOf });
+        const onlyOf = caller.role === 'admin' ? undefined : caller.handle;
+        const entries = await listAuditEntries(db, { ...request.query, onlyOf });
         return { items: entries.map((e) => ({ ...e, at: e.at.toISOString() })) };
       },
     );

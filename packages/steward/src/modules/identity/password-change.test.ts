@@ -111,7 +111,7 @@ describeEachEngine('changing a password', ({ db }) => {
     }
     expect((await signIn('noah', 'noah reset passphrase', '192.0.2.50')).status).toBe(200);
     const audit = await steward.call('GET', '/api/v1/audit?limit=50&subjectType=token', {
-      token: org.tokens.viewer,
+      token: org.tokens.adminRead,
     });
     const revoked = (audit.json().items as AuditEntry[]).filter(
       (e) =>

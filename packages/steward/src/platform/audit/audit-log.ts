@@ -47,10 +47,10 @@ export interface AuditQuery {
   actor?: string | undefined;
   subjectType?: string | undefined;
   /**
-   * Sign-in entries (`auth.*`: client addresses, failed attempts) only about this handle; absent,
-   * all of them. Who signs in from where is for admins and the person, not for everyone.
+   * Only the entries this handle made or that are about them (as a user); absent, all of them. What
+   * the organisation did, who signed in from where, is for admins; each person sees their own.
    */
-  signInsOnlyOf?: string | undefined;
+  onlyOf?: string | undefined;
 }
 
 /** A Kysely instance or transaction over any module's tables (they all include the audit log's). */
@@ -101,9 +101,11 @@ export async function listAuditEntries(kysely: AnyKysely, query: AuditQuery): Pr
   if (query.before !== undefined) select = select.where('audit_log.id', '<', query.before);
   if (query.actor !== undefined) select = select.where('actor', '=', query.actor);
   if (query.subjectType !== undefined) select = select.where('subject_type', '=', query.subjectType);
-  const own = query.signInsOnlyOf;
+  const own = query.onlyOf;
   if (own !== undefined) {
-    select = select.where((eb) => eb.or([eb('action', 'not like', 'auth.%'), eb('subject_id', '=', own)]));
+    select = select.where((eb) =>
+      eb.or([eb('actor', '=', own), eb.and([eb('subject_type', '=', 'user'), eb('subject_id', '=', own)])]),
+    );
   }
   const rows = await select.execute();
   return rows.map((row) => ({
