@@ -135,6 +135,7 @@ export async function assemble(options: AssembleOptions): Promise<Assembled> {
       // A test that brings its own authenticator has no use for a first admin (nor its files).
       if (!options.authenticator) await identity.ensureFirstAdmin(config.dataDir);
       await realtime.start();
+      await catalog.start();
       for (const path of config.catalogPaths ?? []) {
         const read = await catalog.ingestPath(path);
         logger.info(ingestLog(read), `catalog ${path} read`);

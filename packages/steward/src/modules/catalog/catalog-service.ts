@@ -13,6 +13,7 @@ import type { CatalogEntity, CatalogOptions } from './model.ts';
 import type { EntityDetail, EntityList } from './schemas.ts';
 import { type IngestRequest, ingestServerPath, type SourceContext } from './source-operations.ts';
 import { sourceRoutes } from './source-routes.ts';
+import { adoptUploadsOnDisk } from './sources/uploads-on-disk.ts';
 import { listCodeownersFiles } from './store/codeowners-store.ts';
 import { loadAllEntities } from './store/entity-export.ts';
 import type { CatalogDb, CatalogTables } from './store/tables.ts';
@@ -20,7 +21,7 @@ import type { CatalogDb, CatalogTables } from './store/tables.ts';
 export interface CatalogDeps {
   database: Database;
   logger: Logger;
-  /** Clones and uploads live under `<dataDir>/sources/<id>`. */
+  /** Clones live under `<dataDir>/sources/<id>` (uploads are in the database; older ones are moved there on start). */
   dataDir: string;
   /** Identity's importOrg: Group and User entities become teams and people. */
   importOrg?: ImportOrg;
@@ -43,6 +44,8 @@ export interface CatalogService {
   sources: SourceContext;
   catalogOptions: CatalogOptions | undefined;
   routes: RoutePlugin;
+  /** Before the first ingest: uploads an older Steward kept on this server's disk move into the database. */
+  start(): Promise<void>;
   /** Reads a catalog directory or file on the server as a source of its own (`--catalog`, `--demo`). */
   ingestPath(path: string, request?: IngestRequest & { name?: string }): Promise<IngestSummary>;
   /** CODEOWNERS files of repository and directory sources, for "who owns this file". */
@@ -87,6 +90,7 @@ export function createCatalog(deps: CatalogDeps): CatalogService {
       insightRoutes(service)(app);
       exportRoutes(service)(app);
     },
+    start: () => adoptUploadsOnDisk(db, deps.dataDir, deps.logger),
     ingestPath: (path, request) => ingestServerPath(sources, path, request),
     codeownersFiles: (sourceId) => listCodeownersFiles(db, sourceId),
     loadEntities: () => loadAllEntities(db),

@@ -253,7 +253,7 @@ describeEachEngine('hostile uploads', ({ db }) => {
       { field: 'body.files[1].path', message: expect.stringContaining('255 bytes') },
     ]);
     expect(await refs()).toEqual(['group:default/kept']);
-    // The files are still on disk: reading the source again finds the same entity.
+    // The files before are still in the database: reading the source again finds the same entity.
     const id = (await admin('GET', '/api/v1/catalog/sources'))
       .json()
       .items.find((s: { kind: string }) => s.kind === 'upload').id;

@@ -18,11 +18,14 @@ import {
 import type { CreateSource } from './schemas.ts';
 import { assertGitUrl } from './sources/git.ts';
 import { sourceDirectory } from './sources/read-source.ts';
-import { assertUploadPaths, writeUploadedFiles } from './sources/upload-files.ts';
+import { assertUploadPaths, bytesOf } from './sources/upload-files.ts';
+import { withUploadTree } from './sources/upload-tree.ts';
+import { removeUploadOnDisk } from './sources/uploads-on-disk.ts';
 import { refsOfSource } from './store/entity-state.ts';
 import { writeEntityChanges } from './store/entity-writes.ts';
 import { deleteSourceRow, ensureSource, findSource } from './store/source-store.ts';
 import type { CatalogDb, SourceKind, SourceRow } from './store/tables.ts';
+import { replaceUploadFiles } from './store/upload-store.ts';
 
 export interface SourceContext extends IngestDeps {
   logger: Logger;
@@ -122,11 +125,15 @@ export async function addSource(ctx: SourceContext, caller: Principal, input: Cr
   if (input.kind === 'git') assertGitUrl(input.url, 'body.url', ctx.gitAllowLocal);
   else assertUploadPaths(input.files);
   const id = sourceIdFor(input.kind, target);
-  if (input.kind === 'upload') {
-    await serialised(ctx, id, () => writeUploadedFiles(sourceDirectory(ctx.dataDir, id), input.files));
-  }
+  const files =
+    input.kind === 'upload' ? input.files.map((f) => ({ path: f.path, content: bytesOf(f.content) })) : [];
+  // Written out once before anything is stored, as every read will write them: a name this server's
+  // filesystem refuses is a 400 now, and the upload before stays as it was.
+  if (input.kind === 'upload') await withUploadTree(files, async () => {});
   const { row, created } = await ctx.db.transaction().execute(async (trx) => {
     const ensured = await ensureSource(trx, { id, kind: input.kind, target, name: input.name ?? target });
+    // In the source's transaction: the files before are replaced whole, or not at all.
+    if (input.kind === 'upload') await replaceUploadFiles(trx, id, files);
     const action = ensured.created ? 'catalog-source.create' : 'catalog-source.refresh';
     await recordAudit(trx, {
       actor: caller.handle,
@@ -137,6 +144,8 @@ export async function addSource(ctx: SourceContext, caller: Principal, input: Cr
     });
     return ensured;
   });
+  // A copy kept on this server's disk before uploads moved to the database is older than these.
+  if (input.kind === 'upload') await removeUploadOnDisk(sourceDirectory(ctx.dataDir, id));
   return { created, summary: await runIngest(ctx, row) };
 }
 
@@ -151,7 +160,8 @@ export async function refreshSource(ctx: SourceContext, caller: Principal, id: s
   return runIngest(ctx, row);
 }
 
-/** Removes the source, its entities and every relation they declared (both ways), and its files. */
+/** Removes the source, its entities and every relation they declared (both ways), and its files (an
+ * upload's rows go with the source row; a clone, or an upload kept on disk before, is removed here). */
 export async function removeSource(ctx: SourceContext, caller: Principal, id: string) {
   const row = await existingSource(ctx.db, id);
   if (row.kind === 'api')
@@ -182,7 +192,8 @@ export async function removeSource(ctx: SourceContext, caller: Principal, id: st
         before,
       });
     });
-    if (row.kind !== 'dir') await rm(sourceDirectory(ctx.dataDir, id), { recursive: true, force: true });
+    if (row.kind === 'git') await rm(sourceDirectory(ctx.dataDir, id), { recursive: true, force: true });
+    if (row.kind === 'upload') await removeUploadOnDisk(sourceDirectory(ctx.dataDir, id));
     return refs.length;
   });
   await announce(ctx, { source: id, added: 0, updated: 0, removed });

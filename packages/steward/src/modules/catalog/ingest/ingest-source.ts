@@ -45,7 +45,7 @@ export async function ingestSource(
       deps.db,
       source.id,
       (sink) =>
-        readSource(source, deps.dataDir, {
+        readSource(source, deps, {
           catalog: deps.catalogOptions,
           gitTimeoutMs: deps.gitTimeoutMs,
           gitAllowLocal: deps.gitAllowLocal,

@@ -1,7 +1,6 @@
 // Reads a source of any kind as rows to store: a directory or file on the server (at the commit its
 // working tree is at, when it is in a git repository), a git repository cloned under the data
-// directory, or files uploaded earlier and kept there. A large tree is read in a worker thread.
-import { existsSync } from 'node:fs';
+// directory, or files uploaded earlier and kept in the database. A large tree is read in a worker thread.
 import { stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { conflict } from '../../../platform/errors.ts';
@@ -10,11 +9,12 @@ import type { LoadProgress } from '../load.ts';
 import { type CatalogOptions, defaultMaxFileBytes } from '../model.ts';
 import type { CodeownersFile } from '../store/codeowners-store.ts';
 import type { StoredRow } from '../store/entity-rows.ts';
-import type { SourceRow } from '../store/tables.ts';
+import type { CatalogDb, SourceRow } from '../store/tables.ts';
+import { readUploadFiles } from '../store/upload-store.ts';
 import { originUrl, syncClone, workingTreeCommit } from './git.ts';
 import type { TreeRead } from './read-tree.ts';
 import { readTreeRows } from './tree-rows.ts';
-import { restoreInterruptedUpload } from './upload-files.ts';
+import { withUploadTree } from './upload-tree.ts';
 
 export interface SourceRead extends TreeRead {
   /** The commit read, for git sources and directories in a working tree. */
@@ -36,14 +36,14 @@ export interface SourceReadOptions {
   batch?: number | undefined;
 }
 
-/** Where clones and uploads of a source live. */
+/** Where a clone of a source lives (and, before they moved to the database, its uploads did). */
 export function sourceDirectory(dataDir: string, sourceId: string): string {
   return join(dataDir, 'sources', sourceId);
 }
 
 export async function readSource(
   source: Pick<SourceRow, 'id' | 'kind' | 'target' | 'name'>,
-  dataDir: string,
+  { db, dataDir }: { db: CatalogDb; dataDir: string },
   options: SourceReadOptions,
 ): Promise<SourceRead> {
   switch (source.kind) {
@@ -70,14 +70,9 @@ export async function readSource(
       return { ...read, codeowners: withRepository(read.codeowners, source.target), revision };
     }
     case 'upload': {
-      const dir = sourceDirectory(dataDir, source.id);
-      await restoreInterruptedUpload(dir);
-      if (!existsSync(dir)) {
-        throw conflict(
-          `the files uploaded as "${source.name}" are no longer on this server (${dir}); upload them again with steward catalog import`,
-        );
-      }
-      return { ...(await readRows(dir, options)), revision: null };
+      // From the database, so any server reads what any other received; none on disk to lose.
+      const files = await readUploadFiles(db, source.id);
+      return { ...(await withUploadTree(files, (dir) => readRows(dir, options))), revision: null };
     }
     case 'api':
       throw conflict(

@@ -1,10 +1,8 @@
-// Uploaded files: every path checked before anything is written, and a new upload swapped in whole.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+// Uploaded files: every path checked before anything is stored, and content kept byte for byte
+// (storing, replacing and reading them: uploads-in-database.test.ts).
+import { describe, expect, it } from 'vitest';
 import type { StewardError } from '../../../platform/errors.ts';
-import { assertUploadPaths, restoreInterruptedUpload, writeUploadedFiles } from './upload-files.ts';
+import { assertUploadPaths, bytesOf } from './upload-files.ts';
 
 const files = (...paths: string[]) => paths.map((path) => ({ path, content: `${path}\n` }));
 
@@ -36,49 +34,15 @@ describe('upload paths', () => {
   });
 });
 
-describe('writing an upload', () => {
-  let sources: string;
-  let dir: string;
-  beforeEach(() => {
-    sources = mkdtempSync(join(tmpdir(), 'steward-uploads-'));
-    dir = join(sources, 'upload-1');
-  });
-  afterEach(() => rmSync(sources, { recursive: true, force: true }));
-
-  it('replaces the files before, leaving nothing beside them', async () => {
-    await writeUploadedFiles(dir, files('a.yaml', 'old/b.yaml'));
-    await writeUploadedFiles(dir, files('a.yaml', 'new/c.yaml'));
-    expect(readdirSync(dir).sort()).toEqual(['a.yaml', 'new']);
-    expect(readdirSync(sources)).toEqual(['upload-1']);
-  });
-
-  it('keeps the files before when the new ones are refused', async () => {
-    await writeUploadedFiles(dir, files('a.yaml'));
-    await expect(writeUploadedFiles(dir, files('b.yaml', `c/${'x'.repeat(300)}`))).rejects.toThrow(
-      'body.files[1].path',
-    );
-    expect(readFileSync(join(dir, 'a.yaml'), 'utf8')).toBe('a.yaml\n');
-    expect(readdirSync(sources)).toEqual(['upload-1']);
-  });
-
-  it('puts back an upload a crash left under its waiting name, and clears half-written ones', async () => {
-    await writeUploadedFiles(dir, files('a.yaml'));
-    renameSync(dir, `${dir}.previous`);
-    mkdirSync(`${dir}.incoming-x1`);
-    await restoreInterruptedUpload(dir);
-    expect(existsSync(join(dir, 'a.yaml'))).toBe(true);
-    await writeUploadedFiles(dir, files('b.yaml'));
-    expect(readdirSync(sources)).toEqual(['upload-1']);
-  });
-
-  it('keeps a lone surrogate as its own bytes, so that reading reports it rather than a U+FFFD', async () => {
-    await writeUploadedFiles(dir, [{ path: 'a.yaml', content: 'x: a\ud800b\n' }]);
-    expect([...readFileSync(join(dir, 'a.yaml'))]).toEqual([
+describe('upload content', () => {
+  it('keeps a lone surrogate as its own bytes, so that reading reports it rather than a U+FFFD', () => {
+    expect([...bytesOf('x: a\ud800b\n')]).toEqual([
       ...Buffer.from('x: a'),
       0xed,
       0xa0,
       0x80,
       ...Buffer.from('b\n'),
     ]);
+    expect(bytesOf('x: a\u0000b')).toEqual(Buffer.from([...Buffer.from('x: a'), 0, ...Buffer.from('b')]));
   });
 });

@@ -1,10 +1,6 @@
-// Files uploaded as a catalog source (`steward catalog import` of a local directory): kept under the
-// data directory, each path relative and inside it. Every path is checked before anything is
-// written, and a new upload replaces the one before all at once: written beside it, then swapped in
-// with renames, so the files uploaded before stay whole if anything about the new ones fails.
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+// Files uploaded as a catalog source (`steward catalog import` of a local directory): each path must be
+// relative, inside the directory imported, and writable as a file on any server, because the catalog
+// reads an upload as a directory (upload-tree.ts). They are kept in the database (store/upload-store.ts).
 import { type FieldProblem, invalid } from '../../../platform/errors.ts';
 import { nextLoneSurrogate } from '../../../platform/unstorable-text.ts';
 
@@ -71,33 +67,11 @@ function clash(path: string, files: Set<string>, directories: Map<string, number
   return null;
 }
 
-/** Replaces what was uploaded before with these files, all at once. */
-export async function writeUploadedFiles(dir: string, files: readonly UploadedFile[]): Promise<void> {
-  assertUploadPaths(files);
-  await mkdir(dirname(dir), { recursive: true });
-  await removeLeftovers(dir);
-  const fresh = await mkdtemp(`${dir}.incoming-`);
-  try {
-    for (const [i, file] of files.entries()) {
-      const path = join(fresh, ...file.path.split('/'));
-      try {
-        await mkdir(dirname(path), { recursive: true });
-        await writeFile(path, bytesOf(file.content));
-      } catch (error) {
-        throw refusedByFilesystem(error, i, file.path);
-      }
-    }
-    await swapIn(fresh, dir);
-  } finally {
-    await rm(fresh, { recursive: true, force: true });
-  }
-}
-
 /**
  * The content as UTF-8, except that a lone surrogate (valid in a JSON string, not in text) is kept as
  * its three bytes rather than silently replaced by U+FFFD: reading the file then reports it where it is.
  */
-function bytesOf(content: string): Buffer {
+export function bytesOf(content: string): Buffer {
   if (content.isWellFormed()) return Buffer.from(content, 'utf8');
   const parts: Buffer[] = [];
   let from = 0;
@@ -109,53 +83,4 @@ function bytesOf(content: string): Buffer {
   }
   parts.push(Buffer.from(content.slice(from), 'utf8'));
   return Buffer.concat(parts);
-}
-
-/** Where the files uploaded before wait while the new ones are renamed into place. */
-const previousOf = (dir: string) => `${dir}.previous`;
-
-async function swapIn(fresh: string, dir: string): Promise<void> {
-  const previous = previousOf(dir);
-  const hadPrevious = await rename(dir, previous).then(
-    () => true,
-    (error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') return false;
-      throw error;
-    },
-  );
-  try {
-    await rename(fresh, dir);
-  } catch (error) {
-    if (hadPrevious) await rename(previous, dir);
-    throw error;
-  }
-  await rm(previous, { recursive: true, force: true });
-}
-
-/**
- * After a crash between the two renames, the upload before is still whole under its waiting name:
- * put it back. Half-written uploads of a crashed request are removed.
- */
-export async function restoreInterruptedUpload(dir: string): Promise<void> {
-  const previous = previousOf(dir);
-  if (!existsSync(previous)) return;
-  if (existsSync(dir)) await rm(previous, { recursive: true, force: true });
-  else await rename(previous, dir);
-}
-
-async function removeLeftovers(dir: string): Promise<void> {
-  await restoreInterruptedUpload(dir);
-  const prefix = `${basename(dir)}.incoming-`;
-  const siblings = await readdir(dirname(dir)).catch(() => [] as string[]);
-  for (const name of siblings)
-    if (name.startsWith(prefix)) await rm(join(dirname(dir), name), { recursive: true, force: true });
-}
-
-/** A name the filesystem refuses (too long for it, say) is the caller's to change: 400, naming the file. */
-function refusedByFilesystem(error: unknown, index: number, path: string): unknown {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (!['ENAMETOOLONG', 'ENOTDIR', 'EISDIR', 'EEXIST', 'EINVAL', 'EILSEQ'].includes(code ?? '')) return error;
-  const field = `body.files[${index}].path`;
-  const message = `${JSON.stringify(path)} cannot be written on this server (${code}); choose a shorter or plainer name`;
-  return invalid(`${field}: ${message}`, [{ field, message }]);
 }

@@ -1,4 +1,4 @@
-// The catalog's tables as Kysely sees them (created by migration 0006-catalog).
+// The catalog's tables as Kysely sees them (created by migrations 0006-catalog and 0008).
 import type { Generated, Kysely } from 'kysely';
 import type { AuditTables } from '../../../platform/audit/audit-log.ts';
 
@@ -88,6 +88,13 @@ export interface CatalogCodeownersTable {
   repository: string | null;
 }
 
+/** A file of an upload source, as uploaded (created by migration 0008-catalog-upload-files). */
+export interface CatalogUploadFilesTable {
+  source_id: string;
+  path: string;
+  content: Uint8Array;
+}
+
 export interface CatalogTables extends AuditTables {
   catalog_sources: CatalogSourcesTable;
   catalog_entities: CatalogEntitiesTable;
@@ -96,6 +103,7 @@ export interface CatalogTables extends AuditTables {
   catalog_problems: CatalogProblemsTable;
   catalog_history: CatalogHistoryTable;
   catalog_codeowners: CatalogCodeownersTable;
+  catalog_upload_files: CatalogUploadFilesTable;
 }
 
 export type CatalogDb = Kysely<CatalogTables>;
