@@ -1,8 +1,8 @@
 // The catalog as the server runs it: the store, sources and their ingests, identity sync, events,
 // and the HTTP routes, put together once for the composition root.
 import type { Database } from '../../platform/db/database.ts';
+import type { RoutePlugin } from '../../platform/http/route-types.ts';
 import type { Logger } from '../../platform/logging.ts';
-import type { RoutePlugin } from '../../server/app.ts';
 import { type EntityListQuery, getEntityDetail, listEntities } from './entity-queries.ts';
 import { entityRoutes } from './entity-routes.ts';
 import { exportRoutes } from './export-routes.ts';

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { clientFromFlags, withServerOption } from '../../cli/client.ts';
 import { type Format, printRecord, printRows } from '../../cli/output.ts';
 import { examples, formatOption, usageError } from '../../cli/program.ts';
-import { listOf } from '../../platform/list-schema.ts';
+import { listOf } from '../../platform/http/list-schema.ts';
 import {
   createdTokenSchema,
   scopeSchema,
