@@ -1,8 +1,8 @@
 // `steward audit`: who changed what, when, newest first.
 import type { Command } from 'commander';
-import { clientFromFlags, withServerOption } from '../../cli/client.ts';
-import { type Format, printRows } from '../../cli/output.ts';
-import { examples, formatOption, usageError } from '../../cli/program.ts';
+import { clientFromFlags, withServerOption } from '../cli/client.ts';
+import { type Format, printRows } from '../cli/output.ts';
+import { examples, formatOption, usageError } from '../cli/program.ts';
 import { listOf } from '../http/list-schema.ts';
 import { auditEntrySchema } from './schemas.ts';
 
