@@ -1,7 +1,7 @@
 // The steward command line: parses argv and hands to a command. Every verb lives with its module;
 // only the modules of the command being run are loaded, so `steward who-owns` starts quickly.
 import type { Command } from 'commander';
-import { createProgram, exitCodeFor, inheritExitOverride } from './cli/program.ts';
+import { createProgram, exitCodeFor, inheritExitOverride } from './platform/cli/program.ts';
 
 type Register = (program: Command) => void;
 
@@ -24,7 +24,7 @@ const commandTable: [names: string[], load: () => Promise<Register>][] = [
   ],
   [['audit'], async () => (await import('./platform/audit/commands.ts')).registerAuditCommand],
   [['db'], async () => (await import('./platform/db/commands.ts')).registerDbCommands],
-  [['login'], async () => (await import('./cli/login-command.ts')).registerLoginCommand],
+  [['login'], async () => (await import('./modules/identity/login-command.ts')).registerLoginCommand],
 ];
 
 async function registerCommands(program: Command, argv: string[]): Promise<void> {

@@ -2,7 +2,6 @@
 // serialisation and the OpenAPI document), problem+json errors, health, metrics and the portal.
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
@@ -12,7 +11,6 @@ import Fastify, {
   type FastifyBaseLogger,
   type FastifyInstance,
   LogController,
-  type RawServerDefault,
   type RouteOptions,
 } from 'fastify';
 import {
@@ -21,27 +19,16 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { type Access, type Authenticator, denialReason, type Principal } from '../platform/auth/principal.ts';
+import { type Access, type Authenticator, denialReason } from '../platform/auth/principal.ts';
 import type { TrustProxy } from '../platform/config.ts';
 import { forbidden, unauthorised } from '../platform/errors.ts';
+import { problemHandler, sendProblem } from '../platform/http/problems.ts';
+import type { RoutePlugin } from '../platform/http/route-types.ts';
 import type { Logger } from '../platform/logging.ts';
 import type { Metrics } from '../platform/metrics.ts';
-import { problemHandler, sendProblem } from './problems.ts';
 import { guardJsonBodies, guardPathAndQuery } from './storable-input.ts';
 
 declare module 'fastify' {
-  interface FastifyContextConfig {
-    /** What the route asks of its caller; every route must say. */
-    access?: Access;
-    /**
-     * Body fields holding a file's text, which the route stores as bytes and checks itself, each
-     * problem at its file:line:col (`body.files.3.content` matches `/^body\.files\.\d+\.content$/`).
-     */
-    fileTextFields?: RegExp;
-  }
-  interface FastifyRequest {
-    principal: Principal | null;
-  }
   interface FastifyInstance {
     /** Every route registered, with the access it declares: for the OpenAPI and role-matrix tests. */
     routeTable: RouteInfo[];
@@ -57,14 +44,6 @@ export interface RouteInfo {
 }
 
 export type App = FastifyInstance;
-export type TypedApp = FastifyInstance<
-  RawServerDefault,
-  IncomingMessage,
-  ServerResponse,
-  FastifyBaseLogger,
-  ZodTypeProvider
->;
-
 export interface AppOptions {
   logger: Logger;
   metrics: Metrics;
@@ -214,9 +193,6 @@ function registerNotFound(app: App, webDir: string | undefined): void {
     );
   });
 }
-
-/** A module's routes: registered in the composition root, typed by their zod schemas. */
-export type RoutePlugin = (app: TypedApp) => Promise<void> | void;
 
 export async function registerRoutes(app: App, plugin: RoutePlugin): Promise<void> {
   await app.register(async (instance) => {

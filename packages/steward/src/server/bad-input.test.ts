@@ -1,7 +1,7 @@
 // The client's mistakes get a clear 4xx problem+json that names what was wrong, never a 500.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startTestSteward, type TestSteward } from '../modules/identity/test-org.ts';
 import { describeEachEngine } from '../platform/db/test-engines.ts';
+import { startTestSteward, type TestSteward } from './test-steward.ts';
 
 describeEachEngine('bad input over HTTP', ({ db }) => {
   let steward: TestSteward;

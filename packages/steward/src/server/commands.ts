@@ -1,6 +1,6 @@
 // `steward serve`
 import type { Command } from 'commander';
-import { examples } from '../cli/program.ts';
+import { examples } from '../platform/cli/program.ts';
 import { loadServeConfig } from '../platform/config.ts';
 import { createLogger } from '../platform/logging.ts';
 import { serve } from './serve.ts';

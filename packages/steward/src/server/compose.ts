@@ -1,7 +1,12 @@
 // The composition root: every module, what it needs, and where it is wired. Read top to bottom,
 // this is Steward's table of contents.
 import { readFileSync } from 'node:fs';
-import { type CatalogOptions, createCatalog, type IngestSummary } from '../modules/catalog/index.ts';
+import {
+  type CatalogOptions,
+  catalogRoutes,
+  createCatalog,
+  type IngestSummary,
+} from '../modules/catalog/index.ts';
 import { createIdentity, type PasswordCheck } from '../modules/identity/index.ts';
 import { createOwnershipService, whoOwnsRoutes } from '../modules/ownership/index.ts';
 import type { Authenticator } from '../platform/auth/principal.ts';
@@ -113,7 +118,7 @@ export async function assemble(options: AssembleOptions): Promise<Assembled> {
         .catch((error) => logger.warn({ err: error }, 'the ownership index was not rebuilt'));
     },
   });
-  await registerRoutes(app, catalog.routes);
+  await registerRoutes(app, catalogRoutes(catalog));
 
   // Who owns what: an index of the catalog store and its CODEOWNERS files, rebuilt when the catalog changes.
   const ownership = createOwnershipService({

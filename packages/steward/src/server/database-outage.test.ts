@@ -16,7 +16,7 @@ import {
   StreamClient,
   startSteward,
   type TestPeople,
-} from '../platform/realtime/test-stream.ts';
+} from './test-stream.ts';
 
 const fast = { firstDelayMs: 50, maxDelayMs: 500, pingMs: 1_000, connectTimeoutMs: 1_000 };
 

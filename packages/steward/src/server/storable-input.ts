@@ -2,16 +2,15 @@
 // U+0000 or half a surrogate pair (PostgreSQL stores neither; one such character failed whole
 // requests with 500), and JSON nested deeper than any document of ours (deep enough, it overflows the
 // stack of whatever recurses over it). The client's mistake, so a 400 naming the field.
-import type { FastifyBodyParser } from 'fastify';
+import type { FastifyBodyParser, FastifyInstance } from 'fastify';
 import { type FieldProblem, invalid } from '../platform/errors.ts';
 import { nextLoneSurrogate } from '../platform/unstorable-text.ts';
-import type { App } from './app.ts';
 
 /** Arrays and objects inside one another, at most; Steward's deepest documents use a dozen. */
 export const maxJsonDepth = 64;
 
 /** Parses JSON bodies as Fastify does (same errors, limits, prototype-poisoning checks), then checks them. */
-export function guardJsonBodies(app: App): void {
+export function guardJsonBodies(app: FastifyInstance): void {
   const parse: FastifyBodyParser<string> = app.getDefaultJsonParser('error', 'error');
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
@@ -25,7 +24,7 @@ export function guardJsonBodies(app: App): void {
 }
 
 /** Path parameters and the query string get the same check, before validation reads them. */
-export function guardPathAndQuery(app: App): void {
+export function guardPathAndQuery(app: FastifyInstance): void {
   app.addHook('preValidation', async (request) => {
     for (const [name, value] of Object.entries((request.params ?? {}) as Record<string, unknown>)) {
       const why = typeof value === 'string' ? describeUnstorable(value) : undefined;

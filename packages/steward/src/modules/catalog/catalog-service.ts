@@ -1,18 +1,13 @@
 // The catalog as the server runs it: the store, sources and their ingests, identity sync, events,
-// and the HTTP routes, put together once for the composition root.
+// put together once for the composition root (its HTTP routes are in routes.ts).
 import type { Database } from '../../platform/db/database.ts';
 import type { Logger } from '../../platform/logging.ts';
-import type { RoutePlugin } from '../../server/app.ts';
 import { type EntityListQuery, getEntityDetail, listEntities } from './entity-queries.ts';
-import { entityRoutes } from './entity-routes.ts';
-import { exportRoutes } from './export-routes.ts';
 import type { ImportOrg } from './identity-sync.ts';
 import type { IngestSummary } from './ingest/ingest-source.ts';
-import { insightRoutes } from './insight-routes.ts';
 import type { CatalogEntity, CatalogOptions } from './model.ts';
 import type { EntityDetail, EntityList } from './schemas.ts';
 import { type IngestRequest, ingestServerPath, type SourceContext } from './source-operations.ts';
-import { sourceRoutes } from './source-routes.ts';
 import { adoptUploadsOnDisk } from './sources/uploads-on-disk.ts';
 import { listCodeownersFiles } from './store/codeowners-store.ts';
 import { loadAllEntities } from './store/entity-export.ts';
@@ -43,7 +38,6 @@ export interface CatalogService {
   db: CatalogDb;
   sources: SourceContext;
   catalogOptions: CatalogOptions | undefined;
-  routes: RoutePlugin;
   /** Before the first ingest: uploads an older Steward kept on this server's disk move into the database. */
   start(): Promise<void>;
   /** Reads a catalog directory or file on the server as a source of its own (`--catalog`, `--demo`). */
@@ -84,12 +78,6 @@ export function createCatalog(deps: CatalogDeps): CatalogService {
     db,
     sources,
     catalogOptions: deps.catalogOptions,
-    routes: (app) => {
-      entityRoutes(service)(app);
-      sourceRoutes(service)(app);
-      insightRoutes(service)(app);
-      exportRoutes(service)(app);
-    },
     start: () => adoptUploadsOnDisk(db, deps.dataDir, deps.logger),
     ingestPath: (path, request) => ingestServerPath(sources, path, request),
     codeownersFiles: (sourceId) => listCodeownersFiles(db, sourceId),

@@ -1,6 +1,6 @@
 // `steward catalog validate [PATH...] [--format text|json]`: validates catalog files offline.
 import type { Command } from 'commander';
-import { examples, exitCodes, formatOption } from '../../cli/program.ts';
+import { examples, exitCodes, formatOption } from '../../platform/cli/program.ts';
 import { readCatalogConfig } from './catalog-config.ts';
 import { type LoadProgress, loadCatalog } from './load.ts';
 import { validationJson, validationSummary, validationText } from './report.ts';

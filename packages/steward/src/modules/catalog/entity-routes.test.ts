@@ -3,7 +3,7 @@
 // members and admins), file-sourced entities refused with 409, and the history of each change.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../../platform/db/test-engines.ts';
-import { type SeededOrg, seedOrg, startTestSteward, type TestSteward } from '../identity/test-org.ts';
+import { type SeededOrg, seedOrg, startTestSteward, type TestSteward } from '../../server/test-steward.ts';
 
 const component = (
   name: string,

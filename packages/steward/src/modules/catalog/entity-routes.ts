@@ -1,9 +1,9 @@
 // Entities over HTTP: search with facets and pages, one entity, its history, and changes made
 // through the API (validated like files; members of an owning team, or admins).
 import { z } from 'zod';
-import type { TypedApp } from '../../server/app.ts';
+import { callerOf } from '../../platform/http/caller.ts';
+import type { TypedApp } from '../../platform/http/route-types.ts';
 import { createEntity, deleteEntity, replaceEntity } from './api/entity-edits.ts';
-import { callerOf } from './caller.ts';
 import type { CatalogService } from './catalog-service.ts';
 import { entityHistory, getEntityDetail, listEntities, refFromParams } from './entity-queries.ts';
 import {

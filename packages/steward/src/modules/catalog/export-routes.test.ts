@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { describeEachEngine } from '../../platform/db/test-engines.ts';
-import { startTestSteward, type TestSteward } from '../identity/test-org.ts';
+import { startTestSteward, type TestSteward } from '../../server/test-steward.ts';
 import { paymentsFiles } from './fixture.test-support.ts';
 
 const documents = (text: string) => parseAllDocuments(text).map((d) => d.toJS());

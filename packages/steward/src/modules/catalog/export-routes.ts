@@ -2,7 +2,7 @@
 // metadata, spec), so an organisation can take its catalog anywhere, Backstage included.
 import { stringify } from 'yaml';
 import { z } from 'zod';
-import type { TypedApp } from '../../server/app.ts';
+import type { TypedApp } from '../../platform/http/route-types.ts';
 import type { CatalogService } from './catalog-service.ts';
 import type { EntityBody } from './ingest/entity-record.ts';
 

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeEachEngine } from '../../platform/db/test-engines.ts';
-import { startTestSteward, type TestSteward } from '../identity/test-org.ts';
+import { startTestSteward, type TestSteward } from '../../server/test-steward.ts';
 import {
   badCharactersTree,
   badFiles,

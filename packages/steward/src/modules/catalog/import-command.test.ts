@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../../platform/db/test-engines.ts';
-import { startTestSteward, type TestSteward } from '../identity/test-org.ts';
+import { startTestSteward, type TestSteward } from '../../server/test-steward.ts';
 import { ledgerYaml, paymentsFiles, type TempTree, tempTree } from './fixture.test-support.ts';
 
 const bin = resolve(import.meta.dirname, '../../../bin/steward.js');

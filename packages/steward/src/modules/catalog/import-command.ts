@@ -2,8 +2,8 @@
 // engine's finder sees it) under its absolute path; a git URL is cloned by the server. Prints
 // progress and a summary; exits 1 when the import found errors.
 import type { Command } from 'commander';
-import { clientFromFlags, withServerOption } from '../../cli/client.ts';
-import { examples, exitCodes } from '../../cli/program.ts';
+import { clientFromFlags, withServerOption } from '../../platform/cli/client.ts';
+import { examples, exitCodes } from '../../platform/cli/program.ts';
 import { type CatalogProblemView, type IngestSummaryView, ingestSummarySchema } from './schemas.ts';
 import { collectUpload } from './sources/collect-upload.ts';
 

@@ -26,6 +26,7 @@ export type {
 } from './model.ts';
 export { defaultNamespace, type EntityName, parseEntityRef, stringifyEntityRef } from './refs.ts';
 export { validationJson, validationText } from './report.ts';
+export { catalogRoutes } from './routes.ts';
 export {
   type CatalogChecker,
   type CatalogSource,

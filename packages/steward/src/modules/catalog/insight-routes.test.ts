@@ -2,7 +2,7 @@
 // check by eye: which edges and nodes each question gives, and which entities are orphans and why.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../../platform/db/test-engines.ts';
-import { type SeededOrg, seedOrg, startTestSteward, type TestSteward } from '../identity/test-org.ts';
+import { type SeededOrg, seedOrg, startTestSteward, type TestSteward } from '../../server/test-steward.ts';
 
 const doc = (kind: string, name: string, spec: string, metadata = '', apiVersion = 'backstage.io/v1alpha1') =>
   `---\napiVersion: ${apiVersion}\nkind: ${kind}\nmetadata:\n  name: ${name}\n${metadata}spec:\n${spec}`;

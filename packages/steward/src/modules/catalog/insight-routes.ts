@@ -1,6 +1,6 @@
 // What the catalog knows beyond single entities: problems per source and entity, the dependency
 // graph with owners, and the orphans report.
-import type { TypedApp } from '../../server/app.ts';
+import type { TypedApp } from '../../platform/http/route-types.ts';
 import type { CatalogService } from './catalog-service.ts';
 import { refFromText } from './entity-queries.ts';
 import { dependencyGraph } from './graph.ts';

@@ -1,7 +1,7 @@
 // The catalog API's shapes, declared once: the server validates and serialises with them, the
 // OpenAPI document is generated from them, and the CLI and portal import their types.
 import { z } from 'zod';
-import { listOf } from '../../platform/list-schema.ts';
+import { listOf } from '../../platform/http/list-schema.ts';
 
 export const catalogProblemSchema = z.object({
   sourceId: z.string(),

@@ -1,8 +1,8 @@
 // Catalog sources over HTTP: list them, add a git repository or an upload (admins), refresh, remove.
 import { z } from 'zod';
-import { listOf } from '../../platform/list-schema.ts';
-import type { TypedApp } from '../../server/app.ts';
-import { callerOf } from './caller.ts';
+import { callerOf } from '../../platform/http/caller.ts';
+import { listOf } from '../../platform/http/list-schema.ts';
+import type { TypedApp } from '../../platform/http/route-types.ts';
 import type { CatalogService } from './catalog-service.ts';
 import {
   catalogSourceSchema,

@@ -3,9 +3,9 @@
 
 import { listAuditEntries } from '../../platform/audit/audit-log.ts';
 import { auditEntrySchema, auditQuerySchema } from '../../platform/audit/schemas.ts';
-import { listOf } from '../../platform/list-schema.ts';
-import type { TypedApp } from '../../server/app.ts';
-import { callerOf } from './caller.ts';
+import { callerOf } from '../../platform/http/caller.ts';
+import { listOf } from '../../platform/http/list-schema.ts';
+import type { TypedApp } from '../../platform/http/route-types.ts';
 import type { Db } from './store.ts';
 
 export function auditRoutes(db: Db) {

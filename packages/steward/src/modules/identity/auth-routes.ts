@@ -1,7 +1,7 @@
 // Signing in and out of the portal, and "who am I" for any credential.
 import { z } from 'zod';
-import type { TypedApp } from '../../server/app.ts';
-import { callerOf } from './caller.ts';
+import { callerOf } from '../../platform/http/caller.ts';
+import type { TypedApp } from '../../platform/http/route-types.ts';
 import type { IdentityContext } from './context.ts';
 import { findSessionByHash } from './credential-store.ts';
 import { signInWithPassword, signOut } from './portal-sign-in.ts';

@@ -1,10 +1,10 @@
 // CLI verbs for people, teams and API tokens, talking to a running Steward.
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { clientFromFlags, withServerOption } from '../../cli/client.ts';
-import { type Format, printRecord, printRows } from '../../cli/output.ts';
-import { examples, formatOption, usageError } from '../../cli/program.ts';
-import { listOf } from '../../platform/list-schema.ts';
+import { clientFromFlags, withServerOption } from '../../platform/cli/client.ts';
+import { type Format, printRecord, printRows } from '../../platform/cli/output.ts';
+import { examples, formatOption, usageError } from '../../platform/cli/program.ts';
+import { listOf } from '../../platform/http/list-schema.ts';
 import {
   createdTokenSchema,
   scopeSchema,

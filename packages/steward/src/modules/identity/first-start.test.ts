@@ -5,9 +5,9 @@ import pino from 'pino';
 import { afterAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../../platform/db/test-engines.ts';
 import { silentLogger } from '../../platform/logging.ts';
+import { startTestSteward } from '../../server/test-steward.ts';
 import { createIdentity } from './index.ts';
 import type { IdentityTables } from './tables.ts';
-import { startTestSteward } from './test-org.ts';
 
 describeEachEngine('first start', ({ db }) => {
   const dirs: string[] = [];

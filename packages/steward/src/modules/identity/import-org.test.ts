@@ -3,10 +3,10 @@ import { listAuditEntries } from '../../platform/audit/audit-log.ts';
 import { describeEachEngine } from '../../platform/db/test-engines.ts';
 import { silentLogger } from '../../platform/logging.ts';
 import { demoPassword, readDemoOrg } from '../../server/demo.ts';
+import { startTestSteward, type TestSteward } from '../../server/test-steward.ts';
 import { createIdentity, type Identity } from './index.ts';
 import type { Org } from './org-from-entities.ts';
 import type { IdentityTables } from './tables.ts';
-import { startTestSteward, type TestSteward } from './test-org.ts';
 
 describeEachEngine('importOrg', ({ db }) => {
   let identity: Identity;

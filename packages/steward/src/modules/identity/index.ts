@@ -2,9 +2,9 @@
 // Other modules use the authenticator (through the app), the routes, the first-start admin and importOrg.
 import type { Authenticator } from '../../platform/auth/principal.ts';
 import type { Database } from '../../platform/db/database.ts';
+import type { RoutePlugin } from '../../platform/http/route-types.ts';
 import type { Logger } from '../../platform/logging.ts';
 import type { CredentialCheck } from '../../platform/realtime/index.ts';
-import type { RoutePlugin } from '../../server/app.ts';
 import { createAuthenticator } from './authenticator.ts';
 import { type EndStreams, safeEndStreams } from './context.ts';
 import { ensureFirstAdmin, type FirstAdmin } from './first-start.ts';

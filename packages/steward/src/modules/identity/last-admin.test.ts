@@ -2,9 +2,9 @@
 // the same moment (on PostgreSQL those changes run in parallel transactions).
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../../platform/db/test-engines.ts';
+import { startTestSteward, type TestSteward } from '../../server/test-steward.ts';
 import { importOrg } from './import-org.ts';
 import type { IdentityTables } from './tables.ts';
-import { startTestSteward, type TestSteward } from './test-org.ts';
 
 describeEachEngine('the last admin', ({ db }) => {
   let steward: TestSteward;

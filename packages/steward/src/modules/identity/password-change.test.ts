@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { AuditEntry } from '../../platform/audit/schemas.ts';
 import { describeEachEngine } from '../../platform/db/test-engines.ts';
-import { miaPassword, type SeededOrg, seedOrg, startTestSteward, type TestSteward } from './test-org.ts';
+import {
+  miaPassword,
+  type SeededOrg,
+  seedOrg,
+  startTestSteward,
+  type TestSteward,
+} from '../../server/test-steward.ts';
 
 describeEachEngine('changing a password', ({ db }) => {
   let steward: TestSteward;

@@ -5,7 +5,13 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Access } from '../../platform/auth/principal.ts';
 import { describeEachEngine } from '../../platform/db/test-engines.ts';
-import { miaPassword, type SeededOrg, seedOrg, startTestSteward, type TestSteward } from './test-org.ts';
+import {
+  miaPassword,
+  type SeededOrg,
+  seedOrg,
+  startTestSteward,
+  type TestSteward,
+} from '../../server/test-steward.ts';
 
 type Caller = 'anonymous' | 'viewer' | 'member' | 'teammate' | 'outsider' | 'adminRead' | 'admin';
 const callers: Caller[] = ['anonymous', 'viewer', 'member', 'teammate', 'outsider', 'adminRead', 'admin'];

@@ -1,5 +1,5 @@
 // Every HTTP route of the identity module, for the composition root to register.
-import type { RoutePlugin } from '../../server/app.ts';
+import type { RoutePlugin } from '../../platform/http/route-types.ts';
 import { auditRoutes } from './audit-routes.ts';
 import { authRoutes } from './auth-routes.ts';
 import type { IdentityContext } from './context.ts';

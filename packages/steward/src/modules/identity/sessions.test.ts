@@ -1,8 +1,14 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../../platform/db/test-engines.ts';
+import {
+  miaPassword,
+  type SeededOrg,
+  seedOrg,
+  startTestSteward,
+  type TestSteward,
+} from '../../server/test-steward.ts';
 import { hashSecret } from './secrets.ts';
 import type { IdentityTables } from './tables.ts';
-import { miaPassword, type SeededOrg, seedOrg, startTestSteward, type TestSteward } from './test-org.ts';
 
 describeEachEngine('portal sessions', ({ db }) => {
   let steward: TestSteward;

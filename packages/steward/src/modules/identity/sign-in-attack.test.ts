@@ -6,8 +6,14 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { AuditEntry } from '../../platform/audit/schemas.ts';
 import { type Database, openDatabase } from '../../platform/db/database.ts';
 import { describeEachEngine } from '../../platform/db/test-engines.ts';
+import {
+  miaPassword,
+  type SeededOrg,
+  seedOrg,
+  startTestSteward,
+  type TestSteward,
+} from '../../server/test-steward.ts';
 import type { PasswordCheck } from './index.ts';
-import { miaPassword, type SeededOrg, seedOrg, startTestSteward, type TestSteward } from './test-org.ts';
 
 describeEachEngine('sign-in under attack', ({ db, url }) => {
   let one: TestSteward;

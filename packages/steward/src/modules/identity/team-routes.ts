@@ -1,9 +1,9 @@
 // Teams and their members: read by anyone signed in, created by admins, edited by their members,
 // with membership changed by the team's leads (and admins).
 import { z } from 'zod';
-import { listOf } from '../../platform/list-schema.ts';
-import type { TypedApp } from '../../server/app.ts';
-import { callerOf } from './caller.ts';
+import { callerOf } from '../../platform/http/caller.ts';
+import { listOf } from '../../platform/http/list-schema.ts';
+import type { TypedApp } from '../../platform/http/route-types.ts';
 import { removeMembership, setMembership } from './memberships-service.ts';
 import {
   createTeamSchema,

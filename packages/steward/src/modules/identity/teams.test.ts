@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../../platform/db/test-engines.ts';
-import { type SeededOrg, seedOrg, startTestSteward, type TestSteward } from './test-org.ts';
+import { type SeededOrg, seedOrg, startTestSteward, type TestSteward } from '../../server/test-steward.ts';
 
 describeEachEngine('teams, members and people', ({ db }) => {
   let steward: TestSteward;

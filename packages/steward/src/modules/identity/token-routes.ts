@@ -1,9 +1,9 @@
 // API tokens. Anyone signed in, viewers included, manages their own (a viewer's are read-only):
 // the CLI needs one. Admins see and revoke everyone's and create them for others.
 import { z } from 'zod';
-import { listOf } from '../../platform/list-schema.ts';
-import type { TypedApp } from '../../server/app.ts';
-import { callerOf } from './caller.ts';
+import { callerOf } from '../../platform/http/caller.ts';
+import { listOf } from '../../platform/http/list-schema.ts';
+import type { TypedApp } from '../../platform/http/route-types.ts';
 import type { IdentityContext } from './context.ts';
 import { createdTokenSchema, createTokenSchema, tokenSchema } from './schemas.ts';
 import { createToken, listTokens, revokeToken } from './tokens.ts';

@@ -1,8 +1,8 @@
 // People: listed and read by anyone signed in, created by admins, edited by admins or themselves.
 import { z } from 'zod';
-import { listOf } from '../../platform/list-schema.ts';
-import type { TypedApp } from '../../server/app.ts';
-import { callerOf } from './caller.ts';
+import { callerOf } from '../../platform/http/caller.ts';
+import { listOf } from '../../platform/http/list-schema.ts';
+import type { TypedApp } from '../../platform/http/route-types.ts';
 import type { IdentityContext } from './context.ts';
 import { createUserSchema, updateUserSchema, userSchema } from './schemas.ts';
 import { createUser, getUser, listUsers, updateUser } from './users-service.ts';

@@ -1,7 +1,7 @@
 // `steward codeowners match`: who owns each path according to a CODEOWNERS file, offline.
 import { readFile } from 'node:fs/promises';
 import { type Command, Option } from 'commander';
-import { examples, formatOption, usageError } from '../../cli/program.ts';
+import { examples, formatOption, usageError } from '../../platform/cli/program.ts';
 import { compileCodeowners } from './codeowners/match.ts';
 import type { CodeownersFlavor, CodeownersMatcher } from './codeowners/model.ts';
 import { ChunkedWriter, pathsFrom } from './path-stream.ts';

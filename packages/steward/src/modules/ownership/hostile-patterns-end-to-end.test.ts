@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { describeEachEngine } from '../../platform/db/test-engines.ts';
-import { startTestSteward, type TestSteward } from '../identity/test-org.ts';
+import { startTestSteward, type TestSteward } from '../../server/test-steward.ts';
 
 const long = 'a'.repeat(10_000);
 

@@ -1,7 +1,7 @@
 // The "who owns this?" answer, declared once: the engine's types, the API's validation and OpenAPI
 // document, the CLI's JSON and the portal all come from these schemas.
 import { z } from 'zod';
-import { listOf } from '../../platform/list-schema.ts';
+import { listOf } from '../../platform/http/list-schema.ts';
 
 export const whoOwnsKindSchema = z
   .enum(['entity', 'path', 'kubernetes', 'alert', 'url'])

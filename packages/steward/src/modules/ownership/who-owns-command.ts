@@ -3,8 +3,8 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Command, Option } from 'commander';
-import { clientFromFlags } from '../../cli/client.ts';
-import { examples, formatOption, usageError } from '../../cli/program.ts';
+import { clientFromFlags } from '../../platform/cli/client.ts';
+import { examples, formatOption, usageError } from '../../platform/cli/program.ts';
 import { loadCatalog } from '../catalog/index.ts';
 import type { CodeownersFlavor } from './codeowners/model.ts';
 import { readRepoCodeowners } from './repo-codeowners.ts';

@@ -1,6 +1,6 @@
 // `GET /api/v1/who-owns?thing=…`: the same answers as `steward who-owns`, for on-call routing,
 // guardrail findings, support and review routing.
-import type { RoutePlugin } from '../../server/app.ts';
+import type { RoutePlugin } from '../../platform/http/route-types.ts';
 import type { OwnershipService } from './ownership-service.ts';
 import { whoOwnsQuerySchema, whoOwnsResponseSchema } from './schemas.ts';
 

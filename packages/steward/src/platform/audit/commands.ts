@@ -1,9 +1,9 @@
 // `steward audit`: who changed what, when, newest first.
 import type { Command } from 'commander';
-import { clientFromFlags, withServerOption } from '../../cli/client.ts';
-import { type Format, printRows } from '../../cli/output.ts';
-import { examples, formatOption, usageError } from '../../cli/program.ts';
-import { listOf } from '../list-schema.ts';
+import { clientFromFlags, withServerOption } from '../cli/client.ts';
+import { type Format, printRows } from '../cli/output.ts';
+import { examples, formatOption, usageError } from '../cli/program.ts';
+import { listOf } from '../http/list-schema.ts';
 import { auditEntrySchema } from './schemas.ts';
 
 export function registerAuditCommand(program: Command): void {

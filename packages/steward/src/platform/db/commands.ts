@@ -2,7 +2,7 @@
 // granted only what it needs, for operators who keep the owner's credentials away from the server
 // (which then starts with --database-url alone and finds nothing left to apply).
 import type { Command } from 'commander';
-import { examples, usageError } from '../../cli/program.ts';
+import { examples, usageError } from '../cli/program.ts';
 import { loadServeConfig } from '../config.ts';
 import { openDatabase } from './database.ts';
 import { auditLogRisk, migrateAsOwner } from './serving-role.ts';

@@ -10,23 +10,11 @@ import { redactUrl } from '../config.ts';
 import { unavailable } from '../errors.ts';
 import { type Logger, silentLogger } from '../logging.ts';
 import { acquireDataDirLock } from './data-dir-lock.ts';
+import type { ListenerHealth, ListenOptions, NotificationHandler } from './notifications.ts';
 import { type ListenerTiming, PostgresListener } from './postgres-listener.ts';
 import { makeDataDirPrivate } from './private-data-dir.ts';
 
 export type Engine = 'pglite' | 'postgres';
-
-export type NotificationHandler = (payload: string) => void;
-
-export interface ListenOptions {
-  /**
-   * Called when notifications may have been lost: the listener's connection dropped and is back.
-   * Whatever the handler keeps up to date from notifications should be read afresh.
-   */
-  onMissed?: () => void;
-}
-
-/** Whether notifications from other processes arrive; down while the listener reconnects. */
-export type ListenerHealth = { up: true } | { up: false; since: Date; reason: string };
 
 export interface Database {
   readonly engine: Engine;

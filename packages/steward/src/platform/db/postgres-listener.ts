@@ -4,7 +4,7 @@
 import pg from 'pg';
 import type { Logger } from '../logging.ts';
 import { describeDatabaseError } from './connection-errors.ts';
-import type { ListenerHealth, ListenOptions, NotificationHandler } from './database.ts';
+import type { ListenerHealth, ListenOptions, NotificationHandler } from './notifications.ts';
 
 export interface ListenerTiming {
   /** The first retry waits up to this long; each next one twice as long, up to maxDelayMs. */

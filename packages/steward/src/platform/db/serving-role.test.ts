@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestSteward, type TestSteward } from '../../modules/identity/test-org.ts';
+import { startTestSteward, type TestSteward } from '../../server/test-steward.ts';
 import { testDatabaseUrl } from '../config.ts';
 import { type Database, openDatabase } from './database.ts';
 import { migrateToLatest } from './migrate.ts';

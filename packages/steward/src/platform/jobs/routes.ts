@@ -1,6 +1,7 @@
 // Admin HTTP for the job queue: see what is queued or dead, and send a dead job round again.
-import type { RoutePlugin } from '../../server/app.ts';
-import { listOf } from '../list-schema.ts';
+
+import { listOf } from '../http/list-schema.ts';
+import type { RoutePlugin } from '../http/route-types.ts';
 import type { JobQueue } from './queue.ts';
 import { type JobView, jobIdParamsSchema, jobQuerySchema, jobSchema } from './schemas.ts';
 import type { JobRecord } from './store.ts';

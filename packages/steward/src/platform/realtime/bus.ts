@@ -6,7 +6,7 @@
 // them and whichever one a client reconnects to. A per-process counter in the payload could not give
 // two processes publishing to one topic the same numbering. Publishes are batched per event-loop turn:
 // one transaction carries many events.
-import type { ListenOptions } from '../db/database.ts';
+import type { ListenOptions } from '../db/notifications.ts';
 import { invalid } from '../errors.ts';
 import type { Logger } from '../logging.ts';
 import {

@@ -1,6 +1,4 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type Database, openDatabase } from '../db/database.ts';
-import { describeEachEngine } from '../db/test-engines.ts';
 import {
   createPeople,
   type Person,
@@ -8,7 +6,9 @@ import {
   StreamClient,
   startSteward,
   type TestPeople,
-} from './test-stream.ts';
+} from '../../server/test-stream.ts';
+import { type Database, openDatabase } from '../db/database.ts';
+import { describeEachEngine } from '../db/test-engines.ts';
 
 // Two Steward processes on one database: on PostgreSQL each has its own connections (LISTEN/NOTIFY
 // between them); on PGlite, which one process owns, they share it.

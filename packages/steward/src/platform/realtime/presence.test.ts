@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type Database, openDatabase } from '../db/database.ts';
-import { describeEachEngine } from '../db/test-engines.ts';
-import type { Presence, StreamEvent } from './protocol.ts';
-import { createRealtimeStore } from './store.ts';
 import {
   createPeople,
   type RunningSteward,
   StreamClient,
   startSteward,
   type TestPeople,
-} from './test-stream.ts';
+} from '../../server/test-stream.ts';
+import { type Database, openDatabase } from '../db/database.ts';
+import { describeEachEngine } from '../db/test-engines.ts';
+import type { Presence, StreamEvent } from './protocol.ts';
+import { createRealtimeStore } from './store.ts';
 
 const handles = (event: StreamEvent) => (event.data as Presence).users.map((u) => u.handle);
 const isList = (expected: string[]) => (event: StreamEvent) =>

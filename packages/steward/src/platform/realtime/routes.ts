@@ -3,10 +3,10 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
 import { z } from 'zod';
-import type { RoutePlugin } from '../../server/app.ts';
-import { sendProblem } from '../../server/problems.ts';
 import type { Principal } from '../auth/principal.ts';
 import { forbidden } from '../errors.ts';
+import { sendProblem } from '../http/problems.ts';
+import type { RoutePlugin } from '../http/route-types.ts';
 import { streamSubprotocol, tokenSubprotocolPrefix } from './protocol.ts';
 
 export interface StreamAcceptor {

@@ -1,14 +1,14 @@
 import { once } from 'node:events';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeEachEngine } from '../db/test-engines.ts';
-import type { StreamEvent } from './protocol.ts';
 import {
   createPeople,
   type RunningSteward,
   StreamClient,
   startSteward,
   type TestPeople,
-} from './test-stream.ts';
+} from '../../server/test-stream.ts';
+import { describeEachEngine } from '../db/test-engines.ts';
+import type { StreamEvent } from './protocol.ts';
 
 const limitKiB = 256;
 const eventKiB = 64;

@@ -3,16 +3,16 @@
 import { once } from 'node:events';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { type Database, openDatabase } from '../db/database.ts';
-import { describeEachEngine } from '../db/test-engines.ts';
-import { streamCloseCodes } from './protocol.ts';
 import {
   createPeople,
   type RunningSteward,
   StreamClient,
   startSteward,
   type TestPeople,
-} from './test-stream.ts';
+} from '../../server/test-stream.ts';
+import { type Database, openDatabase } from '../db/database.ts';
+import { describeEachEngine } from '../db/test-engines.ts';
+import { streamCloseCodes } from './protocol.ts';
 
 describeEachEngine('live-channel streams end with their credentials', ({ db, url }) => {
   let second: Database;

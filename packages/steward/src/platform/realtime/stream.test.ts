@@ -1,8 +1,6 @@
 import { once } from 'node:events';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { describeEachEngine } from '../db/test-engines.ts';
-import { createRealtimeStore } from './store.ts';
 import {
   createPeople,
   type Person,
@@ -10,7 +8,9 @@ import {
   StreamClient,
   startSteward,
   type TestPeople,
-} from './test-stream.ts';
+} from '../../server/test-stream.ts';
+import { describeEachEngine } from '../db/test-engines.ts';
+import { createRealtimeStore } from './store.ts';
 
 const tickMs = 20;
 

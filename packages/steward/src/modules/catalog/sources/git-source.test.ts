@@ -3,7 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../../../platform/db/test-engines.ts';
-import { type SeededOrg, seedOrg, startTestSteward, type TestSteward } from '../../identity/test-org.ts';
+import { type SeededOrg, seedOrg, startTestSteward, type TestSteward } from '../../../server/test-steward.ts';
 import { ledgerYaml, orgYaml, type TempTree, tempTree } from '../fixture.test-support.ts';
 
 function git(dir: string, ...args: string[]): string {

@@ -2,10 +2,10 @@
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Command } from 'commander';
-import { sessionSchema } from '../modules/identity/schemas.ts';
-import { clientConfigPath, loadClientConfig } from '../platform/config.ts';
-import { createApiClient } from './client.ts';
-import { examples, usageError } from './program.ts';
+import { createApiClient } from '../../platform/cli/client.ts';
+import { examples, usageError } from '../../platform/cli/program.ts';
+import { clientConfigPath, loadClientConfig } from '../../platform/config.ts';
+import { sessionSchema } from './schemas.ts';
 
 export function registerLoginCommand(program: Command): void {
   program

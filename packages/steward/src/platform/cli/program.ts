@@ -1,7 +1,7 @@
 // The shape every steward command shares: exit codes, one-line errors, output formats.
 // Exit codes: 0 success, 1 the check found problems, 2 bad usage or unreadable input.
 import { Command, CommanderError, Option } from 'commander';
-import { StewardError } from '../platform/errors.ts';
+import { StewardError } from '../errors.ts';
 
 export const exitCodes = { ok: 0, problems: 1, usage: 2 } as const;
 

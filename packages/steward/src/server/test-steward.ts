@@ -4,12 +4,12 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
-import type { ServeConfig, TrustProxy } from '../../platform/config.ts';
-import type { Database } from '../../platform/db/database.ts';
-import { silentLogger } from '../../platform/logging.ts';
-import type { App } from '../../server/app.ts';
-import { type Assembled, assemble } from '../../server/compose.ts';
-import type { PasswordCheck } from './index.ts';
+import type { PasswordCheck } from '../modules/identity/index.ts';
+import type { ServeConfig, TrustProxy } from '../platform/config.ts';
+import type { Database } from '../platform/db/database.ts';
+import { silentLogger } from '../platform/logging.ts';
+import type { App } from './app.ts';
+import { type Assembled, assemble } from './compose.ts';
 
 export interface CallOptions {
   token?: string | undefined;

@@ -1,15 +1,9 @@
 // The one place errors become HTTP answers: RFC 9457 problem+json, never a 500 for the client's mistake.
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { describeDatabaseError, isDatabaseUnreachable } from '../platform/db/connection-errors.ts';
-import {
-  type FieldProblem,
-  type Problem,
-  problemFor,
-  problemWithStatus,
-  StewardError,
-} from '../platform/errors.ts';
-import type { Logger } from '../platform/logging.ts';
+import { describeDatabaseError, isDatabaseUnreachable } from '../db/connection-errors.ts';
+import { type FieldProblem, type Problem, problemFor, problemWithStatus, StewardError } from '../errors.ts';
+import type { Logger } from '../logging.ts';
 
 export function sendProblem(
   reply: FastifyReply,

@@ -5,11 +5,11 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
-import { type Assembled, assemble } from '../../server/compose.ts';
-import type { Database } from '../db/database.ts';
-import { silentLogger } from '../logging.ts';
-import type { RealtimeOptions } from './index.ts';
-import type { ServerMessage, StreamEvent } from './protocol.ts';
+import type { Database } from '../platform/db/database.ts';
+import { silentLogger } from '../platform/logging.ts';
+import type { RealtimeOptions } from '../platform/realtime/index.ts';
+import type { ServerMessage, StreamEvent } from '../platform/realtime/protocol.ts';
+import { type Assembled, assemble } from './compose.ts';
 
 export interface RunningSteward {
   assembled: Assembled;

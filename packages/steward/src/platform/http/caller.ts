@@ -1,7 +1,7 @@
-// The signed-in caller of a catalog route whose access is not public (the access hook has checked).
+// The signed-in caller of a route whose access is not public (the access hook has already checked).
 import type { FastifyRequest } from 'fastify';
-import type { Principal } from '../../platform/auth/principal.ts';
-import { unauthorised } from '../../platform/errors.ts';
+import type { Principal } from '../auth/principal.ts';
+import { unauthorised } from '../errors.ts';
 
 export function callerOf(request: FastifyRequest): Principal {
   if (!request.principal)

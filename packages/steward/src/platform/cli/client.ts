@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { z } from 'zod';
-import { type ClientConfig, loadClientConfig } from '../platform/config.ts';
+import { type ClientConfig, loadClientConfig } from '../config.ts';
 import { CliExit, exitCodes } from './program.ts';
 
 export interface ApiClient {
