@@ -54,6 +54,17 @@ describeEachEngine('the HTTP app', ({ db }) => {
     }
   });
 
+  it("documents the live channel's topics where the OpenAPI document describes the stream", async () => {
+    const document = (await app.inject('/api/openapi.json')).json();
+    const stream = document.paths['/api/v1/stream'].get.description as string;
+    const listed = [...stream.matchAll(/^- `([a-z-]+)`: (.+)$/gm)].map(([, kind, about]) => [kind, about]);
+    expect(listed.map(([kind]) => kind)).toEqual(['catalog', 'presence', 'team']);
+    for (const [kind, about] of listed) {
+      expect(about, kind).toMatch(/may follow it/);
+      expect(about, kind).not.toBe('not described');
+    }
+  });
+
   it('exposes its own Prometheus metrics', async () => {
     await app.inject('/livez');
     const text = (await app.inject('/metrics')).body;

@@ -96,9 +96,14 @@ export async function assemble(options: AssembleOptions): Promise<Assembled> {
     checkCredentials: identity.checkStreamCredentials,
   });
   // Any reader may follow a team for now; identity will replace this with a membership check.
-  realtime.registerTopic('team', allowAnyReader);
-  realtime.registerTopic('catalog', allowAnyReader);
-  await registerRoutes(app, streamRoutes(realtime));
+  realtime.registerTopic('team', allowAnyReader, {
+    about:
+      '`team:<name>`: kept for changes to that team (none is published on it yet); any reader may follow it',
+  });
+  realtime.registerTopic('catalog', allowAnyReader, {
+    about:
+      '`catalog.changed` events when an entity is created, updated or deleted and when a source is read or removed; any reader may follow it',
+  });
 
   // The catalog: sources (--catalog paths, the demo, repositories, uploads, the API) ingested into the
   // store; its Group and User entities become teams and people; every change rebuilds who-owns.
@@ -132,6 +137,9 @@ export async function assemble(options: AssembleOptions): Promise<Assembled> {
     onRebuildFailed: (error) => logger.warn({ err: error }, 'the ownership index could not be rebuilt'),
   });
   await registerRoutes(app, whoOwnsRoutes(ownership));
+
+  // The live channel's route comes after every module, so its description lists every topic kind.
+  await registerRoutes(app, streamRoutes(realtime, realtime.describeTopics()));
 
   return {
     app,

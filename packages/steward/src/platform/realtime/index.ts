@@ -11,7 +11,13 @@ import { createPresence, presenceTopic } from './presence.ts';
 import { type StreamAcceptor, streamRoutes } from './routes.ts';
 import { createRealtimeStore } from './store.ts';
 import { type CredentialCheck, createStreamEnder, type StreamSelector } from './stream-credentials.ts';
-import { allowAnyReader, createTopicRegistry, type TopicAuthoriser, type TopicOptions } from './topics.ts';
+import {
+  allowAnyReader,
+  createTopicRegistry,
+  type TopicAuthoriser,
+  type TopicDescription,
+  type TopicOptions,
+} from './topics.ts';
 
 export type { CredentialCheck, StreamSelector } from './stream-credentials.ts';
 export type { TopicAuthoriser } from './topics.ts';
@@ -51,6 +57,8 @@ export interface Realtime extends StreamAcceptor {
   publish(topic: string, type: string, data: unknown): Promise<number>;
   /** Says who may follow topics of a kind (`team` → `team:<name>`); unknown kinds are refused. */
   registerTopic(kind: string, authorise: TopicAuthoriser, options?: TopicOptions): void;
+  /** The topic kinds registered so far, with who may follow each and what it carries. */
+  describeTopics(): TopicDescription[];
   connectionCount(): number;
   /**
    * Closes (code 4401, with the reason) the sockets opened with credentials that just ended, on every
@@ -119,7 +127,10 @@ export function createRealtime({
     principals: hub.principals,
     check: checkCredentials,
   });
-  topics.registerTopic(presenceTopic, allowAnyReader, { current: () => presence.current() });
+  topics.registerTopic(presenceTopic, allowAnyReader, {
+    current: () => presence.current(),
+    about: 'who is online now (each event is the whole list); any reader may follow it',
+  });
   metrics.gauge('steward_realtime_sockets', 'Open live-channel sockets on this process.', [], (g) =>
     g.set(hub.connectionCount()),
   );
@@ -129,6 +140,7 @@ export function createRealtime({
   return {
     publish: (topic, type, data) => bus.publish(topic, type, data),
     registerTopic: topics.registerTopic,
+    describeTopics: topics.describeTopics,
     accept: hub.accept,
     connectionCount: hub.connectionCount,
     endStreams: ender.endStreams,

@@ -8,6 +8,7 @@ import { forbidden } from '../errors.ts';
 import { sendProblem } from '../http/problems.ts';
 import type { RoutePlugin } from '../http/route-types.ts';
 import { streamSubprotocol, tokenSubprotocolPrefix } from './protocol.ts';
+import type { TopicDescription } from './topics.ts';
 
 export interface StreamAcceptor {
   accept(socket: WebSocket, principal: Principal): void;
@@ -22,7 +23,14 @@ A socket that falls more than a bounded backlog behind is closed with code 4008:
 A socket whose credential ends (token revoked or expired, signed out, password changed or reset, user disabled, role
 changed) is closed with code 4401 and a reason saying which, on every Steward process.`;
 
-export function streamRoutes(hub: StreamAcceptor): RoutePlugin {
+/** The stream's API description: the protocol, then every topic kind with who may follow it. */
+function describeStream(topics: readonly TopicDescription[]): string {
+  const kinds = topics.map((t) => `- \`${t.kind}\`: ${t.about}`).join('\n');
+  return `${description}\n\nTopics (\`kind\` or \`kind:name\`; a subscription to one you may not follow is refused with the reason):\n${kinds}`;
+}
+
+/** `topics`: the kinds registered so far; register the route after the modules that add kinds. */
+export function streamRoutes(hub: StreamAcceptor, topics: readonly TopicDescription[]): RoutePlugin {
   return (app) => {
     app.route({
       method: 'GET',
@@ -31,7 +39,7 @@ export function streamRoutes(hub: StreamAcceptor): RoutePlugin {
       schema: {
         tags: ['realtime'],
         summary: `Live channel (WebSocket); a token may come as subprotocol ${tokenSubprotocolPrefix}<secret>`,
-        description,
+        description: describeStream(topics),
         querystring: z.strictObject({}),
       },
       onRequest: tokenFromSubprotocol,

@@ -13,6 +13,8 @@ export type TopicAuthoriser = (
 ) => string | null | Promise<string | null>;
 
 export interface TopicOptions {
+  /** Who may follow it and what it carries, for the stream's API description. */
+  about?: string;
   /**
    * Present for topics whose every event carries the whole state (presence): a new subscriber gets the
    * newest event at once (this loads it when no process event is at hand), and a resume never gaps.
@@ -30,6 +32,13 @@ export interface TopicRegistry {
   authorise(principal: Principal, topic: string): Promise<string | null>;
   /** How to load the current state of a whole-state topic; undefined for ordinary topics. */
   currentOf(topic: string): (() => Promise<BusEvent>) | undefined;
+  /** Every kind registered, in name order, with what its registrar says of it. */
+  describeTopics(): TopicDescription[];
+}
+
+export interface TopicDescription {
+  kind: string;
+  about: string;
 }
 
 /** For kinds every reader may follow. */
@@ -67,6 +76,11 @@ export function createTopicRegistry(logger: Logger): TopicRegistry {
       const { kind, name } = splitTopic(topic);
       const current = kinds.get(kind)?.current;
       return current ? () => current(name) : undefined;
+    },
+    describeTopics() {
+      return [...kinds.entries()]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([kind, entry]) => ({ kind, about: entry.about ?? 'not described' }));
     },
   };
 }
