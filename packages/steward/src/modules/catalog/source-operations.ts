@@ -19,7 +19,6 @@ import type { CreateSource } from './schemas.ts';
 import { assertGitUrl } from './sources/git.ts';
 import { sourceDirectory } from './sources/read-source.ts';
 import { assertUploadPaths, bytesOf } from './sources/upload-files.ts';
-import { withUploadTree } from './sources/upload-tree.ts';
 import { removeUploadOnDisk } from './sources/uploads-on-disk.ts';
 import { refsOfSource } from './store/entity-state.ts';
 import { writeEntityChanges } from './store/entity-writes.ts';
@@ -127,9 +126,6 @@ export async function addSource(ctx: SourceContext, caller: Principal, input: Cr
   const id = sourceIdFor(input.kind, target);
   const files =
     input.kind === 'upload' ? input.files.map((f) => ({ path: f.path, content: bytesOf(f.content) })) : [];
-  // Written out once before anything is stored, as every read will write them: a name this server's
-  // filesystem refuses is a 400 now, and the upload before stays as it was.
-  if (input.kind === 'upload') await withUploadTree(files, async () => {});
   const { row, created } = await ctx.db.transaction().execute(async (trx) => {
     const ensured = await ensureSource(trx, { id, kind: input.kind, target, name: input.name ?? target });
     // In the source's transaction: the files before are replaced whole, or not at all.
