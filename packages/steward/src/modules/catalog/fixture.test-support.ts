@@ -1,5 +1,6 @@
 // A small catalog written to a temp directory for the catalog store tests, and the callers they act
 // as. Tests count lines in these texts by hand: edit them only by appending.
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -95,3 +96,16 @@ export const adminCaller: Principal = {
   teams: [],
   via: 'token',
 };
+
+/** Runs git in `dir` as a test identity that signs nothing, answering its output. */
+export function git(dir: string, ...args: string[]): string {
+  const identity = [
+    '-c',
+    'user.name=Test',
+    '-c',
+    'user.email=test@example.com',
+    '-c',
+    'commit.gpgsign=false',
+  ];
+  return execFileSync('git', [...identity, ...args], { cwd: dir, encoding: 'utf8' }).trim();
+}

@@ -1,11 +1,11 @@
 // Hostile catalog sources for the hostile-catalog suite: a tree whose links lead to secrets outside
 // it, and files with NUL bytes, lone surrogates and nesting thousands deep, next to good entities
 // that must still be read. Each secret is a unique string the suite looks for in every answer.
-import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { git } from './fixture.test-support.ts';
 
 export const depth = 5000;
 /** `[[[…]]]`, 5,000 levels. */
@@ -164,15 +164,3 @@ spec:
   owner: good-team
   definition: { $text: ./leaks/token.yaml }
 `;
-
-export function git(dir: string, ...args: string[]): string {
-  const identity = [
-    '-c',
-    'user.name=Test',
-    '-c',
-    'user.email=test@example.com',
-    '-c',
-    'commit.gpgsign=false',
-  ];
-  return execFileSync('git', [...identity, ...args], { cwd: dir, encoding: 'utf8' }).trim();
-}

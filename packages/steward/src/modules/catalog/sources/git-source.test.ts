@@ -1,22 +1,9 @@
 // A git repository as a catalog source, through the API: cloned by the server, read at the commit
 // cloned (recorded on the source and in the history), fetched again on refresh.
-import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../../../platform/db/test-engines.ts';
 import { type SeededOrg, seedOrg, startTestSteward, type TestSteward } from '../../../server/test-steward.ts';
-import { ledgerYaml, orgYaml, type TempTree, tempTree } from '../fixture.test-support.ts';
-
-function git(dir: string, ...args: string[]): string {
-  const identity = [
-    '-c',
-    'user.name=Test',
-    '-c',
-    'user.email=test@example.com',
-    '-c',
-    'commit.gpgsign=false',
-  ];
-  return execFileSync('git', [...identity, ...args], { cwd: dir, encoding: 'utf8' }).trim();
-}
+import { git, ledgerYaml, orgYaml, type TempTree, tempTree } from '../fixture.test-support.ts';
 
 describeEachEngine('git catalog sources', ({ db }) => {
   let steward: TestSteward;
