@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { StewardError } from '../../platform/errors.ts';
 import { parseCatalogConfig } from './catalog-config.ts';
-import { validateCatalog } from './validate-catalog.ts';
+import { validateCatalog } from './engine/validate-catalog.ts';
 
 const component = [
   'apiVersion: backstage.io/v1alpha1',

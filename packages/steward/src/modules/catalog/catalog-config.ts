@@ -4,8 +4,8 @@ import { readFile } from 'node:fs/promises';
 import { isMap, LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { invalid } from '../../platform/errors.ts';
-import { createKindRegistry } from './kinds/registry.ts';
-import type { CatalogOptions, KindDefinition } from './model.ts';
+import { createKindRegistry } from './engine/kinds/registry.ts';
+import type { CatalogOptions, KindDefinition } from './engine/model.ts';
 
 const severity = z.enum(['error', 'warning'], { error: 'must be error or warning' });
 

@@ -2,10 +2,10 @@
 // put together once for the composition root (its HTTP routes are in routes.ts).
 import type { Database } from '../../platform/db/database.ts';
 import type { Logger } from '../../platform/logging.ts';
-import { type EntityListQuery, getEntityDetail, listEntities } from './entity-queries.ts';
+import type { CatalogEntity, CatalogOptions } from './engine/model.ts';
 import type { ImportOrg } from './identity-sync.ts';
 import type { IngestSummary } from './ingest/ingest-source.ts';
-import type { CatalogEntity, CatalogOptions } from './model.ts';
+import { type EntityListQuery, getEntityDetail, listEntities } from './queries/entity-queries.ts';
 import type { EntityDetail, EntityList } from './schemas.ts';
 import { type IngestRequest, ingestServerPath, type SourceContext } from './source-operations.ts';
 import { adoptUploadsOnDisk } from './sources/uploads-on-disk.ts';

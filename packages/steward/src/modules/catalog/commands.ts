@@ -2,8 +2,8 @@
 import type { Command } from 'commander';
 import { examples, exitCodes, formatOption } from '../../platform/cli/program.ts';
 import { readCatalogConfig } from './catalog-config.ts';
-import { type LoadProgress, loadCatalog } from './load.ts';
-import { validationJson, validationSummary, validationText } from './report.ts';
+import { validationJson, validationSummary, validationText } from './engine/report.ts';
+import { type LoadProgress, loadCatalog } from './sources/load.ts';
 
 const fileSelection = `
 Which files are read:

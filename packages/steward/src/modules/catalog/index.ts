@@ -1,15 +1,12 @@
 // The catalog: teams, people, services, systems, APIs and resources described as code (Backstage
 // entities as-is, plus Steward's kinds), parsed and validated with exact file:line:col positions.
 
-export { type AlertMatcher, type AlertMatcherResult, parseAlertMatcher } from './alert-matcher.ts';
 export { parseCatalogConfig, readCatalogConfig } from './catalog-config.ts';
 export { type CatalogDeps, type CatalogService, createCatalog } from './catalog-service.ts';
-export { formats } from './formats.ts';
-export type { ImportOrg } from './identity-sync.ts';
-export type { IngestProgress, IngestSummary } from './ingest/ingest-source.ts';
-export { backstageKinds } from './kinds/backstage.ts';
-export { stewardKinds } from './kinds/steward.ts';
-export { type LoadedCatalog, type LoadOptions, type LoadProgress, loadCatalog } from './load.ts';
+export { type AlertMatcher, type AlertMatcherResult, parseAlertMatcher } from './engine/alert-matcher.ts';
+export { formats } from './engine/formats.ts';
+export { backstageKinds } from './engine/kinds/backstage.ts';
+export { stewardKinds } from './engine/kinds/steward.ts';
 export type {
   CatalogEntity,
   CatalogOptions,
@@ -23,10 +20,9 @@ export type {
   RelationField,
   Severity,
   SourcePosition,
-} from './model.ts';
-export { defaultNamespace, type EntityName, parseEntityRef, stringifyEntityRef } from './refs.ts';
-export { validationJson, validationText } from './report.ts';
-export { catalogRoutes } from './routes.ts';
+} from './engine/model.ts';
+export { defaultNamespace, type EntityName, parseEntityRef, stringifyEntityRef } from './engine/refs.ts';
+export { validationJson, validationText } from './engine/report.ts';
 export {
   type CatalogChecker,
   type CatalogSource,
@@ -34,4 +30,8 @@ export {
   createCatalogChecker,
   type FileCheck,
   validateCatalog,
-} from './validate-catalog.ts';
+} from './engine/validate-catalog.ts';
+export { catalogRoutes } from './http/routes.ts';
+export type { ImportOrg } from './identity-sync.ts';
+export type { IngestProgress, IngestSummary } from './ingest/ingest-source.ts';
+export { type LoadedCatalog, type LoadOptions, type LoadProgress, loadCatalog } from './sources/load.ts';

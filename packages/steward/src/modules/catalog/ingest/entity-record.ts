@@ -1,7 +1,7 @@
 // From a validated entity to what the store keeps: the body, its content hash, the columns lists
 // filter on, the owners, and the relations it declares (inverses are read from the target's side).
 import { createHash } from 'node:crypto';
-import type { CatalogEntity } from '../model.ts';
+import type { CatalogEntity } from '../engine/model.ts';
 
 export interface EntityBody {
   apiVersion: string;

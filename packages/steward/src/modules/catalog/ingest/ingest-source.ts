@@ -1,6 +1,6 @@
 // Ingests one source: read it (files, clone, upload) with the engine, writing what changed as it is
 // read. A source that cannot be read keeps its entities and is marked failed with the reason.
-import type { CatalogOptions } from '../model.ts';
+import type { CatalogOptions } from '../engine/model.ts';
 import { readSource } from '../sources/read-source.ts';
 import { recordFailure } from '../store/source-store.ts';
 import type { CatalogDb, SourceRow } from '../store/tables.ts';

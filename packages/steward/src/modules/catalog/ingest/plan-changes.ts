@@ -1,6 +1,6 @@
 // Compares what a source now holds with what the store has for it: which entities are new, changed,
 // only moved, unchanged, or gone. Pure: the content hash decides; positions only move.
-import type { CatalogProblem } from '../model.ts';
+import type { CatalogProblem } from '../engine/model.ts';
 import type { StoredRow } from '../store/entity-rows.ts';
 import type { StoredState } from '../store/entity-state.ts';
 

@@ -1,8 +1,8 @@
 // Each relation type and its inverse, as the built-in kinds declare them (`dependsOn` ↔
 // `dependencyOf`): the store keeps both directions, and reads one from the other.
-import { backstageKinds } from '../kinds/backstage.ts';
-import { stewardKinds } from '../kinds/steward.ts';
-import type { KindDefinition } from '../model.ts';
+import { backstageKinds } from '../engine/kinds/backstage.ts';
+import { stewardKinds } from '../engine/kinds/steward.ts';
+import type { KindDefinition } from '../engine/model.ts';
 
 const inverses = new Map<string, string>();
 

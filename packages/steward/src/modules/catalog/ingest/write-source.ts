@@ -2,7 +2,7 @@
 // source and only new, changed and moved entities are written (a transaction per batch); once the
 // whole source is read, entities it no longer has are removed, and its problems, CODEOWNERS files
 // and counts replaced. An entity another source already holds is a problem, not an overwrite.
-import type { CatalogProblem } from '../model.ts';
+import type { CatalogProblem } from '../engine/model.ts';
 import type { SourceRead } from '../sources/read-source.ts';
 import { replaceCodeowners } from '../store/codeowners-store.ts';
 import type { StoredRow } from '../store/entity-rows.ts';

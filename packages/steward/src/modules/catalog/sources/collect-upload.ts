@@ -5,12 +5,12 @@
 import { stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { invalid } from '../../../platform/errors.ts';
-import { findCatalogFiles } from '../files.ts';
-import { defaultMaxFileBytes } from '../model.ts';
-import { placeOf, readInside, realRootOf } from '../source-root.ts';
-import { createCatalogChecker } from '../validate-catalog.ts';
+import { defaultMaxFileBytes } from '../engine/model.ts';
+import { createCatalogChecker } from '../engine/validate-catalog.ts';
+import { findCatalogFiles } from './find-files.ts';
 import { findForeignFiles, isForeignFile } from './foreign-files.ts';
 import { codeownersLocations } from './read-tree.ts';
+import { placeOf, readInside, realRootOf } from './source-root.ts';
 import type { UploadedFile } from './upload-files.ts';
 
 export interface CollectedUpload {

@@ -2,8 +2,8 @@
 // validated with the others, and every position pointing back into the original file. Line and
 // column numbers below are counted by hand in these texts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CatalogEntity } from '../engine/model.ts';
 import { orgYaml, type TempTree, tempTree } from '../fixture.test-support.ts';
-import type { CatalogEntity } from '../model.ts';
 import { readTree, type TreeRead } from './read-tree.ts';
 import { readTreeRows } from './tree-rows.ts';
 

@@ -4,21 +4,21 @@
 import type { Dirent } from 'node:fs';
 import { readdir, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { type EmittedYaml, emitEntityYaml } from '../entity-yaml.ts';
+import type { YamlPosition } from '../../../platform/yaml/nodes.ts';
+import { type EmittedYaml, emitEntityYaml } from '../engine/entity-yaml.ts';
 import {
   type CatalogEntity,
   type CatalogProblem,
   defaultMaxFileBytes,
   type SourcePosition,
-} from '../model.ts';
-import { checkCharacters, decodeCatalogFile, tooLargeMessage } from '../parse.ts';
-import { createReporter } from '../reporter.ts';
-import { type InsideRefusal, outsideMessage, readInside } from '../source-root.ts';
-import type { YamlPosition } from '../yaml/nodes.ts';
+} from '../engine/model.ts';
+import { checkCharacters, decodeCatalogFile, tooLargeMessage } from '../engine/parse.ts';
+import { createReporter } from '../engine/reporter.ts';
 import { cortexFileNames, mapCortex } from './cortex.ts';
 import type { MappedEntity, MappedFile } from './mapped-entity.ts';
 import { mapOpslevel, opslevelFileNames } from './opslevel.ts';
 import type { PositionedYaml } from './positioned-yaml.ts';
+import { type InsideRefusal, outsideMessage, readInside } from './source-root.ts';
 
 const mappers = new Map<string, (content: string, file: string) => MappedFile>([
   ...opslevelFileNames.map((name) => [name, mapOpslevel] as const),

@@ -1,7 +1,7 @@
 // What a mapper from another product's file (opslevel.yml, cortex.yaml) produces: Backstage entities
 // as data, each field remembering the path in the original file its value came from.
-import { joinPath } from '../entity-yaml.ts';
-import type { CatalogProblem } from '../model.ts';
+import { joinPath } from '../engine/entity-yaml.ts';
+import type { CatalogProblem } from '../engine/model.ts';
 import type { PositionedYaml } from './positioned-yaml.ts';
 
 export interface MappedEntity {

@@ -1,11 +1,11 @@
 // Reads another product's YAML file (opslevel.yml, cortex.yaml) keeping where every value is, so
 // the entities mapped from it point back at the lines their data came from.
 import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
-import { positionAt } from '../document-limits.ts';
-import { joinPath } from '../entity-yaml.ts';
-import { shortYamlMessage } from '../yaml/fallback.ts';
-import { maxNesting, tooDeepMessage, tooDeepOffsets } from '../yaml/nesting.ts';
-import type { YamlPosition } from '../yaml/nodes.ts';
+import { shortYamlMessage } from '../../../platform/yaml/fallback.ts';
+import { maxNesting, tooDeepMessage, tooDeepOffsets } from '../../../platform/yaml/nesting.ts';
+import type { YamlPosition } from '../../../platform/yaml/nodes.ts';
+import { positionAt } from '../engine/document-limits.ts';
+import { joinPath } from '../engine/entity-yaml.ts';
 
 export interface PositionedYaml {
   value: unknown;

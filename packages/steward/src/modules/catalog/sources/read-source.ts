@@ -4,14 +4,14 @@
 import { stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { conflict } from '../../../platform/errors.ts';
-import { findCatalogFiles } from '../files.ts';
-import type { LoadProgress } from '../load.ts';
-import { type CatalogOptions, defaultMaxFileBytes } from '../model.ts';
+import { type CatalogOptions, defaultMaxFileBytes } from '../engine/model.ts';
 import type { CodeownersFile } from '../store/codeowners-store.ts';
 import type { StoredRow } from '../store/entity-rows.ts';
 import type { CatalogDb, SourceRow } from '../store/tables.ts';
 import { readUploadFiles } from '../store/upload-store.ts';
+import { findCatalogFiles } from './find-files.ts';
 import { originUrl, syncClone, workingTreeCommit } from './git.ts';
+import type { LoadProgress } from './load.ts';
 import type { TreeRead } from './read-tree.ts';
 import { readTreeRows } from './tree-rows.ts';
 import { withUploadTree } from './upload-tree.ts';

@@ -5,16 +5,16 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import { invalid } from '../../../platform/errors.ts';
-import type { LoadProgress } from '../load.ts';
 import {
   type CatalogEntity,
   type CatalogOptions,
   type CatalogProblem,
   defaultMaxFileBytes,
-} from '../model.ts';
-import { outsideMessage, readInside, realRootOf } from '../source-root.ts';
+} from '../engine/model.ts';
 import type { CodeownersFile } from '../store/codeowners-store.ts';
 import { findForeignFiles, isForeignFile, prepareForeignFiles } from './foreign-files.ts';
+import type { LoadProgress } from './load.ts';
+import { outsideMessage, readInside, realRootOf } from './source-root.ts';
 import { streamCatalog } from './stream-load.ts';
 
 export interface TreeRead {

@@ -1,8 +1,9 @@
 // The engine's catalog load, handing out each file's valid entities as soon as the file is checked,
 // so they can be written while the rest is still read. An entity is handed out when it is valid and
 // the first with its ref, as the whole-set check decides at the end.
-import { type LoadedCatalog, type LoadProgress, loadCatalog } from '../load.ts';
-import type { CatalogEntity, CatalogOptions } from '../model.ts';
+
+import type { CatalogEntity, CatalogOptions } from '../engine/model.ts';
+import { type LoadedCatalog, type LoadProgress, loadCatalog } from './load.ts';
 
 export interface StreamOptions extends CatalogOptions {
   onProgress?: (progress: LoadProgress) => void;

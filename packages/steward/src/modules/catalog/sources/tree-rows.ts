@@ -3,10 +3,10 @@
 // rows arrive in batches, in file order, and the whole-set result comes last.
 import { Worker } from 'node:worker_threads';
 import { StewardError } from '../../../platform/errors.ts';
+import type { CatalogEntity, CatalogOptions } from '../engine/model.ts';
 import { toEntityRecord } from '../ingest/entity-record.ts';
-import type { LoadProgress } from '../load.ts';
-import type { CatalogEntity, CatalogOptions } from '../model.ts';
 import { type StoredRow, toStoredRow } from '../store/entity-rows.ts';
+import type { LoadProgress } from './load.ts';
 import { readTree, type TreeRead } from './read-tree.ts';
 
 export interface RowsOptions {

@@ -1,7 +1,7 @@
 // The worker thread that reads a large catalog tree: rows go to the writer as their files are read.
 import { parentPort, workerData } from 'node:worker_threads';
 import { StewardError } from '../../../platform/errors.ts';
-import type { CatalogOptions } from '../model.ts';
+import type { CatalogOptions } from '../engine/model.ts';
 import { readTree } from './read-tree.ts';
 import { rowBatcher, type WorkerMessage } from './tree-rows.ts';
 

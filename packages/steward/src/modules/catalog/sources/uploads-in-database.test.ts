@@ -8,8 +8,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type Database, openDatabase } from '../../../platform/db/database.ts';
 import { describeEachEngine } from '../../../platform/db/test-engines.ts';
 import { startTestSteward, type TestSteward } from '../../../server/test-steward.ts';
-import { component, entity } from '../hostile-catalog.test-support.ts';
 import type { CatalogTables } from '../store/tables.ts';
+import { component, entity } from './hostile-catalog.test-support.ts';
 import { sourceDirectory } from './read-source.ts';
 import { adoptUploadsOnDisk } from './uploads-on-disk.ts';
 

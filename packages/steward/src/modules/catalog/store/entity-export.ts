@@ -1,9 +1,10 @@
 // Every stored entity as the engine's CatalogEntity (owners and relations included), for modules
 // that index the whole catalog in memory (ownership). Owners keep where they are written; relations
 // carry the entity's own position (the store does not keep where each was written).
+
+import type { CatalogEntity, SourcePosition } from '../engine/model.ts';
 import type { EntityBody } from '../ingest/entity-record.ts';
 import { inverseOf } from '../ingest/relation-types.ts';
-import type { CatalogEntity, SourcePosition } from '../model.ts';
 import type { CatalogDb } from './tables.ts';
 
 export async function loadAllEntities(db: CatalogDb): Promise<CatalogEntity[]> {

@@ -1,7 +1,7 @@
 // Problems found while reading a source, kept per source and entity so the portal can show them.
 
 import { sql } from 'kysely';
-import type { CatalogProblem } from '../model.ts';
+import type { CatalogProblem } from '../engine/model.ts';
 import { columnList, recordset } from './recordset.ts';
 import type { CatalogDb, CatalogProblemsTable } from './tables.ts';
 
