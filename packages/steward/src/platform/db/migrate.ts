@@ -1,5 +1,8 @@
-// Forward-only migrations: every file in ./migrations, applied in name order on start.
-// A migration, once merged, is never edited; a change is a new file (migrations-unchanged.test.ts).
+// Forward-only migrations, applied in name order on start. Each lives with what owns its tables: the
+// platform's in ./migrations, a module's in `modules/<name>/migrations/`. Names are numbered across
+// all of them (`0009-…`), so the order is one order. A migration, once merged, is never edited; a
+// change is a new file (migrations-unchanged.test.ts).
+import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -7,14 +10,31 @@ import { type Migration, type MigrationProvider, Migrator } from 'kysely/migrati
 import { unavailable } from '../errors.ts';
 import type { Database } from './database.ts';
 
-const folder = join(import.meta.dirname, 'migrations');
+const modulesFolder = join(import.meta.dirname, '..', '..', 'modules');
+
+/** The platform's migrations folder and every module's (a module without tables has none). */
+export async function migrationFolders(): Promise<string[]> {
+  const modules = (await readdir(modulesFolder, { withFileTypes: true })).filter((d) => d.isDirectory());
+  const folders = modules.map((d) => join(modulesFolder, d.name, 'migrations')).filter((f) => existsSync(f));
+  return [join(import.meta.dirname, 'migrations'), ...folders.sort()];
+}
 
 class FolderMigrationProvider implements MigrationProvider {
   async getMigrations(): Promise<Record<string, Migration>> {
-    const names = (await readdir(folder)).filter((f) => /^\d{4}-[a-z0-9-]+\.ts$/.test(f)).sort();
+    const found = new Map<string, string>();
+    for (const folder of await migrationFolders()) {
+      for (const file of await readdir(folder)) {
+        if (!/^\d{4}-[a-z0-9-]+\.ts$/.test(file)) continue;
+        const name = file.replace(/\.ts$/, '');
+        const other = found.get(name);
+        if (other)
+          throw new Error(`migration ${name} is in both ${other} and ${folder}: rename the newer one`);
+        found.set(name, folder);
+      }
+    }
     const migrations: Record<string, Migration> = {};
-    for (const name of names) {
-      migrations[name.replace(/\.ts$/, '')] = await import(pathToFileURL(join(folder, name)).href);
+    for (const [name, folder] of [...found].sort(([a], [b]) => a.localeCompare(b))) {
+      migrations[name] = await import(pathToFileURL(join(folder, `${name}.ts`)).href);
     }
     return migrations;
   }
