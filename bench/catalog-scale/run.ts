@@ -15,6 +15,7 @@ import { type Database, openDatabase } from '../../packages/steward/src/platform
 import { migrateToLatest } from '../../packages/steward/src/platform/db/migrate.ts';
 import { silentLogger } from '../../packages/steward/src/platform/logging.ts';
 import { seededRandom } from '../../packages/steward/src/platform/seeded-random.ts';
+import { moduleMigrationFolders } from '../../packages/steward/src/server/modules.ts';
 import { type GeneratedOrganisation, writeOrganisation } from './organisation.ts';
 
 const targets = { ingestSeconds: 60, lookupP99Ms: 5, ownerListP99Ms: 50 };
@@ -65,7 +66,7 @@ async function measureEngine(
   console.log(`\n${name}`);
   const database = await open();
   try {
-    await migrateToLatest(database);
+    await migrateToLatest(database, moduleMigrationFolders);
     const catalog = createCatalog({ database, logger: silentLogger(), dataDir: join(work, `data-${name}`) });
     const progress = progressLine();
     const started = performance.now();

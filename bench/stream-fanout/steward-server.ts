@@ -8,6 +8,7 @@ import { openDatabase } from '../../packages/steward/src/platform/db/database.ts
 import { migrateToLatest } from '../../packages/steward/src/platform/db/migrate.ts';
 import { silentLogger } from '../../packages/steward/src/platform/logging.ts';
 import { type Assembled, assemble } from '../../packages/steward/src/server/compose.ts';
+import { moduleMigrationFolders } from '../../packages/steward/src/server/modules.ts';
 import type { FanOutServer } from './raw-server.ts';
 
 export interface StewardUnderTest extends FanOutServer {
@@ -18,7 +19,7 @@ export interface StewardUnderTest extends FanOutServer {
 export async function startStewardServer(tickMs: number): Promise<StewardUnderTest> {
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-stream-fanout-'));
   const database = await openDatabase({});
-  await migrateToLatest(database);
+  await migrateToLatest(database, moduleMigrationFolders);
   const assembled = await assemble({
     database,
     logger: silentLogger(),

@@ -1,9 +1,9 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeEachEngine } from '../platform/db/test-engines.ts';
 import { silentLogger } from '../platform/logging.ts';
 import type { App } from './app.ts';
 import { assemble } from './compose.ts';
+import { describeEachEngine } from './test-engines.ts';
 
 const config = { bodyLimit: 64 * 1024, webDir: '/nonexistent', dataDir: '/nonexistent' };
 

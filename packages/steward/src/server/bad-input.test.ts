@@ -1,6 +1,6 @@
 // The client's mistakes get a clear 4xx problem+json that names what was wrong, never a 500.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeEachEngine } from '../platform/db/test-engines.ts';
+import { describeEachEngine } from './test-engines.ts';
 import { startTestSteward, type TestSteward } from './test-steward.ts';
 
 describeEachEngine('bad input over HTTP', ({ db }) => {

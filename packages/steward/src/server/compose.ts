@@ -1,22 +1,16 @@
-// The composition root: every module, what it needs, and where it is wired. Read top to bottom,
-// this is Steward's table of contents.
+// The composition root: the platform, then every module (server/modules.ts) with what it needs, and
+// where each is wired. Read top to bottom, this is Steward's table of contents.
 import { readFileSync } from 'node:fs';
-import {
-  type CatalogOptions,
-  catalogRoutes,
-  createCatalog,
-  type IngestSummary,
-} from '../modules/catalog/index.ts';
-import { createIdentity, type PasswordCheck } from '../modules/identity/index.ts';
-import { createOwnershipService, whoOwnsRoutes } from '../modules/ownership/index.ts';
+import type { CatalogOptions } from '../modules/catalog/index.ts';
+import type { PasswordCheck } from '../modules/identity/index.ts';
 import type { Authenticator } from '../platform/auth/principal.ts';
 import type { ServeConfig } from '../platform/config.ts';
 import type { Database } from '../platform/db/database.ts';
 import { JobRunner, jobRoutes } from '../platform/jobs/index.ts';
 import type { Logger } from '../platform/logging.ts';
 import { createMetrics } from '../platform/metrics.ts';
+import type { PlatformServices, RunningModule } from '../platform/module.ts';
 import {
-  allowAnyReader,
   createRealtime,
   type Realtime,
   type RealtimeOptions,
@@ -24,6 +18,7 @@ import {
 } from '../platform/realtime/index.ts';
 import { type App, createApp, registerRoutes } from './app.ts';
 import { demoDir, demoPassword } from './demo.ts';
+import { catalogModule, identityModule, ownershipModule } from './modules.ts';
 
 export const version: string = JSON.parse(
   readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
@@ -60,84 +55,63 @@ export async function assemble(options: AssembleOptions): Promise<Assembled> {
   const metrics = createMetrics();
   let ready = false;
 
-  // Durable background work: modules register their job definitions on it and enqueue through it.
+  // The platform every module stands on: durable jobs, the live channel, the HTTP app.
   const jobs = new JobRunner({ database, logger, metrics });
-
-  // Identity closes the live-channel streams of credentials it ends; the channel is created below, and
-  // this callback runs only once both exist.
-  const identity = createIdentity({
+  const realtime = createRealtime({
     database,
     logger,
+    metrics,
+    options: options.realtime,
+    // Identity says which open streams' credentials ended; it is created just below.
+    checkCredentials: (...streams) => identity.api.checkStreamCredentials(...streams),
+  });
+  const platform: PlatformServices = {
+    database,
+    logger,
+    metrics,
+    jobs,
+    publish: (topic, type, data) => realtime.publish(topic, type, data),
+  };
+
+  // The modules, each given the faces of those it needs (server/modules.ts lists them in this order).
+  const identity = await identityModule.create(platform, {
     endStreams: (selectors, reason) => realtime.endStreams(selectors, reason),
     wrapPasswordCheck: options.wrapPasswordCheck,
   });
-  const authenticator: Authenticator = options.authenticator ?? identity.authenticator;
+  const catalog = await catalogModule.create(platform, {
+    importOrg: identity.api.importOrg,
+    dataDir: config.dataDir,
+    gitAllowLocal: config.gitAllowLocal,
+    catalogOptions: options.catalogOptions,
+    catalogPaths: config.catalogPaths,
+    demo: config.demo ? { dir: demoDir, password: demoPassword } : undefined,
+    // Until catalog changes arrive as events: the ownership index rebuilds after each one.
+    onChanged: () => {
+      ownership.api
+        .catalogChanged()
+        .catch((error) => logger.warn({ err: error }, 'the ownership index was not rebuilt'));
+    },
+  });
+  const ownership = await ownershipModule.create(platform, { catalog: catalog.api });
+  const running: RunningModule<unknown>[] = [identity, catalog, ownership];
 
   const app = await createApp({
     logger,
     metrics,
-    authenticator,
+    authenticator: options.authenticator ?? identity.api.authenticator,
     bodyLimit: config.bodyLimit,
     webDir: config.webDir,
     version,
     trustProxy: config.trustProxy,
     isReady: async () => (ready ? readiness(database) : 'Steward is starting or shutting down'),
   });
-
-  await registerRoutes(app, identity.routes);
   await registerRoutes(app, jobRoutes(jobs));
-
-  // The live channel: every module publishes through it; clients follow the topics they may see.
-  const realtime = createRealtime({
-    database,
-    logger,
-    metrics,
-    options: options.realtime,
-    checkCredentials: identity.checkStreamCredentials,
-  });
-  // Any reader may follow a team for now; identity will replace this with a membership check.
-  realtime.registerTopic('team', allowAnyReader, {
-    about:
-      '`team:<name>`: kept for changes to that team (none is published on it yet); any reader may follow it',
-  });
-  realtime.registerTopic('catalog', allowAnyReader, {
-    about:
-      '`catalog.changed` events when an entity is created, updated or deleted and when a source is read or removed; any reader may follow it',
-  });
-
-  // The catalog: sources (--catalog paths, the demo, repositories, uploads, the API) ingested into the
-  // store; its Group and User entities become teams and people; every change rebuilds who-owns.
-  const catalog = createCatalog({
-    database,
-    logger,
-    dataDir: config.dataDir,
-    gitAllowLocal: config.gitAllowLocal,
-    catalogOptions: options.catalogOptions,
-    importOrg: identity.importOrg,
-    publish: (type, data) => realtime.publish('catalog', type, data),
-    // Catalog and ownership depend on each other: the index reads the catalog, and a catalog change
-    // rebuilds the index. This callback runs only after both exist.
-    onChanged: () => {
-      ownership
-        .catalogChanged()
-        .catch((error) => logger.warn({ err: error }, 'the ownership index was not rebuilt'));
-    },
-  });
-  await registerRoutes(app, catalogRoutes(catalog));
-
-  // Who owns what: an index of the catalog store and its CODEOWNERS files, rebuilt when the catalog changes.
-  const ownership = createOwnershipService({
-    loadEntities: () => catalog.loadEntities(),
-    loadCodeowners: async () =>
-      (await catalog.codeownersFiles()).map((f) => ({
-        repository: f.repository,
-        file: f.path,
-        text: f.content,
-      })),
-    onRebuildFailed: (error) => logger.warn({ err: error }, 'the ownership index could not be rebuilt'),
-  });
-  await registerRoutes(app, whoOwnsRoutes(ownership));
-
+  for (const module of running) {
+    for (const routes of module.routes ?? []) await registerRoutes(app, routes);
+    for (const definition of module.jobs ?? []) jobs.register(definition);
+    for (const { kind, authorise, ...topic } of module.topics ?? [])
+      realtime.registerTopic(kind, authorise, topic);
+  }
   // The live channel's route comes after every module, so its description lists every topic kind.
   await registerRoutes(app, streamRoutes(realtime, realtime.describeTopics()));
 
@@ -146,27 +120,14 @@ export async function assemble(options: AssembleOptions): Promise<Assembled> {
     realtime,
     async start() {
       // A test that brings its own authenticator has no use for a first admin (nor its files).
-      if (!options.authenticator) await identity.ensureFirstAdmin(config.dataDir);
+      if (!options.authenticator) await identity.api.ensureFirstAdmin(config.dataDir);
       await realtime.start();
-      await catalog.start();
-      for (const path of config.catalogPaths ?? []) {
-        const read = await catalog.ingestPath(path);
-        logger.info(ingestLog(read), `catalog ${path} read`);
-      }
-      if (config.demo) {
-        const read = await catalog.ingestPath(demoDir, {
-          name: 'demo: Acme (examples/acme)',
-          password: demoPassword,
-        });
-        logger.info(
-          ingestLog(read),
-          `demo organisation loaded: everyone signs in with the password ${demoPassword}`,
-        );
-      }
+      for (const module of running) await module.start?.();
       await jobs.start();
     },
     async stop() {
       await jobs.stop();
+      for (const module of [...running].reverse()) await module.stop?.();
       await realtime.stop();
     },
     setReady(value) {
@@ -186,17 +147,4 @@ async function readiness(database: Database): Promise<true | string> {
     );
   }
   return reasons.length === 0 ? true : reasons.join('; ');
-}
-
-function ingestLog(read: IngestSummary) {
-  const { added, updated, removed, unchanged, durationMs } = read;
-  return {
-    added,
-    updated,
-    removed,
-    unchanged,
-    errors: read.errors.length,
-    warnings: read.warnings.length,
-    durationMs,
-  };
 }

@@ -6,10 +6,10 @@ import { Writable } from 'node:stream';
 import pino from 'pino';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { type Database, openDatabase } from '../platform/db/database.ts';
-import { describeEachEngine } from '../platform/db/test-engines.ts';
 import { startTcpProxy, type TcpProxy } from '../platform/db/test-proxy.ts';
 import { defineJob, JobRunner } from '../platform/jobs/index.ts';
 import { silentLogger } from '../platform/logging.ts';
+import { describeEachEngine } from './test-engines.ts';
 import {
   createPeople,
   type RunningSteward,
@@ -62,7 +62,7 @@ describeEachEngine('a database outage', ({ db, engine, url }) => {
     runner.register(job);
     await runner.start();
     subscriber = await StreamClient.connect(behindProxy.streamUrl, people.tokens.bob);
-    expect(await subscriber.subscribe(['team:outage'])).toMatchObject({ topics: ['team:outage'] });
+    expect(await subscriber.subscribe(['room:outage'])).toMatchObject({ topics: ['room:outage'] });
   });
   afterAll(async () => {
     proxy?.restore();
@@ -83,7 +83,7 @@ describeEachEngine('a database outage', ({ db, engine, url }) => {
     });
 
   it('answers 503 with Retry-After meanwhile, then catches up on what it missed', async () => {
-    await direct.assembled.realtime.publish('team:outage', 'outage.test', 'before');
+    await direct.assembled.realtime.publish('room:outage', 'outage.test', 'before');
     expect((await subscriber.nextEvent((e) => e.data === 'before')).seq).toBe(1);
 
     proxy.cut();
@@ -99,7 +99,7 @@ describeEachEngine('a database outage', ({ db, engine, url }) => {
 
     // Sent while this process cannot hear: a job wake-up and a live event it will never be told of.
     await producer().enqueue(job, { label: 'during' });
-    await direct.assembled.realtime.publish('team:outage', 'outage.test', 'during');
+    await direct.assembled.realtime.publish('room:outage', 'outage.test', 'during');
     await new Promise((r) => setTimeout(r, 300));
     expect(ran).toEqual([]);
 
@@ -109,10 +109,10 @@ describeEachEngine('a database outage', ({ db, engine, url }) => {
 
     // The catch-up: the job runs at once (not at the 2-minute poll), followers are told to reload.
     await vi.waitFor(() => expect(ran).toEqual(['during']), { timeout: 3_000 });
-    expect(await subscriber.next()).toMatchObject({ type: 'gap', topic: 'team:outage', from: 2 });
+    expect(await subscriber.next()).toMatchObject({ type: 'gap', topic: 'room:outage', from: 2 });
 
     // And notifications flow again: a live event, a job wake-up, a plain NOTIFY.
-    await direct.assembled.realtime.publish('team:outage', 'outage.test', 'after');
+    await direct.assembled.realtime.publish('room:outage', 'outage.test', 'after');
     expect(await subscriber.nextEvent((e) => e.data === 'after')).toMatchObject({ seq: 3 });
     const started = Date.now();
     await producer().enqueue(job, { label: 'after' });

@@ -9,6 +9,7 @@ import { auditLogRisk, migrateAsOwner } from '../platform/db/serving-role.ts';
 import { StewardError } from '../platform/errors.ts';
 import type { Logger } from '../platform/logging.ts';
 import { assemble } from './compose.ts';
+import { moduleMigrationFolders } from './modules.ts';
 
 export interface RunningSteward {
   url: string;
@@ -29,8 +30,8 @@ export async function serve(config: ServeConfig, logger: Logger): Promise<Runnin
   let assembled: Awaited<ReturnType<typeof assemble>> | undefined;
   try {
     const applied = config.databaseOwnerUrl
-      ? await migrateAsOwner(config.databaseOwnerUrl, database)
-      : await migrateToLatest(database);
+      ? await migrateAsOwner(config.databaseOwnerUrl, database, moduleMigrationFolders)
+      : await migrateToLatest(database, moduleMigrationFolders);
     if (applied.length > 0) logger.info({ migrations: applied }, `applied ${applied.length} migration(s)`);
     const risk = await auditLogRisk(database);
     if (risk) logger.warn(risk);

@@ -8,9 +8,9 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeEachEngine } from '../../platform/db/test-engines.ts';
 import { silentLogger } from '../../platform/logging.ts';
 import { type Assembled, assemble } from '../../server/compose.ts';
+import { describeEachEngine } from '../../server/test-engines.ts';
 
 describeEachEngine('--demo startup', ({ db }) => {
   let dataDir: string;

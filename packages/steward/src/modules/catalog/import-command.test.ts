@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeEachEngine } from '../../platform/db/test-engines.ts';
+import { describeEachEngine } from '../../server/test-engines.ts';
 import { startTestSteward, type TestSteward } from '../../server/test-steward.ts';
 import { ledgerYaml, paymentsFiles, type TempTree, tempTree } from './fixture.test-support.ts';
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { listAuditEntries } from '../../platform/audit/audit-log.ts';
-import { describeEachEngine } from '../../platform/db/test-engines.ts';
 import { silentLogger } from '../../platform/logging.ts';
 import { demoPassword, readDemoOrg } from '../../server/demo.ts';
+import { describeEachEngine } from '../../server/test-engines.ts';
 import { startTestSteward, type TestSteward } from '../../server/test-steward.ts';
 import { createIdentity, type Identity } from './index.ts';
 import type { Org } from './org-from-entities.ts';

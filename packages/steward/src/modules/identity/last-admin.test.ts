@@ -1,7 +1,7 @@
 // Steward must always keep an admin who can sign in, even when every admin is demoted or disabled at
 // the same moment (on PostgreSQL those changes run in parallel transactions).
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeEachEngine } from '../../platform/db/test-engines.ts';
+import { describeEachEngine } from '../../server/test-engines.ts';
 import { startTestSteward, type TestSteward } from '../../server/test-steward.ts';
 import { importOrg } from './import-org.ts';
 import type { IdentityTables } from './tables.ts';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { AuditEntry } from '../../platform/audit/schemas.ts';
-import { describeEachEngine } from '../../platform/db/test-engines.ts';
+import { describeEachEngine } from '../../server/test-engines.ts';
 import {
   miaPassword,
   type SeededOrg,

@@ -4,7 +4,7 @@
 // denialReason) and, for identity's own routes, from the per-resource rules in access.ts.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Access } from '../../platform/auth/principal.ts';
-import { describeEachEngine } from '../../platform/db/test-engines.ts';
+import { describeEachEngine } from '../../server/test-engines.ts';
 import {
   miaPassword,
   type SeededOrg,

@@ -5,7 +5,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { AuditEntry } from '../../platform/audit/schemas.ts';
 import { type Database, openDatabase } from '../../platform/db/database.ts';
-import { describeEachEngine } from '../../platform/db/test-engines.ts';
+import { describeEachEngine } from '../../server/test-engines.ts';
 import {
   miaPassword,
   type SeededOrg,

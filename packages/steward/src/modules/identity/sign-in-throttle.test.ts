@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeEachEngine } from '../../platform/db/test-engines.ts';
 import { StewardError } from '../../platform/errors.ts';
+import { describeEachEngine } from '../../server/test-engines.ts';
 import { throttleAddress } from './client-address.ts';
 import { createSignInThrottle, type ThrottleLimits } from './sign-in-throttle.ts';
 import type { IdentityTables } from './tables.ts';

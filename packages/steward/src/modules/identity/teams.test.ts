@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeEachEngine } from '../../platform/db/test-engines.ts';
+import { describeEachEngine } from '../../server/test-engines.ts';
 import { type SeededOrg, seedOrg, startTestSteward, type TestSteward } from '../../server/test-steward.ts';
 
 describeEachEngine('teams, members and people', ({ db }) => {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeEachEngine } from '../../platform/db/test-engines.ts';
+import { describeEachEngine } from '../../server/test-engines.ts';
 import { type SeededOrg, seedOrg, startTestSteward, type TestSteward } from '../../server/test-steward.ts';
 import type { IdentityTables } from './tables.ts';
 

@@ -5,9 +5,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
-import { describeEachEngine } from '../../platform/db/test-engines.ts';
 import { silentLogger } from '../../platform/logging.ts';
 import { type Assembled, assemble } from '../../server/compose.ts';
+import { describeEachEngine } from '../../server/test-engines.ts';
 import type { WhoOwnsAnswer } from './schemas.ts';
 import { type ShopRepo, writeShopRepo } from './who-owns/fixture.test-support.ts';
 

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
-import { describeEachEngine } from '../db/test-engines.ts';
+import { describeEachEngine } from '../../server/test-engines.ts';
 import { type AuditTables, listAuditEntries, recordAudit } from './audit-log.ts';
 
 describeEachEngine('audit log', ({ db }) => {

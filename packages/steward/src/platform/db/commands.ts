@@ -7,7 +7,8 @@ import { loadServeConfig } from '../config.ts';
 import { openDatabase } from './database.ts';
 import { auditLogRisk, migrateAsOwner } from './serving-role.ts';
 
-export function registerDbCommands(program: Command): void {
+/** `moduleFolders`: every module's migrations (the platform's own are always applied). */
+export function registerDbCommands(program: Command, moduleFolders: readonly string[]): void {
   const db = program.command('db').description('Database chores for operators of Steward on PostgreSQL.');
   db.command('migrate')
     .description(
@@ -30,7 +31,7 @@ export function registerDbCommands(program: Command): void {
       }
       const serving = await openDatabase({ url: config.databaseUrl, poolSize: 1 });
       try {
-        const applied = await migrateAsOwner(config.databaseOwnerUrl, serving);
+        const applied = await migrateAsOwner(config.databaseOwnerUrl, serving, moduleFolders);
         process.stdout.write(
           applied.length > 0
             ? `applied ${applied.length} migration(s): ${applied.join(', ')}\n`

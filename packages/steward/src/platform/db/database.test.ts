@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
+import { describeEachEngine, testEngines } from '../../server/test-engines.ts';
 import { testDatabaseUrl } from '../config.ts';
 import { openDatabase } from './database.ts';
-import { describeEachEngine, testEngines } from './test-engines.ts';
 
 describeEachEngine('database', ({ db }) => {
   it('has applied the migrations', async () => {

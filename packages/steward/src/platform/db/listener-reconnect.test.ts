@@ -2,8 +2,8 @@
 // down meanwhile, tells subscribers they missed notifications, and delivers new ones again.
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
+import { describeEachEngine } from '../../server/test-engines.ts';
 import { type Database, openDatabase } from './database.ts';
-import { describeEachEngine } from './test-engines.ts';
 import { startTcpProxy, type TcpProxy } from './test-proxy.ts';
 
 const fast = { firstDelayMs: 50, maxDelayMs: 400, pingMs: 1_000, connectTimeoutMs: 1_000 };

@@ -1,8 +1,7 @@
 // Forward-only migrations, applied in name order on start. Each lives with what owns its tables: the
-// platform's in ./migrations, a module's in `modules/<name>/migrations/`. Names are numbered across
+// platform's in ./migrations, a module's in the folder its manifest names (`modules/<name>/migrations/`). Names are numbered across
 // all of them (`0009-…`), so the order is one order. A migration, once merged, is never edited; a
 // change is a new file (migrations-unchanged.test.ts).
-import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -10,19 +9,18 @@ import { type Migration, type MigrationProvider, Migrator } from 'kysely/migrati
 import { unavailable } from '../errors.ts';
 import type { Database } from './database.ts';
 
-const modulesFolder = join(import.meta.dirname, '..', '..', 'modules');
-
-/** The platform's migrations folder and every module's (a module without tables has none). */
-export async function migrationFolders(): Promise<string[]> {
-  const modules = (await readdir(modulesFolder, { withFileTypes: true })).filter((d) => d.isDirectory());
-  const folders = modules.map((d) => join(modulesFolder, d.name, 'migrations')).filter((f) => existsSync(f));
-  return [join(import.meta.dirname, 'migrations'), ...folders.sort()];
-}
+const platformFolder = join(import.meta.dirname, 'migrations');
 
 class FolderMigrationProvider implements MigrationProvider {
+  private readonly folders: readonly string[];
+
+  constructor(folders: readonly string[]) {
+    this.folders = folders;
+  }
+
   async getMigrations(): Promise<Record<string, Migration>> {
     const found = new Map<string, string>();
-    for (const folder of await migrationFolders()) {
+    for (const folder of this.folders) {
       for (const file of await readdir(folder)) {
         if (!/^\d{4}-[a-z0-9-]+\.ts$/.test(file)) continue;
         const name = file.replace(/\.ts$/, '');
@@ -40,10 +38,17 @@ class FolderMigrationProvider implements MigrationProvider {
   }
 }
 
-export async function migrateToLatest(database: Database): Promise<string[]> {
+/**
+ * Applies the platform's migrations and those in `moduleFolders` (each module's manifest names its own;
+ * server/modules.ts lists them), in name order; answers the names applied.
+ */
+export async function migrateToLatest(
+  database: Database,
+  moduleFolders: readonly string[],
+): Promise<string[]> {
   const migrator = new Migrator({
     db: database.kysely(),
-    provider: new FolderMigrationProvider(),
+    provider: new FolderMigrationProvider([platformFolder, ...moduleFolders]),
     migrationTableName: 'steward_migration',
     migrationLockTableName: 'steward_migration_lock',
     // Migrations are numbered as they are written on parallel branches; one merged later with a

@@ -3,8 +3,9 @@
 // what a database records, wherever the file lives); this test fails CI when one changes or goes.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { basename, join, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { moduleMigrationFolders } from '../../server/modules.ts';
 
 const src = join(import.meta.dirname, '..', '..');
 const merged: Record<string, string> = JSON.parse(
@@ -48,5 +49,13 @@ describe('merged migrations', () => {
       if (!names.has(name)) problems.push(`${name} was merged and is gone; a merged migration stays`);
     }
     expect(problems).toEqual([]);
+  });
+
+  it("are all applied: every folder that holds migrations is the platform's or named by a module manifest", () => {
+    const applied = new Set(
+      [join(import.meta.dirname, 'migrations'), ...moduleMigrationFolders].map((f) => f.replace(/\/$/, '')),
+    );
+    const unapplied = [...new Set(files.map((f) => dirname(f)))].filter((folder) => !applied.has(folder));
+    expect(unapplied.map((f) => relative(src, f))).toEqual([]);
   });
 });

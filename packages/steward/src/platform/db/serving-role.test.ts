@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { moduleMigrationFolders } from '../../server/modules.ts';
 import { startTestSteward, type TestSteward } from '../../server/test-steward.ts';
 import { testDatabaseUrl } from '../config.ts';
 import { type Database, openDatabase } from './database.ts';
@@ -46,7 +47,7 @@ if (baseUrl) {
         `create database ${databaseName}_new owner ${owner}`,
       ]);
       servingDb = await openDatabase({ url: urlAs(serving), poolSize: 3 });
-      applied = await migrateAsOwner(urlAs(owner), servingDb);
+      applied = await migrateAsOwner(urlAs(owner), servingDb, moduleMigrationFolders);
       steward = await startTestSteward(servingDb);
     }, 60_000);
     afterAll(async () => {
@@ -68,7 +69,7 @@ if (baseUrl) {
       );
       expect(rows).toEqual([{ tableowner: owner }]);
       // With nothing left to apply, the serving role may check so itself (a server without the owner URL).
-      expect(await migrateToLatest(servingDb)).toEqual([]);
+      expect(await migrateToLatest(servingDb, moduleMigrationFolders)).toEqual([]);
     });
 
     it('serves as the other role: the app works, and its changes are audited', async () => {
@@ -111,7 +112,7 @@ if (baseUrl) {
       url.pathname = `/${databaseName}_new`;
       const fresh = await openDatabase({ url: url.toString(), poolSize: 1 });
       try {
-        await expect(migrateToLatest(fresh)).rejects.toThrow(
+        await expect(migrateToLatest(fresh, moduleMigrationFolders)).rejects.toThrow(
           /permission denied.*may not change the schema; give the owner of the tables as --database-owner-url/,
         );
       } finally {

@@ -15,11 +15,15 @@ const migrationsOnly = new Set(['steward_migration', 'steward_migration_lock']);
 const grantLockKey = 7_420_009;
 
 /** Migrates as the owner and grants the role `serving` connects as; answers the migrations applied. */
-export async function migrateAsOwner(ownerUrl: string, serving: Database): Promise<string[]> {
+export async function migrateAsOwner(
+  ownerUrl: string,
+  serving: Database,
+  moduleFolders: readonly string[],
+): Promise<string[]> {
   const role = await currentRole(serving.kysely());
   const owner = await openDatabase({ url: ownerUrl, poolSize: 1 });
   try {
-    const applied = await migrateToLatest(owner);
+    const applied = await migrateToLatest(owner, moduleFolders);
     await grantServingRole(owner.kysely(), role);
     return applied;
   } finally {

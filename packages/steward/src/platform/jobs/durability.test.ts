@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, it, vi } from 'vitest';
 import { z } from 'zod';
+import { moduleMigrationFolders } from '../../server/modules.ts';
+import { describeEachEngine } from '../../server/test-engines.ts';
 import { type Database, openDatabase } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
-import { describeEachEngine } from '../db/test-engines.ts';
 import { silentLogger } from '../logging.ts';
 import { defineJob } from './definition.ts';
 import { JobRunner, type JobRunnerOptions } from './runner.ts';
@@ -29,7 +30,7 @@ describeEachEngine('job durability', ({ db, engine, url }) => {
     const dataDir = engine === 'pglite' ? mkdtempSync(join(tmpdir(), 'steward-jobs-')) : undefined;
     const reopen = async () => {
       const database = await openDatabase(dataDir ? { dataDir } : { url: url(), poolSize: 3 });
-      await migrateToLatest(database);
+      await migrateToLatest(database, moduleMigrationFolders);
       return database;
     };
     const ran: { escalation: string; at: number }[] = [];

@@ -1,5 +1,5 @@
 import { afterEach, expect, it, vi } from 'vitest';
-import { describeEachEngine } from '../db/test-engines.ts';
+import { describeEachEngine } from '../../server/test-engines.ts';
 import { silentLogger } from '../logging.ts';
 import { createMetrics, type Metrics } from '../metrics.ts';
 import { defineJob, PermanentJobError } from './definition.ts';

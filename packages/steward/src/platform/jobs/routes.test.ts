@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { type App, createApp, registerRoutes } from '../../server/app.ts';
+import { describeEachEngine } from '../../server/test-engines.ts';
 import type { Authenticator, Principal, Role } from '../auth/principal.ts';
 import { scopesForRole } from '../auth/principal.ts';
-import { describeEachEngine } from '../db/test-engines.ts';
 import { silentLogger } from '../logging.ts';
 import { createMetrics } from '../metrics.ts';
 import { defineJob, PermanentJobError } from './definition.ts';

@@ -1,8 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
+import { describeEachEngine } from '../../server/test-engines.ts';
 import type { Database } from '../db/database.ts';
-import { describeEachEngine } from '../db/test-engines.ts';
 import { StewardError } from '../errors.ts';
 import { silentLogger } from '../logging.ts';
 import { backoffDelay, defineJob, PermanentJobError } from './definition.ts';

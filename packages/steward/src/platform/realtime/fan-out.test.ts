@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachEngine } from '../../server/test-engines.ts';
 import {
   createPeople,
   type Person,
@@ -8,7 +9,6 @@ import {
   type TestPeople,
 } from '../../server/test-stream.ts';
 import { type Database, openDatabase } from '../db/database.ts';
-import { describeEachEngine } from '../db/test-engines.ts';
 
 // Two Steward processes on one database: on PostgreSQL each has its own connections (LISTEN/NOTIFY
 // between them); on PGlite, which one process owns, they share it.
@@ -41,15 +41,15 @@ describeEachEngine('the live channel across processes', ({ db, url }) => {
   it('delivers what one process publishes to the other, with the same seqs on both', async () => {
     const onOne = await connect(one, 'alice');
     const onTwo = await connect(two, 'bob');
-    await onOne.subscribe(['team:x']);
-    await onTwo.subscribe(['team:x']);
+    await onOne.subscribe(['room:x']);
+    await onTwo.subscribe(['room:x']);
     const seqs: number[] = [];
-    for (const n of [1, 2, 3]) seqs.push(await one.assembled.realtime.publish('team:x', 'x.n', `one-${n}`));
-    for (const n of [1, 2]) seqs.push(await two.assembled.realtime.publish('team:x', 'x.n', `two-${n}`));
+    for (const n of [1, 2, 3]) seqs.push(await one.assembled.realtime.publish('room:x', 'x.n', `one-${n}`));
+    for (const n of [1, 2]) seqs.push(await two.assembled.realtime.publish('room:x', 'x.n', `two-${n}`));
     // Then both at once, racing for the topic's counter.
     const racing = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        (i % 2 ? one : two).assembled.realtime.publish('team:x', 'x.n', `race-${i}`),
+        (i % 2 ? one : two).assembled.realtime.publish('room:x', 'x.n', `race-${i}`),
       ),
     );
     seqs.push(...racing);
@@ -68,13 +68,13 @@ describeEachEngine('the live channel across processes', ({ db, url }) => {
 
   it('carries events too large for a NOTIFY payload, in order with the small ones', async () => {
     const onTwo = await connect(two, 'carol');
-    await onTwo.subscribe(['team:big']);
+    await onTwo.subscribe(['room:big']);
     const big = { text: 'é'.repeat(20_000) }; // 40 kB of UTF-8, five times the NOTIFY limit
     const realtime = one.assembled.realtime;
     await Promise.all([
-      realtime.publish('team:big', 'big.small', 1),
-      realtime.publish('team:big', 'big.large', big),
-      realtime.publish('team:big', 'big.small', 3),
+      realtime.publish('room:big', 'big.small', 1),
+      realtime.publish('room:big', 'big.large', big),
+      realtime.publish('room:big', 'big.small', 3),
     ]);
     const events = await onTwo.events(3);
     expect(events.map((e) => [e.seq, e.type])).toEqual([
@@ -87,15 +87,15 @@ describeEachEngine('the live channel across processes', ({ db, url }) => {
 
   it('resumes on another process from the seq seen on the first', async () => {
     const first = await connect(one, 'alice');
-    await first.subscribe(['team:move']);
-    await one.assembled.realtime.publish('team:move', 'move.step', 1);
-    await one.assembled.realtime.publish('team:move', 'move.step', 2);
+    await first.subscribe(['room:move']);
+    await one.assembled.realtime.publish('room:move', 'move.step', 1);
+    await one.assembled.realtime.publish('room:move', 'move.step', 2);
     expect((await first.events(2)).map((e) => e.seq)).toEqual([1, 2]);
     await first.close();
-    await one.assembled.realtime.publish('team:move', 'move.step', 3);
-    await one.assembled.realtime.publish('team:move', 'move.step', 4);
+    await one.assembled.realtime.publish('room:move', 'move.step', 3);
+    await one.assembled.realtime.publish('room:move', 'move.step', 4);
     const moved = await connect(two, 'alice');
-    await moved.subscribe(['team:move'], { 'team:move': 2 });
+    await moved.subscribe(['room:move'], { 'room:move': 2 });
     expect((await moved.events(2)).map((e) => [e.seq, e.data])).toEqual([
       [3, 3],
       [4, 4],
@@ -103,8 +103,8 @@ describeEachEngine('the live channel across processes', ({ db, url }) => {
   });
 
   it('asks the database when a process started after the events it is asked to resume from', async () => {
-    await one.assembled.realtime.publish('team:late', 'late.step', 1);
-    await one.assembled.realtime.publish('team:late', 'late.step', 2);
+    await one.assembled.realtime.publish('room:late', 'late.step', 1);
+    await one.assembled.realtime.publish('room:late', 'late.step', 2);
     // A process of its own, whose LISTEN began after those two were announced.
     const postgresUrl = url();
     const lateDatabase = postgresUrl ? await openDatabase({ url: postgresUrl, poolSize: 2 }) : db();
@@ -112,12 +112,12 @@ describeEachEngine('the live channel across processes', ({ db, url }) => {
     try {
       const upToDate = await StreamClient.connect(late.streamUrl, people.tokens.bob);
       clients.push(upToDate);
-      await upToDate.subscribe(['team:late'], { 'team:late': 2 });
+      await upToDate.subscribe(['room:late'], { 'room:late': 2 });
       const behind = await StreamClient.connect(late.streamUrl, people.tokens.carol);
       clients.push(behind);
-      await behind.subscribe(['team:late'], { 'team:late': 1 });
-      expect(await behind.next()).toMatchObject({ type: 'gap', topic: 'team:late', from: 2 });
-      await one.assembled.realtime.publish('team:late', 'late.step', 3);
+      await behind.subscribe(['room:late'], { 'room:late': 1 });
+      expect(await behind.next()).toMatchObject({ type: 'gap', topic: 'room:late', from: 2 });
+      await one.assembled.realtime.publish('room:late', 'late.step', 3);
       expect((await upToDate.events(1)).map((e) => e.seq)).toEqual([3]); // no gap: nothing was missed
       expect((await behind.events(1)).map((e) => e.seq)).toEqual([3]);
     } finally {

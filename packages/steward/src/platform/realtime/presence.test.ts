@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachEngine } from '../../server/test-engines.ts';
 import {
   createPeople,
   type RunningSteward,
@@ -7,7 +8,6 @@ import {
   type TestPeople,
 } from '../../server/test-stream.ts';
 import { type Database, openDatabase } from '../db/database.ts';
-import { describeEachEngine } from '../db/test-engines.ts';
 import type { Presence, StreamEvent } from './protocol.ts';
 import { createRealtimeStore } from './store.ts';
 
@@ -55,7 +55,7 @@ describeEachEngine('presence on the live channel', ({ db, url }) => {
 
     // A subscriber joining now gets the list at once.
     const late = await StreamClient.connect(two.streamUrl, people.tokens.admin);
-    await late.subscribe(['team:elsewhere', 'presence']);
+    await late.subscribe(['room:elsewhere', 'presence']);
     await late.nextEvent(isList(['admin', 'alice', 'bob', 'carol']));
 
     await aliceAgain.close();

@@ -1,5 +1,6 @@
 import { once } from 'node:events';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachEngine } from '../../server/test-engines.ts';
 import {
   createPeople,
   type RunningSteward,
@@ -7,7 +8,6 @@ import {
   startSteward,
   type TestPeople,
 } from '../../server/test-stream.ts';
-import { describeEachEngine } from '../db/test-engines.ts';
 import type { StreamEvent } from './protocol.ts';
 
 const limitKiB = 256;
@@ -33,8 +33,8 @@ describeEachEngine('a live-channel client that does not read', ({ db }) => {
   it('is closed with 4008 once its backlog passes the limit, while others keep receiving', async () => {
     const slow = await StreamClient.connect(steward.streamUrl, people.tokens.alice);
     const healthy = await StreamClient.connect(steward.streamUrl, people.tokens.bob);
-    await slow.subscribe(['team:flood']);
-    await healthy.subscribe(['team:flood']);
+    await slow.subscribe(['room:flood']);
+    await healthy.subscribe(['room:flood']);
     slow.socket.pause(); // reads nothing more: the kernel buffers fill, then the server's
     const closed = once(slow.socket, 'close');
     const realtime = steward.assembled.realtime;
@@ -43,7 +43,7 @@ describeEachEngine('a live-channel client that does not read', ({ db }) => {
     const received: StreamEvent[] = [];
     for (let round = 0; round < 400 && realtime.connectionCount() === 2; round++) {
       const seqs = await Promise.all(
-        Array.from({ length: eventsPerRound }, () => realtime.publish('team:flood', 'flood.chunk', payload)),
+        Array.from({ length: eventsPerRound }, () => realtime.publish('room:flood', 'flood.chunk', payload)),
       );
       published += seqs.length;
       // Pace the rounds by the healthy client, so each round's events go out as one frame.

@@ -3,6 +3,7 @@
 import { once } from 'node:events';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { describeEachEngine } from '../../server/test-engines.ts';
 import {
   createPeople,
   type RunningSteward,
@@ -11,7 +12,6 @@ import {
   type TestPeople,
 } from '../../server/test-stream.ts';
 import { type Database, openDatabase } from '../db/database.ts';
-import { describeEachEngine } from '../db/test-engines.ts';
 import { streamCloseCodes } from './protocol.ts';
 
 describeEachEngine('live-channel streams end with their credentials', ({ db, url }) => {

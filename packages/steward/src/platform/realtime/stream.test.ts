@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { describeEachEngine } from '../../server/test-engines.ts';
 import {
   createPeople,
   type Person,
@@ -9,7 +10,6 @@ import {
   startSteward,
   type TestPeople,
 } from '../../server/test-stream.ts';
-import { describeEachEngine } from '../db/test-engines.ts';
 import { createRealtimeStore } from './store.ts';
 
 const tickMs = 20;
@@ -58,9 +58,9 @@ describeEachEngine('the live channel', ({ db }) => {
     expect(socket.protocol).toBe('steward.v1');
     const client = new StreamClient(socket);
     clients.push(client);
-    expect(await client.subscribe(['team:web'])).toEqual({
+    expect(await client.subscribe(['room:web'])).toEqual({
       type: 'subscribed',
-      topics: ['team:web'],
+      topics: ['room:web'],
       denied: [],
     });
   });
@@ -97,33 +97,33 @@ describeEachEngine('the live channel', ({ db }) => {
 
   it('replaces the whole topic set with each subscribe', async () => {
     const client = await connect('alice');
-    expect(await client.subscribe(['team:a', 'team:b'])).toMatchObject({ topics: ['team:a', 'team:b'] });
-    await publish('team:a', 'team.updated', { n: 1 });
-    await publish('team:b', 'team.updated', { n: 2 });
+    expect(await client.subscribe(['room:a', 'room:b'])).toMatchObject({ topics: ['room:a', 'room:b'] });
+    await publish('room:a', 'team.updated', { n: 1 });
+    await publish('room:b', 'team.updated', { n: 2 });
     const before = await client.events(2);
     expect(before.map((e) => [e.topic, e.data])).toEqual([
-      ['team:a', { n: 1 }],
-      ['team:b', { n: 2 }],
+      ['room:a', { n: 1 }],
+      ['room:b', { n: 2 }],
     ]);
-    expect(await client.subscribe(['team:b'])).toEqual({
+    expect(await client.subscribe(['room:b'])).toEqual({
       type: 'subscribed',
-      topics: ['team:b'],
+      topics: ['room:b'],
       denied: [],
     });
-    await publish('team:a', 'team.updated', { n: 3 });
-    await publish('team:b', 'team.updated', { n: 4 });
-    // team:a's event was published first, so had it been sent it would have come first.
+    await publish('room:a', 'team.updated', { n: 3 });
+    await publish('room:b', 'team.updated', { n: 4 });
+    // room:a's event was published first, so had it been sent it would have come first.
     const after = await client.events(1);
-    expect(after.map((e) => [e.topic, e.data])).toEqual([['team:b', { n: 4 }]]);
+    expect(after.map((e) => [e.topic, e.data])).toEqual([['room:b', { n: 4 }]]);
     expect(await client.drain(tickMs * 3)).toEqual([]);
   });
 
   it('denies topics the principal may not see, and unknown kinds, with reasons', async () => {
     const client = await connect('vera');
-    const reply = await client.subscribe(['team:a', 'ops', 'secrets:vault', 'team:a']);
+    const reply = await client.subscribe(['room:a', 'ops', 'secrets:vault', 'room:a']);
     expect(reply).toEqual({
       type: 'subscribed',
-      topics: ['team:a'],
+      topics: ['room:a'],
       denied: [
         { topic: 'ops', reason: 'only admins follow ops' },
         {
@@ -136,9 +136,40 @@ describeEachEngine('the live channel', ({ db }) => {
     expect(await admin.subscribe(['ops'])).toMatchObject({ topics: ['ops'], denied: [] });
   });
 
+  it("lets only a team's members and admins follow team:<name>", async () => {
+    const asAdmin = async (method: 'POST' | 'PUT', url: string, payload: object) => {
+      const response = await steward.assembled.app.inject({
+        method,
+        url,
+        headers: { authorization: `Bearer ${people.tokens.admin}` },
+        payload,
+      });
+      expect(response.statusCode, response.body).toBeLessThan(300);
+    };
+    await asAdmin('POST', '/api/v1/teams', { name: 'payments' });
+    await asAdmin('PUT', '/api/v1/teams/payments/members/alice', { role: 'member' });
+    const member = await connect('alice');
+    expect(await member.subscribe(['team:payments'])).toMatchObject({
+      topics: ['team:payments'],
+      denied: [],
+    });
+    const outsider = await connect('bob');
+    expect(await outsider.subscribe(['team:payments', 'room:open'])).toMatchObject({
+      topics: ['room:open'],
+      denied: [
+        {
+          topic: 'team:payments',
+          reason: 'only members of team payments and admins may follow team:payments',
+        },
+      ],
+    });
+    const admin = await connect('admin');
+    expect(await admin.subscribe(['team:payments'])).toMatchObject({ topics: ['team:payments'], denied: [] });
+  });
+
   it('answers a malformed message with an error saying what was wrong, and pings with pong', async () => {
     const client = await connect('alice');
-    client.send({ type: 'subscribe', topic: 'team:a' });
+    client.send({ type: 'subscribe', topic: 'room:a' });
     const error = await client.next();
     expect(error.type).toBe('error');
     expect(error.type === 'error' && error.message).toMatch(/topics/);
@@ -148,24 +179,24 @@ describeEachEngine('the live channel', ({ db }) => {
 
   it('coalesces the events of one tick into one frame per socket, across topics', async () => {
     const client = await connect('bob');
-    await client.subscribe(['team:c1', 'team:c2']);
+    await client.subscribe(['room:c1', 'room:c2']);
     const seqs = await Promise.all([
-      publish('team:c1', 'x.happened', 1),
-      publish('team:c1', 'x.happened', 2),
-      publish('team:c2', 'x.happened', 3),
-      publish('team:c1', 'x.happened', 4),
-      publish('team:c2', 'x.happened', 5),
+      publish('room:c1', 'x.happened', 1),
+      publish('room:c1', 'x.happened', 2),
+      publish('room:c2', 'x.happened', 3),
+      publish('room:c1', 'x.happened', 4),
+      publish('room:c2', 'x.happened', 5),
     ]);
     expect(seqs).toEqual([1, 2, 1, 3, 2]);
     // One NOTIFY carried all five, so they reach the hub within one tick: exactly one frame.
     expect(await client.next()).toEqual({
       type: 'events',
       events: [
-        { topic: 'team:c1', seq: 1, type: 'x.happened', data: 1 },
-        { topic: 'team:c1', seq: 2, type: 'x.happened', data: 2 },
-        { topic: 'team:c2', seq: 1, type: 'x.happened', data: 3 },
-        { topic: 'team:c1', seq: 3, type: 'x.happened', data: 4 },
-        { topic: 'team:c2', seq: 2, type: 'x.happened', data: 5 },
+        { topic: 'room:c1', seq: 1, type: 'x.happened', data: 1 },
+        { topic: 'room:c1', seq: 2, type: 'x.happened', data: 2 },
+        { topic: 'room:c2', seq: 1, type: 'x.happened', data: 3 },
+        { topic: 'room:c1', seq: 3, type: 'x.happened', data: 4 },
+        { topic: 'room:c2', seq: 2, type: 'x.happened', data: 5 },
       ],
     });
     expect(await client.drain(tickMs * 3)).toEqual([]);
@@ -173,60 +204,60 @@ describeEachEngine('the live channel', ({ db }) => {
 
   it('replays what a reconnecting client missed, from its last seq', async () => {
     const first = await connect('alice');
-    await first.subscribe(['team:r']);
-    await publish('team:r', 'r.step', 'one');
+    await first.subscribe(['room:r']);
+    await publish('room:r', 'r.step', 'one');
     const [seen] = await first.events(1);
     await first.close();
-    await publish('team:r', 'r.step', 'two');
-    await publish('team:r', 'r.step', 'three');
+    await publish('room:r', 'r.step', 'two');
+    await publish('room:r', 'r.step', 'three');
     const again = await connect('alice');
-    expect(await again.subscribe(['team:r'], { 'team:r': seen?.seq ?? -1 })).toMatchObject({
-      topics: ['team:r'],
+    expect(await again.subscribe(['room:r'], { 'room:r': seen?.seq ?? -1 })).toMatchObject({
+      topics: ['room:r'],
     });
     const replayed = await again.events(2);
     expect(replayed.map((e) => [e.seq, e.data])).toEqual([
       [2, 'two'],
       [3, 'three'],
     ]);
-    await publish('team:r', 'r.step', 'four');
+    await publish('room:r', 'r.step', 'four');
     expect((await again.events(1)).map((e) => e.seq)).toEqual([4]);
     expect(await again.drain(tickMs * 3)).toEqual([]); // nothing twice
   });
 
   it('sends a gap when the missed events are no longer kept', async () => {
     const watcher = await connect('carol');
-    await watcher.subscribe(['team:g']);
-    for (let i = 1; i <= 6; i++) await publish('team:g', 'g.step', i); // the ring keeps 4: seqs 3..6
+    await watcher.subscribe(['room:g']);
+    for (let i = 1; i <= 6; i++) await publish('room:g', 'g.step', i); // the ring keeps 4: seqs 3..6
     await watcher.events(6); // all six have reached this process (NOTIFY is asynchronous)
     const client = await connect('alice');
-    await client.subscribe(['team:g'], { 'team:g': 1 });
+    await client.subscribe(['room:g'], { 'room:g': 1 });
     expect(await client.next()).toEqual({
       type: 'gap',
-      topic: 'team:g',
+      topic: 'room:g',
       from: 2,
       reason: 'events after seq 1 are no longer kept: reload the topic state',
     });
     const kept = await connect('bob');
-    await kept.subscribe(['team:g'], { 'team:g': 2 });
+    await kept.subscribe(['room:g'], { 'room:g': 2 });
     expect((await kept.events(4)).map((e) => e.seq)).toEqual([3, 4, 5, 6]);
-    await publish('team:g', 'g.step', 7);
+    await publish('room:g', 'g.step', 7);
     expect((await client.events(1)).map((e) => e.seq)).toEqual([7]); // live after the gap
   });
 
   it('tells live followers when events were lost on the way, then carries on', async () => {
     const client = await connect('bob');
-    await client.subscribe(['team:lost']);
-    await publish('team:lost', 'l.step', 1);
+    await client.subscribe(['room:lost']);
+    await publish('room:lost', 'l.step', 1);
     expect((await client.events(1)).map((e) => e.seq)).toEqual([1]);
     // Seq 2 is taken but never announced, as when a NOTIFY is lost while the listener reconnects.
     await createRealtimeStore(db(), 'nowhere').publishing(
-      (tx) => tx.advanceSeqs(new Map([['team:lost', 1]])),
+      (tx) => tx.advanceSeqs(new Map([['room:lost', 1]])),
       true,
     );
-    await publish('team:lost', 'l.step', 3);
+    await publish('room:lost', 'l.step', 3);
     expect(await client.next()).toEqual({
       type: 'gap',
-      topic: 'team:lost',
+      topic: 'room:lost',
       from: 2,
       reason: 'events were lost on the way to this server: reload the topic state',
     });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Principal } from '../../../platform/auth/principal.ts';
-import { describeEachEngine } from '../../../platform/db/test-engines.ts';
+import { describeEachEngine } from '../../../server/test-engines.ts';
 import { type SeededOrg, seedOrg, startTestSteward, type TestSteward } from '../../../server/test-steward.ts';
 import { assertMayAssign, assertMayChange, editorOf } from './edit-permissions.ts';
 

@@ -2,7 +2,7 @@
 // with its relations, changes through the API (validated like files, allowed to the owning team's
 // members and admins), file-sourced entities refused with 409, and the history of each change.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeEachEngine } from '../../../platform/db/test-engines.ts';
+import { describeEachEngine } from '../../../server/test-engines.ts';
 import { type SeededOrg, seedOrg, startTestSteward, type TestSteward } from '../../../server/test-steward.ts';
 
 const component = (

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
-import { describeEachEngine } from '../../../platform/db/test-engines.ts';
+import { describeEachEngine } from '../../../server/test-engines.ts';
 import { startTestSteward, type TestSteward } from '../../../server/test-steward.ts';
 import { paymentsFiles } from '../fixture.test-support.ts';
 

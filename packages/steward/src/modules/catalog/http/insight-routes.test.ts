@@ -1,7 +1,7 @@
 // The dependency graph with owners and the orphans report, over HTTP, on a catalog small enough to
 // check by eye: which edges and nodes each question gives, and which entities are orphans and why.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeEachEngine } from '../../../platform/db/test-engines.ts';
+import { describeEachEngine } from '../../../server/test-engines.ts';
 import { type SeededOrg, seedOrg, startTestSteward, type TestSteward } from '../../../server/test-steward.ts';
 
 const doc = (kind: string, name: string, spec: string, metadata = '', apiVersion = 'backstage.io/v1alpha1') =>

@@ -4,8 +4,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { describeEachEngine } from '../../../platform/db/test-engines.ts';
 import { silentLogger } from '../../../platform/logging.ts';
+import { describeEachEngine } from '../../../server/test-engines.ts';
 import { type CatalogService, createCatalog } from '../catalog-service.ts';
 import {
   adminCaller,

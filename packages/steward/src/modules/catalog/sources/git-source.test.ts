@@ -1,7 +1,7 @@
 // A git repository as a catalog source, through the API: cloned by the server, read at the commit
 // cloned (recorded on the source and in the history), fetched again on refresh.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeEachEngine } from '../../../platform/db/test-engines.ts';
+import { describeEachEngine } from '../../../server/test-engines.ts';
 import { type SeededOrg, seedOrg, startTestSteward, type TestSteward } from '../../../server/test-steward.ts';
 import { git, ledgerYaml, orgYaml, type TempTree, tempTree } from '../fixture.test-support.ts';
 

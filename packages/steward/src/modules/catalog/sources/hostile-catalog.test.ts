@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeEachEngine } from '../../../platform/db/test-engines.ts';
+import { describeEachEngine } from '../../../server/test-engines.ts';
 import { startTestSteward, type TestSteward } from '../../../server/test-steward.ts';
 import { collectUpload } from './collect-upload.ts';
 import {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type Database, openDatabase } from '../../../platform/db/database.ts';
-import { describeEachEngine } from '../../../platform/db/test-engines.ts';
+import { describeEachEngine } from '../../../server/test-engines.ts';
 import { startTestSteward, type TestSteward } from '../../../server/test-steward.ts';
 import type { CatalogTables } from '../store/tables.ts';
 import { component, entity } from './hostile-catalog.test-support.ts';

@@ -3,9 +3,10 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe } from 'vitest';
-import { testDatabaseUrl } from '../config.ts';
-import { type Database, type Engine, openDatabase } from './database.ts';
-import { migrateToLatest } from './migrate.ts';
+import { testDatabaseUrl } from '../platform/config.ts';
+import { type Database, type Engine, openDatabase } from '../platform/db/database.ts';
+import { migrateToLatest } from '../platform/db/migrate.ts';
+import { moduleMigrationFolders } from './modules.ts';
 
 export const testEngines: Engine[] = testDatabaseUrl() ? ['pglite', 'postgres'] : ['pglite'];
 
@@ -20,7 +21,7 @@ export interface TestDatabase {
 export async function createTestDatabase(engine: Engine): Promise<TestDatabase> {
   if (engine === 'pglite') {
     const database = await openDatabase({});
-    await migrateToLatest(database);
+    await migrateToLatest(database, moduleMigrationFolders);
     return { database, url: undefined, drop: () => database.close() };
   }
   const baseUrl = testDatabaseUrl();
@@ -29,7 +30,7 @@ export async function createTestDatabase(engine: Engine): Promise<TestDatabase> 
   await adminQuery(baseUrl, `CREATE DATABASE ${name}`);
   const url = withDatabase(baseUrl, name);
   const database = await openDatabase({ url, poolSize: 5 });
-  await migrateToLatest(database);
+  await migrateToLatest(database, moduleMigrationFolders);
   return {
     database,
     url,

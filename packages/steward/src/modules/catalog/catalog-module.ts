@@ -1,0 +1,82 @@
+// The catalog as a running module: its service, routes and `catalog` topic; at start, uploads an older
+// Steward kept on disk move into the database, then the server's own catalogs (--catalog, --demo) are read.
+import type { PlatformServices, RunningModule } from '../../platform/module.ts';
+import { allowAnyReader } from '../../platform/realtime/index.ts';
+import { type CatalogService, createCatalog } from './catalog-service.ts';
+import type { CatalogOptions } from './engine/model.ts';
+import { catalogRoutes } from './http/routes.ts';
+import type { ImportOrg } from './identity-sync.ts';
+import type { IngestSummary } from './ingest/ingest-source.ts';
+
+export interface CatalogNeeds {
+  /** Identity's importOrg: Group and User entities become teams and people. */
+  importOrg: ImportOrg;
+  /** Clones live under `<dataDir>/sources/<id>`. */
+  dataDir: string;
+  gitAllowLocal?: boolean | undefined;
+  /** The organisation's catalog rules and kinds of its own (from --catalog-rules). */
+  catalogOptions?: CatalogOptions | undefined;
+  /** Directories or files on the server read as sources of their own at start (--catalog). */
+  catalogPaths?: readonly string[] | undefined;
+  /** The demo organisation, read at start with everyone's shared password (--demo). */
+  demo?: { dir: string; password: string } | undefined;
+  /** Told after every change: indexes built from the catalog rebuild. */
+  onChanged?: () => void;
+}
+
+export function catalogModuleOf(
+  platform: PlatformServices,
+  needs: CatalogNeeds,
+): Promise<RunningModule<CatalogService>> {
+  const { logger } = platform;
+  const catalog = createCatalog({
+    database: platform.database,
+    logger,
+    dataDir: needs.dataDir,
+    gitAllowLocal: needs.gitAllowLocal,
+    catalogOptions: needs.catalogOptions,
+    importOrg: needs.importOrg,
+    publish: (type, data) => platform.publish('catalog', type, data),
+    onChanged: needs.onChanged,
+  });
+  return Promise.resolve({
+    api: catalog,
+    routes: [catalogRoutes(catalog)],
+    topics: [
+      {
+        kind: 'catalog',
+        authorise: allowAnyReader,
+        about:
+          '`catalog.changed` events when an entity is created, updated or deleted and when a source is read or removed; any reader may follow it',
+      },
+    ],
+    async start() {
+      await catalog.start();
+      for (const path of needs.catalogPaths ?? []) {
+        const read = await catalog.ingestPath(path);
+        logger.info(ingestLog(read), `catalog ${path} read`);
+      }
+      if (needs.demo) {
+        const { dir, password } = needs.demo;
+        const read = await catalog.ingestPath(dir, { name: 'demo: Acme (examples/acme)', password });
+        logger.info(
+          ingestLog(read),
+          `demo organisation loaded: everyone signs in with the password ${password}`,
+        );
+      }
+    },
+  });
+}
+
+function ingestLog(read: IngestSummary) {
+  const { added, updated, removed, unchanged, durationMs } = read;
+  return {
+    added,
+    updated,
+    removed,
+    unchanged,
+    errors: read.errors.length,
+    warnings: read.warnings.length,
+    durationMs,
+  };
+}

@@ -1,0 +1,18 @@
+// The catalog's manifest: entities described as code, their sources, and the CLI that validates and
+// imports them.
+import { defineModule } from '../../platform/module.ts';
+import type { CatalogNeeds } from './catalog-module.ts';
+import type { CatalogService } from './index.ts';
+
+export const catalogModule = defineModule<CatalogNeeds, CatalogService>({
+  name: 'catalog',
+  migrations: new URL('./migrations/', import.meta.url),
+  commands: [
+    { names: ['catalog'], load: async () => (await import('./commands.ts')).registerCatalogCommands },
+    {
+      names: ['catalog'],
+      load: async () => (await import('./import-command.ts')).registerCatalogImportCommand,
+    },
+  ],
+  create: async (platform, needs) => (await import('./catalog-module.ts')).catalogModuleOf(platform, needs),
+});

@@ -1,0 +1,28 @@
+// Identity as a running module: its face, routes, and the `team` topic with who may follow it.
+import type { PlatformServices, RunningModule } from '../../platform/module.ts';
+import { actsAsAdmin } from './access.ts';
+import { createIdentity, type Identity } from './index.ts';
+import type { IdentityNeeds } from './module.ts';
+
+/** The running module for the composition root (see module.ts). */
+export function identityModuleOf(
+  platform: PlatformServices,
+  needs: IdentityNeeds,
+): Promise<RunningModule<Identity>> {
+  const identity = createIdentity({ database: platform.database, logger: platform.logger, ...needs });
+  return Promise.resolve({
+    api: identity,
+    routes: [identity.routes],
+    topics: [
+      {
+        kind: 'team',
+        authorise: (principal, name) =>
+          actsAsAdmin(principal) || (name !== undefined && principal.teams.includes(name))
+            ? null
+            : `only members of team ${name ?? '(none named)'} and admins may follow team:${name ?? ''}`,
+        about:
+          '`team:<name>`: kept for changes to that team (none is published on it yet); its members and admins may follow it',
+      },
+    ],
+  });
+}

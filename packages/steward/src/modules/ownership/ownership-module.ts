@@ -1,0 +1,28 @@
+// Ownership as a running module: an index of the catalog and its CODEOWNERS files, and who-owns over HTTP.
+import type { PlatformServices, RunningModule } from '../../platform/module.ts';
+import type { CatalogService } from '../catalog/index.ts';
+import { createOwnershipService, type OwnershipService } from './ownership-service.ts';
+import { whoOwnsRoutes } from './who-owns-routes.ts';
+
+export interface OwnershipNeeds {
+  /** Where entities and CODEOWNERS files are read from. */
+  catalog: Pick<CatalogService, 'loadEntities' | 'codeownersFiles'>;
+}
+
+export function ownershipModuleOf(
+  platform: PlatformServices,
+  { catalog }: OwnershipNeeds,
+): Promise<RunningModule<OwnershipService>> {
+  const ownership = createOwnershipService({
+    loadEntities: () => catalog.loadEntities(),
+    loadCodeowners: async () =>
+      (await catalog.codeownersFiles()).map((f) => ({
+        repository: f.repository,
+        file: f.path,
+        text: f.content,
+      })),
+    onRebuildFailed: (error) =>
+      platform.logger.warn({ err: error }, 'the ownership index could not be rebuilt'),
+  });
+  return Promise.resolve({ api: ownership, routes: [whoOwnsRoutes(ownership)] });
+}
