@@ -5,14 +5,14 @@ import {
   type CatalogOptions,
   catalogRoutes,
   createCatalog,
-  type IngestSummary,
+  type IngestSummaryView,
 } from '../modules/catalog/index.ts';
 import { createIdentity, type PasswordCheck } from '../modules/identity/index.ts';
 import { createOwnershipService, whoOwnsRoutes } from '../modules/ownership/index.ts';
 import type { Authenticator } from '../platform/auth/principal.ts';
 import type { ServeConfig } from '../platform/config.ts';
 import type { Database } from '../platform/db/database.ts';
-import { JobRunner, jobRoutes } from '../platform/jobs/index.ts';
+import { JobRunner, jobRoutes, mayFollowJob } from '../platform/jobs/index.ts';
 import type { Logger } from '../platform/logging.ts';
 import { createMetrics } from '../platform/metrics.ts';
 import {
@@ -33,7 +33,7 @@ export interface AssembleOptions {
   database: Database;
   logger: Logger;
   config: Pick<ServeConfig, 'bodyLimit' | 'webDir' | 'dataDir'> &
-    Partial<Pick<ServeConfig, 'demo' | 'catalogPaths' | 'trustProxy' | 'gitAllowLocal'>>;
+    Partial<Pick<ServeConfig, 'demo' | 'catalogPaths' | 'trustProxy' | 'gitAllowLocal' | 'jobRetentionDays'>>;
   /** The organisation's catalog rules and kinds of its own (from --catalog-rules). */
   catalogOptions?: CatalogOptions;
   /** Tests only: who is calling, in place of the real authenticator. */
@@ -61,7 +61,14 @@ export async function assemble(options: AssembleOptions): Promise<Assembled> {
   let ready = false;
 
   // Durable background work: modules register their job definitions on it and enqueue through it.
-  const jobs = new JobRunner({ database, logger, metrics });
+  // Progress and outcomes go out on `job:<id>`; finished jobs are kept for jobRetentionDays.
+  const jobs = new JobRunner({
+    database,
+    logger,
+    metrics,
+    publish: (topic, type, data) => realtime.publish(topic, type, data),
+    prune: { retainMs: (config.jobRetentionDays ?? 14) * 24 * 60 * 60 * 1000 },
+  });
 
   // Identity closes the live-channel streams of credentials it ends; the channel is created below, and
   // this callback runs only once both exist.
@@ -100,6 +107,18 @@ export async function assemble(options: AssembleOptions): Promise<Assembled> {
     about:
       '`team:<name>`: kept for changes to that team (none is published on it yet); any reader may follow it',
   });
+  realtime.registerTopic(
+    'job',
+    async (principal, id) => {
+      const job = id && /^[0-9a-f-]{36}$/.test(id) ? await jobs.get(id) : undefined;
+      if (!job) return `no job ${id}; job:<id> takes the id a route answered with 202`;
+      return mayFollowJob(principal, job) ? null : 'only admins and whoever started a job may follow it';
+    },
+    {
+      about:
+        '`job:<id>`: `job.progress`, `job.retrying` and `job.finished` (state, result or error) of one background job; admins and whoever started it may follow it',
+    },
+  );
   realtime.registerTopic('catalog', allowAnyReader, {
     about:
       '`catalog.changed` events when an entity is created, updated or deleted and when a source is read or removed; any reader may follow it',
@@ -111,6 +130,8 @@ export async function assemble(options: AssembleOptions): Promise<Assembled> {
     database,
     logger,
     dataDir: config.dataDir,
+    jobs,
+    demoPassword: config.demo ? demoPassword : undefined,
     gitAllowLocal: config.gitAllowLocal,
     catalogOptions: options.catalogOptions,
     importOrg: identity.importOrg,
@@ -149,21 +170,20 @@ export async function assemble(options: AssembleOptions): Promise<Assembled> {
       if (!options.authenticator) await identity.ensureFirstAdmin(config.dataDir);
       await realtime.start();
       await catalog.start();
+      // The --catalog paths and the demo are read by jobs (servers started together share them); the
+      // server is ready once they have been read.
+      await jobs.start();
       for (const path of config.catalogPaths ?? []) {
         const read = await catalog.ingestPath(path);
         logger.info(ingestLog(read), `catalog ${path} read`);
       }
       if (config.demo) {
-        const read = await catalog.ingestPath(demoDir, {
-          name: 'demo: Acme (examples/acme)',
-          password: demoPassword,
-        });
+        const read = await catalog.ingestPath(demoDir, { name: 'demo: Acme (examples/acme)', demo: true });
         logger.info(
           ingestLog(read),
           `demo organisation loaded: everyone signs in with the password ${demoPassword}`,
         );
       }
-      await jobs.start();
     },
     async stop() {
       await jobs.stop();
@@ -188,15 +208,7 @@ async function readiness(database: Database): Promise<true | string> {
   return reasons.length === 0 ? true : reasons.join('; ');
 }
 
-function ingestLog(read: IngestSummary) {
-  const { added, updated, removed, unchanged, durationMs } = read;
-  return {
-    added,
-    updated,
-    removed,
-    unchanged,
-    errors: read.errors.length,
-    warnings: read.warnings.length,
-    durationMs,
-  };
+function ingestLog(read: IngestSummaryView) {
+  const { added, updated, removed, unchanged, durationMs, errorCount, warningCount } = read;
+  return { added, updated, removed, unchanged, errors: errorCount, warnings: warningCount, durationMs };
 }
