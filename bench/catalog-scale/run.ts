@@ -13,6 +13,7 @@ import { createCatalog, type IngestProgress } from '../../packages/steward/src/m
 import { testDatabaseUrl } from '../../packages/steward/src/platform/config.ts';
 import { type Database, openDatabase } from '../../packages/steward/src/platform/db/database.ts';
 import { migrateToLatest } from '../../packages/steward/src/platform/db/migrate.ts';
+import { JobRunner } from '../../packages/steward/src/platform/jobs/index.ts';
 import { silentLogger } from '../../packages/steward/src/platform/logging.ts';
 import { seededRandom } from '../../packages/steward/src/platform/seeded-random.ts';
 import { moduleMigrationFolders } from '../../packages/steward/src/server/modules.ts';
@@ -65,12 +66,22 @@ async function measureEngine(
 ): Promise<boolean> {
   console.log(`\n${name}`);
   const database = await open();
+  const jobs = new JobRunner({ database, logger: silentLogger() });
   try {
     await migrateToLatest(database, moduleMigrationFolders);
-    const catalog = createCatalog({ database, logger: silentLogger(), dataDir: join(work, `data-${name}`) });
+    const catalog = createCatalog({
+      database,
+      logger: silentLogger(),
+      dataDir: join(work, `data-${name}`),
+      jobs,
+    });
+    jobs.register(...catalog.jobs);
+    await jobs.start();
     const progress = progressLine();
     const started = performance.now();
-    const first = await catalog.ingestPath(join(work, 'org'), { onProgress: progress.update });
+    const first = await catalog.ingestPath(join(work, 'org'), {
+      onProgress: (p) => progress.update(p as IngestProgress),
+    });
     const ingestSeconds = (performance.now() - started) / 1000;
     progress.done();
     const errors = first.errors.length + first.warnings.length;
@@ -102,6 +113,7 @@ async function measureEngine(
       list.p99 >= targets.ownerListP99Ms
     );
   } finally {
+    await jobs.stop();
     await database.close();
     await database.dispose?.();
   }

@@ -48,6 +48,8 @@ export interface ServeConfig {
    * admin adding such a source reads the server's own disk (STEWARD_GIT_ALLOW_LOCAL=true turns it on).
    */
   gitAllowLocal: boolean;
+  /** Finished background jobs older than this many days are deleted (STEWARD_JOB_RETENTION_DAYS). */
+  jobRetentionDays: number;
 }
 
 export interface ServeFlags {
@@ -92,6 +94,10 @@ const serveSchema = z.object({
     return parsed ?? false;
   }),
   gitAllowLocal: z.enum(['true', 'false'], { error: 'must be true or false' }).transform((v) => v === 'true'),
+  jobRetentionDays: z.coerce
+    .number({ error: 'must be a number of days' })
+    .min(0.001, 'must be more than 0 days')
+    .max(3650, 'must be at most 3650 days (ten years)'),
 });
 
 const trustProxyRule =
@@ -127,6 +133,7 @@ const sourceOf: Record<string, string> = {
   shutdownGraceMs: 'STEWARD_SHUTDOWN_GRACE_MS',
   trustProxy: '--trust-proxy / STEWARD_TRUST_PROXY',
   gitAllowLocal: 'STEWARD_GIT_ALLOW_LOCAL',
+  jobRetentionDays: 'STEWARD_JOB_RETENTION_DAYS',
 };
 
 export function loadServeConfig(
@@ -146,6 +153,7 @@ export function loadServeConfig(
     shutdownGraceMs: env.STEWARD_SHUTDOWN_GRACE_MS ?? '10000',
     trustProxy: flags.trustProxy ?? env.STEWARD_TRUST_PROXY ?? 'false',
     gitAllowLocal: env.STEWARD_GIT_ALLOW_LOCAL ?? 'false',
+    jobRetentionDays: env.STEWARD_JOB_RETENTION_DAYS ?? '14',
   };
   const parsed = serveSchema.safeParse(raw);
   if (!parsed.success) {

@@ -13,7 +13,7 @@ import type { RoutePlugin } from './http/route-types.ts';
 import type { JobDefinition, JobQueue } from './jobs/index.ts';
 import type { Logger } from './logging.ts';
 import type { Metrics } from './metrics.ts';
-import type { TopicAuthoriser, TopicOptions } from './realtime/index.ts';
+import type { TopicDefinition } from './realtime/index.ts';
 
 /** What the platform gives every module. */
 export interface PlatformServices {
@@ -30,13 +30,6 @@ export interface PlatformServices {
 export interface CommandEntry {
   names: string[];
   load: () => Promise<(program: Command) => void>;
-}
-
-/** A live-channel topic kind a module owns: `kind:<name>`, who may follow it, and what it carries. */
-export interface TopicDefinition extends TopicOptions {
-  kind: string;
-  authorise: TopicAuthoriser;
-  about: string;
 }
 
 export interface RunningModule<Api> {

@@ -6,7 +6,7 @@ import type { PasswordCheck } from '../modules/identity/index.ts';
 import type { Authenticator } from '../platform/auth/principal.ts';
 import type { ServeConfig } from '../platform/config.ts';
 import type { Database } from '../platform/db/database.ts';
-import { JobRunner, jobRoutes } from '../platform/jobs/index.ts';
+import { JobRunner, jobRoutes, jobTopic } from '../platform/jobs/index.ts';
 import type { Logger } from '../platform/logging.ts';
 import { createMetrics } from '../platform/metrics.ts';
 import type { PlatformServices, RunningModule } from '../platform/module.ts';
@@ -28,7 +28,7 @@ export interface AssembleOptions {
   database: Database;
   logger: Logger;
   config: Pick<ServeConfig, 'bodyLimit' | 'webDir' | 'dataDir'> &
-    Partial<Pick<ServeConfig, 'demo' | 'catalogPaths' | 'trustProxy' | 'gitAllowLocal'>>;
+    Partial<Pick<ServeConfig, 'demo' | 'catalogPaths' | 'trustProxy' | 'gitAllowLocal' | 'jobRetentionDays'>>;
   /** The organisation's catalog rules and kinds of its own (from --catalog-rules). */
   catalogOptions?: CatalogOptions;
   /** Tests only: who is calling, in place of the real authenticator. */
@@ -55,8 +55,15 @@ export async function assemble(options: AssembleOptions): Promise<Assembled> {
   const metrics = createMetrics();
   let ready = false;
 
-  // The platform every module stands on: durable jobs, the live channel, the HTTP app.
-  const jobs = new JobRunner({ database, logger, metrics });
+  // The platform every module stands on: durable jobs (progress and outcomes go out on `job:<id>`;
+  // finished jobs are kept for jobRetentionDays), the live channel, the HTTP app.
+  const jobs = new JobRunner({
+    database,
+    logger,
+    metrics,
+    publish: (topic, type, data) => realtime.publish(topic, type, data),
+    prune: { retainMs: (config.jobRetentionDays ?? 14) * 24 * 60 * 60 * 1000 },
+  });
   const realtime = createRealtime({
     database,
     logger,
@@ -106,6 +113,8 @@ export async function assemble(options: AssembleOptions): Promise<Assembled> {
     isReady: async () => (ready ? readiness(database) : 'Steward is starting or shutting down'),
   });
   await registerRoutes(app, jobRoutes(jobs));
+  const { kind, authorise, ...about } = jobTopic(jobs);
+  realtime.registerTopic(kind, authorise, about);
   for (const module of running) {
     for (const routes of module.routes ?? []) await registerRoutes(app, routes);
     for (const definition of module.jobs ?? []) jobs.register(definition);
@@ -122,8 +131,9 @@ export async function assemble(options: AssembleOptions): Promise<Assembled> {
       // A test that brings its own authenticator has no use for a first admin (nor its files).
       if (!options.authenticator) await identity.api.ensureFirstAdmin(config.dataDir);
       await realtime.start();
-      for (const module of running) await module.start?.();
+      // Jobs first: modules' start-up work (the --catalog paths, the demo) runs as jobs.
       await jobs.start();
+      for (const module of running) await module.start?.();
     },
     async stop() {
       await jobs.stop();

@@ -158,7 +158,7 @@ describe('steward serve', () => {
         files: [{ path: 'deep/dir/catalog-info.yaml', content: catalogFile }],
       }),
     });
-    expect(upload.status).toBe(201);
+    expect(upload.status).toBe(202);
 
     const open = listTree(dataDir).filter((path) => (lstatSync(path).mode & 0o077) !== 0);
     expect(open).toEqual([]);

@@ -25,7 +25,20 @@ export interface TestSteward {
   dataDir: string;
   adminToken: string;
   call(method: string, url: string, options?: CallOptions): Promise<LightMyRequestResponse>;
+  /**
+   * For a 202 that started a job: waits until the job has finished and answers it as GET
+   * /api/v1/jobs/{id} does (state, result, lastError), asking as `token` (default the admin's).
+   */
+  jobOf(response: LightMyRequestResponse, token?: string): Promise<FinishedJob>;
   close(): Promise<void>;
+}
+
+export interface FinishedJob {
+  id: string;
+  state: 'succeeded' | 'dead' | 'cancelled';
+  // biome-ignore lint/suspicious/noExplicitAny: tests read the result of any kind of job.
+  result: any;
+  lastError: string | null;
 }
 
 export interface TestStewardOptions {
@@ -56,12 +69,24 @@ export async function startTestSteward(
   await assembled.app.ready();
   const app = assembled.app;
   const tokenFile = join(dataDir, 'admin.token');
-  return {
+  const steward: TestSteward = {
     app,
     assembled,
     dataDir,
     // Empty when the database already had an admin (no first start happened here).
     adminToken: existsSync(tokenFile) ? readFileSync(tokenFile, 'utf8').trim() : '',
+    async jobOf(response, token) {
+      if (response.statusCode !== 202) {
+        throw new Error(`expected 202 with a job, got ${response.statusCode}: ${response.body}`);
+      }
+      const url = response.headers.location as string;
+      for (let i = 0; i < 600; i++) {
+        const job = (await steward.call('GET', url, { token: token ?? steward.adminToken })).json();
+        if (['succeeded', 'dead', 'cancelled'].includes(job.state)) return job;
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      throw new Error(`the job at ${url} did not finish within 15 s`);
+    },
     call(method, url, options = {}) {
       const headers: Record<string, string> = { ...options.headers };
       if (options.token) headers.authorization = `Bearer ${options.token}`;
@@ -80,6 +105,7 @@ export async function startTestSteward(
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+  return steward;
 }
 
 /** Password of mia, the one seeded user who signs in with one. */

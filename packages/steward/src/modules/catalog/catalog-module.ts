@@ -6,7 +6,7 @@ import { type CatalogService, createCatalog } from './catalog-service.ts';
 import type { CatalogOptions } from './engine/model.ts';
 import { catalogRoutes } from './http/routes.ts';
 import type { ImportOrg } from './identity-sync.ts';
-import type { IngestSummary } from './ingest/ingest-source.ts';
+import type { IngestSummaryView } from './schemas.ts';
 
 export interface CatalogNeeds {
   /** Identity's importOrg: Group and User entities become teams and people. */
@@ -38,10 +38,13 @@ export function catalogModuleOf(
     importOrg: needs.importOrg,
     publish: (type, data) => platform.publish('catalog', type, data),
     onChanged: needs.onChanged,
+    jobs: platform.jobs,
+    demoPassword: needs.demo?.password,
   });
   return Promise.resolve({
     api: catalog,
     routes: [catalogRoutes(catalog)],
+    jobs: catalog.jobs,
     topics: [
       {
         kind: 'catalog',
@@ -52,13 +55,15 @@ export function catalogModuleOf(
     ],
     async start() {
       await catalog.start();
+      // Read by jobs, so servers started together with the same paths read each once; the server is
+      // ready once they have been read.
       for (const path of needs.catalogPaths ?? []) {
         const read = await catalog.ingestPath(path);
         logger.info(ingestLog(read), `catalog ${path} read`);
       }
       if (needs.demo) {
         const { dir, password } = needs.demo;
-        const read = await catalog.ingestPath(dir, { name: 'demo: Acme (examples/acme)', password });
+        const read = await catalog.ingestPath(dir, { name: 'demo: Acme (examples/acme)', demo: true });
         logger.info(
           ingestLog(read),
           `demo organisation loaded: everyone signs in with the password ${password}`,
@@ -68,15 +73,7 @@ export function catalogModuleOf(
   });
 }
 
-function ingestLog(read: IngestSummary) {
-  const { added, updated, removed, unchanged, durationMs } = read;
-  return {
-    added,
-    updated,
-    removed,
-    unchanged,
-    errors: read.errors.length,
-    warnings: read.warnings.length,
-    durationMs,
-  };
+function ingestLog(read: IngestSummaryView) {
+  const { added, updated, removed, unchanged, durationMs, errorCount, warningCount } = read;
+  return { added, updated, removed, unchanged, errors: errorCount, warnings: warningCount, durationMs };
 }

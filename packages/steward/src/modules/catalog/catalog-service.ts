@@ -1,13 +1,14 @@
 // The catalog as the server runs it: the store, sources and their ingests, identity sync, events,
 // put together once for the composition root (its HTTP routes are in routes.ts).
 import type { Database } from '../../platform/db/database.ts';
+import type { JobDefinition, JobQueue } from '../../platform/jobs/index.ts';
 import type { Logger } from '../../platform/logging.ts';
 import type { CatalogEntity, CatalogOptions } from './engine/model.ts';
 import type { ImportOrg } from './identity-sync.ts';
-import type { IngestSummary } from './ingest/ingest-source.ts';
 import { type EntityListQuery, getEntityDetail, listEntities } from './queries/entity-queries.ts';
-import type { EntityDetail, EntityList } from './schemas.ts';
-import { type IngestRequest, ingestServerPath, type SourceContext } from './source-operations.ts';
+import type { EntityDetail, EntityList, IngestSummaryView } from './schemas.ts';
+import { defineSourceJobs } from './source-jobs.ts';
+import { ingestServerPath, type SourceContext } from './source-operations.ts';
 import { adoptUploadsOnDisk } from './sources/uploads-on-disk.ts';
 import { listCodeownersFiles } from './store/codeowners-store.ts';
 import { loadAllEntities } from './store/entity-export.ts';
@@ -18,6 +19,10 @@ export interface CatalogDeps {
   logger: Logger;
   /** Clones live under `<dataDir>/sources/<id>` (uploads are in the database; older ones are moved there on start). */
   dataDir: string;
+  /** Reading and removing sources are enqueued on it; the runner runs the catalog's `jobs`. */
+  jobs: JobQueue;
+  /** Given to people the demo creates (`ingestPath(…, { demo: true })`). */
+  demoPassword?: string | undefined;
   /** Identity's importOrg: Group and User entities become teams and people. */
   importOrg?: ImportOrg;
   /** Publishes on the `catalog` topic of the live channel. */
@@ -38,10 +43,19 @@ export interface CatalogService {
   db: CatalogDb;
   sources: SourceContext;
   catalogOptions: CatalogOptions | undefined;
+  /** The catalog's job definitions (reading and removing sources), for the runner to run. */
+  // biome-ignore lint/suspicious/noExplicitAny: each definition has its own payload type.
+  jobs: JobDefinition<any>[];
   /** Before the first ingest: uploads an older Steward kept on this server's disk move into the database. */
   start(): Promise<void>;
-  /** Reads a catalog directory or file on the server as a source of its own (`--catalog`, `--demo`). */
-  ingestPath(path: string, request?: IngestRequest & { name?: string }): Promise<IngestSummary>;
+  /**
+   * Reads a catalog directory or file on the server as a source of its own (`--catalog`, `--demo`), as
+   * a job, answering once it has finished (the job runner must be started).
+   */
+  ingestPath(
+    path: string,
+    request?: { name?: string; demo?: boolean; onProgress?: (progress: unknown) => void },
+  ): Promise<IngestSummaryView>;
   /** CODEOWNERS files of repository and directory sources, for "who owns this file". */
   codeownersFiles(
     sourceId?: string,
@@ -72,12 +86,16 @@ export function createCatalog(deps: CatalogDeps): CatalogService {
     workerFromFiles: deps.workerFromFiles,
     importOrg: deps.importOrg,
     publish: changed,
-    running: new Map(),
+    jobs: deps.jobs,
+    demoPassword: deps.demoPassword,
   };
+  const sourceJobs = defineSourceJobs(sources);
+  sources.sourceJobs = sourceJobs;
   const service: CatalogService = {
     db,
     sources,
     catalogOptions: deps.catalogOptions,
+    jobs: [sourceJobs.ingest, sourceJobs.remove],
     start: () => adoptUploadsOnDisk(db, deps.dataDir, deps.logger),
     ingestPath: (path, request) => ingestServerPath(sources, path, request),
     codeownersFiles: (sourceId) => listCodeownersFiles(db, sourceId),

@@ -1,13 +1,24 @@
 // `steward catalog import PATH... [--server URL]`: a local file or directory is uploaded (as the
-// engine's finder sees it) under its absolute path; a git URL is cloned by the server. Prints
-// progress and a summary; exits 1 when the import found errors.
+// engine's finder sees it) under its absolute path; a git URL is cloned by the server. The server
+// reads it as a job: the command waits for it, showing progress, and prints a summary (exit 1 when
+// the import found errors); with --no-wait it prints the job and returns.
 import type { Command } from 'commander';
+import { z } from 'zod';
 import { clientFromFlags, withServerOption } from '../../platform/cli/client.ts';
+import { followJob } from '../../platform/cli/follow-job.ts';
 import { examples, exitCodes } from '../../platform/cli/program.ts';
-import { type CatalogProblemView, type IngestSummaryView, ingestSummarySchema } from './schemas.ts';
+import { startedJobSchema } from '../../platform/jobs/schemas.ts';
+import {
+  type CatalogProblemView,
+  catalogSourceSchema,
+  type IngestSummaryView,
+  ingestSummarySchema,
+} from './schemas.ts';
 import { collectUpload } from './sources/collect-upload.ts';
 
 const gitUrl = /^(https?|ssh|git|file):\/\/|^[\w.-]+@[\w.-]+:/;
+const startedSchema = z.object({ job: startedJobSchema, source: catalogSourceSchema });
+type Started = z.infer<typeof startedSchema>;
 
 export function registerCatalogImportCommand(program: Command): void {
   const catalog = program.commands.find((c) => c.name() === 'catalog') ?? program.command('catalog');
@@ -23,6 +34,8 @@ files \`steward catalog validate\` would read, the files their Locations and $te
 placeholders point at, opslevel.yml and cortex.yaml files, and CODEOWNERS; a symbolic link leading
 outside the directory is left out (and named on stderr), never uploaded. A git URL is cloned (or
 fetched) by the server. Importing needs an admin token (STEWARD_TOKEN or steward login).
+The server reads each source as a background job: the command waits for it and shows its progress;
+--no-wait prints the job's id instead (follow it with \`steward jobs show ID\`).
 
 Exit codes: 0 imported without errors, 1 errors found (the rest was imported), 2 bad usage or unreachable server.
 ${examples(
@@ -31,11 +44,19 @@ ${examples(
   'steward catalog import https://github.com/acme/catalog.git',
 )}`,
     )
-    .action(async (paths: string[], flags: { server?: string }) => {
+    .option('--no-wait', 'start the imports and print their job ids, without waiting for them')
+    .action(async (paths: string[], flags: { server?: string; wait: boolean }) => {
       const client = clientFromFlags(flags);
       let errors = 0;
       for (const path of paths) {
-        const summary = gitUrl.test(path) ? await importGit(client, path) : await importLocal(client, path);
+        const started = gitUrl.test(path) ? await importGit(client, path) : await importLocal(client, path);
+        if (!flags.wait) {
+          process.stdout.write(
+            `${started.source.name}: job ${started.job.id} (steward jobs show ${started.job.id})\n`,
+          );
+          continue;
+        }
+        const summary = await waitForIngest(client, path, started);
         printSummary(summary);
         errors += summary.errorCount;
       }
@@ -45,12 +66,28 @@ ${examples(
 
 type Client = ReturnType<typeof clientFromFlags>;
 
-async function importGit(client: Client, url: string): Promise<IngestSummaryView> {
+async function importGit(client: Client, url: string): Promise<Started> {
   process.stderr.write(`${url}: asking ${client.server} to clone and read it…\n`);
-  return client.request('POST', '/api/v1/catalog/sources', ingestSummarySchema, { kind: 'git', url });
+  return client.request('POST', '/api/v1/catalog/sources', startedSchema, { kind: 'git', url });
 }
 
-async function importLocal(client: Client, path: string): Promise<IngestSummaryView> {
+/** Waits for the source's ingest job, its progress on stderr (on a terminal), and answers its summary. */
+async function waitForIngest(client: Client, path: string, started: Started): Promise<IngestSummaryView> {
+  const tty = process.stderr.isTTY === true;
+  const job = await followJob(client, started.job, {
+    onProgress(progress) {
+      const p = progress as { files?: number; entities?: number; written?: number };
+      if (tty)
+        process.stderr.write(
+          `\r\x1b[K${path}: ${p.files ?? 0} files, ${p.entities ?? 0} entities read, ${p.written ?? 0} compared`,
+        );
+    },
+  });
+  if (tty) process.stderr.write('\r\x1b[K');
+  return ingestSummarySchema.parse(job.result);
+}
+
+async function importLocal(client: Client, path: string): Promise<Started> {
   const tty = process.stderr.isTTY === true;
   let last = 0;
   const upload = await collectUpload(path, (count) => {
@@ -66,7 +103,7 @@ async function importLocal(client: Client, path: string): Promise<IngestSummaryV
   process.stderr.write(
     `${path}: uploading ${upload.files.length} files (${megabytes} MiB) to ${client.server}; the server reads them now…\n`,
   );
-  return client.request('POST', '/api/v1/catalog/sources', ingestSummarySchema, {
+  return client.request('POST', '/api/v1/catalog/sources', startedSchema, {
     kind: 'upload',
     name: upload.name,
     files: upload.files,

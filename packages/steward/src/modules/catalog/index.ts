@@ -34,4 +34,5 @@ export {
 export { catalogRoutes } from './http/routes.ts';
 export type { ImportOrg } from './identity-sync.ts';
 export type { IngestProgress, IngestSummary } from './ingest/ingest-source.ts';
+export type { IngestSummaryView } from './schemas.ts';
 export { type LoadedCatalog, type LoadOptions, type LoadProgress, loadCatalog } from './sources/load.ts';

@@ -1,21 +1,20 @@
-// Sources as operations: add a git repository or an upload, read a server path, refresh, remove.
-// Ingests of one source run one at a time; after each, Group and User changes reach identity and a
-// `catalog.changed` event goes to followers of the `catalog` topic.
+// Sources as operations: add a git repository or an upload, read a server path, refresh, remove. Each
+// request records what was asked and enqueues a job (source-jobs.ts) that does the work: ingests of one
+// source run one at a time, in order, on whichever server claims them; after each, Group and User
+// changes reach identity and a `catalog.changed` event goes to followers of the `catalog` topic.
 import { createHash } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { recordAudit } from '../../platform/audit/audit-log.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
 import { conflict, notFound } from '../../platform/errors.ts';
+import type { JobContext, JobQueue, JobRecord } from '../../platform/jobs/index.ts';
 import type { Logger } from '../../platform/logging.ts';
+import { summaryView } from './http/source-views.ts';
 import { type ImportOrg, identityKinds, syncIdentity } from './identity-sync.ts';
-import {
-  type IngestDeps,
-  type IngestProgress,
-  type IngestSummary,
-  ingestSource,
-} from './ingest/ingest-source.ts';
-import type { CreateSource } from './schemas.ts';
+import { type IngestDeps, ingestSource } from './ingest/ingest-source.ts';
+import type { CreateSource, IngestSummaryView } from './schemas.ts';
+import { type IngestPayload, type RemovePayload, type SourceJobs, sourceSerialKey } from './source-jobs.ts';
 import { assertGitUrl } from './sources/git.ts';
 import { sourceDirectory } from './sources/read-source.ts';
 import { assertUploadPaths, bytesOf } from './sources/upload-files.ts';
@@ -30,71 +29,69 @@ export interface SourceContext extends IngestDeps {
   logger: Logger;
   importOrg?: ImportOrg | undefined;
   publish?: ((type: string, data: unknown) => Promise<unknown>) | undefined;
-  /** Per source, the ingest under way: the next one waits for it. */
-  running: Map<string, Promise<unknown>>;
-}
-
-export interface IngestRequest {
-  actor?: string;
-  /** Given to people the ingest creates (the demo's shared password). */
-  password?: string | undefined;
-  onProgress?: (progress: IngestProgress) => void;
+  /** The job runner the source jobs are registered on and enqueued through. */
+  jobs: JobQueue;
+  /** Set once the jobs are defined (createCatalog). */
+  sourceJobs?: SourceJobs;
+  /** Given to people the demo's ingest creates. */
+  demoPassword?: string | undefined;
 }
 
 export function sourceIdFor(kind: SourceKind, target: string): string {
   return `${kind}-${createHash('sha256').update(target).digest('hex').slice(0, 16)}`;
 }
 
-/** One at a time per source, in the order asked. */
-function serialised<T>(ctx: SourceContext, id: string, work: () => Promise<T>): Promise<T> {
-  const previous = ctx.running.get(id) ?? Promise.resolve();
-  const next = previous.catch(() => {}).then(work);
-  ctx.running.set(id, next);
-  void next
-    .catch(() => {})
-    .finally(() => {
-      if (ctx.running.get(id) === next) ctx.running.delete(id);
-    });
-  return next;
+function jobsOf(ctx: SourceContext): SourceJobs {
+  if (!ctx.sourceJobs)
+    throw new Error('the catalog source jobs are not defined: create the catalog with createCatalog');
+  return ctx.sourceJobs;
 }
 
-export function runIngest(
+/** Enqueues an ingest of the source, after any other job of the same source. */
+function enqueueIngest(
   ctx: SourceContext,
   source: SourceRow,
-  request: IngestRequest = {},
-): Promise<IngestSummary> {
-  return serialised(ctx, source.id, async () => {
-    const onProgress = request.onProgress ?? loggedProgress(ctx, source);
-    const summary = await ingestSource(ctx, source, { actor: request.actor, onProgress });
-    if (ctx.importOrg && (summary.changedKinds.some((k) => identityKinds.includes(k)) || request.password)) {
-      const sync = syncIdentity(ctx.db, ctx.importOrg, request.password).catch((error) => {
-        ctx.logger.warn(
-          { err: error, source: source.id },
-          'catalog groups and users could not be synced to teams and people',
-        );
-      });
-      // With a password (the demo) people must be able to sign in once the ingest answers; otherwise a
-      // large organisation's sync (a statement per person) should not hold the ingest's caller.
-      if (request.password) await sync;
-    }
-    await announce(ctx, {
-      source: source.id,
-      added: summary.added,
-      updated: summary.updated,
-      removed: summary.removed,
-    });
-    return summary;
-  });
+  payload: Omit<IngestPayload, 'sourceId'>,
+  options: { trx?: CatalogDb; key?: string; enqueuedBy?: string } = {},
+): Promise<string> {
+  return ctx.jobs.enqueue(
+    jobsOf(ctx).ingest,
+    { sourceId: source.id, ...payload },
+    {
+      serialKey: sourceSerialKey(source.id),
+      key: options.key,
+      enqueuedBy: options.enqueuedBy,
+      trx: options.trx as never,
+    },
+  );
 }
 
-/** Progress of a long ingest in the log, every few seconds, when no one else is shown it. */
-function loggedProgress(ctx: SourceContext, source: SourceRow) {
-  let last = Date.now();
-  return (progress: IngestProgress) => {
-    if (Date.now() - last < 5000) return;
-    last = Date.now();
-    ctx.logger.info({ source: source.id, ...progress }, `reading catalog source ${source.name}`);
-  };
+/**
+ * The ingest job's work. Idempotent: the ingest writes only the difference from the store, in one
+ * transaction; identity sync adds and updates only, so running it again changes nothing.
+ */
+export async function ingestJobWork(
+  ctx: SourceContext,
+  payload: IngestPayload,
+  job: JobContext,
+): Promise<IngestSummaryView | { skipped: string }> {
+  const source = await findSource(ctx.db, payload.sourceId);
+  if (!source) return { skipped: `the source ${payload.sourceId} was removed before it was read` };
+  const password = payload.demo ? ctx.demoPassword : undefined;
+  const summary = await ingestSource(ctx, source, { actor: payload.actor, onProgress: job.progress });
+  // A retried attempt may find nothing changed because the earlier one wrote it all and then failed
+  // to sync: it syncs anyway.
+  const identityChanged = summary.changedKinds.some((k) => identityKinds.includes(k));
+  if (ctx.importOrg && (identityChanged || password || job.attempt > 1)) {
+    await syncIdentity(ctx.db, ctx.importOrg, password);
+  }
+  await announce(ctx, {
+    source: source.id,
+    added: summary.added,
+    updated: summary.updated,
+    removed: summary.removed,
+  });
+  return summaryView(summary);
 }
 
 async function announce(ctx: SourceContext, data: Record<string, unknown>): Promise<void> {
@@ -103,12 +100,16 @@ async function announce(ctx: SourceContext, data: Record<string, unknown>): Prom
     .catch((error) => ctx.logger.warn({ err: error }, 'catalog.changed not published'));
 }
 
-/** A directory or file on the server (`--catalog`, `--demo`). */
+/**
+ * A directory or file on the server (`--catalog`, `--demo`), read by a job; answers when the job has
+ * finished. Servers started together with the same path share one job (the source's id is its dedup
+ * key): the catalog is read once.
+ */
 export async function ingestServerPath(
   ctx: SourceContext,
   path: string,
-  request: IngestRequest & { name?: string } = {},
-) {
+  request: { name?: string; demo?: boolean; onProgress?: (progress: unknown) => void } = {},
+): Promise<IngestSummaryView> {
   const target = resolve(path);
   const { row } = await ensureSource(ctx.db, {
     id: sourceIdFor('dir', target),
@@ -116,7 +117,16 @@ export async function ingestServerPath(
     target,
     name: request.name ?? target,
   });
-  return runIngest(ctx, row, request);
+  const id = await enqueueIngest(ctx, row, { demo: request.demo }, { key: row.id });
+  return ingestResult(await ctx.jobs.waitFor(id, { onProgress: request.onProgress }));
+}
+
+/** The summary a finished ingest job answered, or its error. */
+export function ingestResult(job: JobRecord): IngestSummaryView {
+  if (job.state !== 'succeeded') {
+    throw new Error(job.lastError ?? `the ingest job ${job.id} ended ${job.state}`);
+  }
+  return job.result as IngestSummaryView;
 }
 
 export async function addSource(ctx: SourceContext, caller: Principal, input: CreateSource) {
@@ -126,7 +136,7 @@ export async function addSource(ctx: SourceContext, caller: Principal, input: Cr
   const id = sourceIdFor(input.kind, target);
   const files =
     input.kind === 'upload' ? input.files.map((f) => ({ path: f.path, content: bytesOf(f.content) })) : [];
-  const { row, created } = await ctx.db.transaction().execute(async (trx) => {
+  const { row, created, jobId } = await ctx.db.transaction().execute(async (trx) => {
     const ensured = await ensureSource(trx, { id, kind: input.kind, target, name: input.name ?? target });
     // In the source's transaction: the files before are replaced whole, or not at all.
     if (input.kind === 'upload') await replaceUploadFiles(trx, id, files);
@@ -138,62 +148,79 @@ export async function addSource(ctx: SourceContext, caller: Principal, input: Cr
       subjectId: id,
       after: { kind: input.kind, target },
     });
-    return ensured;
+    // The job exists if and only if the source (and its files) do.
+    const jobId = await enqueueIngest(ctx, ensured.row, {}, { trx, enqueuedBy: caller.handle });
+    return { ...ensured, jobId };
   });
   // A copy kept on this server's disk before uploads moved to the database is older than these.
   if (input.kind === 'upload') await removeUploadOnDisk(sourceDirectory(ctx.dataDir, id));
-  return { created, summary: await runIngest(ctx, row) };
+  return { created, source: row, jobId };
 }
 
 export async function refreshSource(ctx: SourceContext, caller: Principal, id: string) {
   const row = await existingSource(ctx.db, id);
-  await recordAudit(ctx.db, {
-    actor: caller.handle,
-    action: 'catalog-source.refresh',
-    subjectType: 'catalog-source',
-    subjectId: id,
+  const jobId = await ctx.db.transaction().execute(async (trx) => {
+    await recordAudit(trx, {
+      actor: caller.handle,
+      action: 'catalog-source.refresh',
+      subjectType: 'catalog-source',
+      subjectId: id,
+    });
+    return enqueueIngest(ctx, row, {}, { trx, enqueuedBy: caller.handle });
   });
-  return runIngest(ctx, row);
+  return { source: row, jobId };
 }
 
-/** Removes the source, its entities and every relation they declared (both ways), and its files (an
- * upload's rows go with the source row; a clone, or an upload kept on disk before, is removed here). */
+/** Enqueues the removal of the source, after any ingest of it already asked for. */
 export async function removeSource(ctx: SourceContext, caller: Principal, id: string) {
   const row = await existingSource(ctx.db, id);
   if (row.kind === 'api')
     throw conflict('the api source holds the entities created through the API: delete those one by one');
-  const removed = await serialised(ctx, id, async () => {
-    const refs = await refsOfSource(ctx.db, id);
-    for (let i = 0; i < refs.length; i += 2000) {
-      const changes = {
-        sourceId: id,
-        actor: `user:${caller.handle}`,
-        revision: null,
-        created: [],
-        updated: [],
-        moved: [],
-      };
-      await ctx.db
-        .transaction()
-        .execute((trx) => writeEntityChanges(trx, { ...changes, removed: refs.slice(i, i + 2000) }));
-    }
-    await ctx.db.transaction().execute(async (trx) => {
-      await deleteSourceRow(trx, id);
-      const before = { kind: row.kind, target: row.target, entities: refs.length };
-      await recordAudit(trx, {
-        actor: caller.handle,
-        action: 'catalog-source.delete',
-        subjectType: 'catalog-source',
-        subjectId: id,
-        before,
-      });
+  const jobId = await ctx.jobs.enqueue(
+    jobsOf(ctx).remove,
+    { sourceId: id, actor: caller.handle },
+    { serialKey: sourceSerialKey(id), enqueuedBy: caller.handle },
+  );
+  return { source: row, jobId };
+}
+
+/**
+ * The removal job's work: the source, its entities and every relation they declared (both ways), in
+ * one transaction, then its files (an upload's rows go with the source row; a clone, or an upload kept
+ * on disk before, is removed here). Idempotent: a source already gone removes nothing.
+ */
+export async function removeJobWork(
+  ctx: SourceContext,
+  payload: RemovePayload,
+): Promise<{ removed: number }> {
+  const { sourceId: id } = payload;
+  const row = await findSource(ctx.db, id);
+  if (!row) return { removed: 0 };
+  const removed = await ctx.db.transaction().execute(async (trx) => {
+    const refs = await refsOfSource(trx, id);
+    const changes = {
+      sourceId: id,
+      actor: `user:${payload.actor}`,
+      revision: null,
+      created: [],
+      updated: [],
+    };
+    await writeEntityChanges(trx, { ...changes, moved: [], removed: refs });
+    await deleteSourceRow(trx, id);
+    const before = { kind: row.kind, target: row.target, entities: refs.length };
+    await recordAudit(trx, {
+      actor: payload.actor,
+      action: 'catalog-source.delete',
+      subjectType: 'catalog-source',
+      subjectId: id,
+      before,
     });
-    if (row.kind === 'git') await rm(sourceDirectory(ctx.dataDir, id), { recursive: true, force: true });
-    if (row.kind === 'upload') await removeUploadOnDisk(sourceDirectory(ctx.dataDir, id));
     return refs.length;
   });
+  if (row.kind === 'git') await rm(sourceDirectory(ctx.dataDir, id), { recursive: true, force: true });
+  if (row.kind === 'upload') await removeUploadOnDisk(sourceDirectory(ctx.dataDir, id));
   await announce(ctx, { source: id, added: 0, updated: 0, removed });
-  return removed;
+  return { removed };
 }
 
 async function existingSource(db: CatalogDb, id: string): Promise<SourceRow> {

@@ -40,8 +40,8 @@ describeEachEngine('who-owns with a matcher written to backtrack', ({ db }) => {
       token: steward.adminToken,
       body: { kind: 'upload', name: 'hostile', files: [{ path: 'catalog-info.yaml', content: catalog }] },
     });
-    expect(upload.statusCode).toBe(201);
-    expect(upload.json()).toMatchObject({ errorCount: 0 });
+    expect(upload.statusCode).toBe(202);
+    expect((await steward.jobOf(upload)).result).toMatchObject({ errorCount: 0 });
   });
   afterAll(async () => {
     await steward?.close();
@@ -93,8 +93,8 @@ describeEachEngine('who-owns with a matcher written to backtrack', ({ db }) => {
         files: [{ path: 'svc/catalog-info.yaml', content: unsupported }],
       },
     });
-    expect(upload.statusCode).toBe(201);
-    expect(upload.json()).toMatchObject({ errorCount: 1 });
+    expect(upload.statusCode).toBe(202);
+    expect((await steward.jobOf(upload)).result).toMatchObject({ errorCount: 1 });
     const source = upload.json().source.id;
     const problems = await steward.call('GET', `/api/v1/catalog/problems?source=${source}&severity=error`, {
       token: steward.adminToken,

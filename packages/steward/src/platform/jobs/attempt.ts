@@ -3,7 +3,7 @@ import type { Logger } from '../logging.ts';
 import { type JobDefinition, PermanentJobError } from './definition.ts';
 import type { ClaimedJob } from './store.ts';
 
-export type AttemptOutcome = { ok: true } | { ok: false; error: string; permanent: boolean };
+export type AttemptOutcome = { ok: true; result: unknown } | { ok: false; error: string; permanent: boolean };
 
 /** Longest error text kept on a job row. */
 const maxErrorLength = 4000;
@@ -13,6 +13,7 @@ export async function runAttempt(
   job: ClaimedJob,
   controller: AbortController,
   logger: Logger,
+  progress: (value: unknown) => void = () => {},
 ): Promise<AttemptOutcome> {
   let payload: unknown;
   try {
@@ -37,13 +38,14 @@ export async function runAttempt(
       maxAttempts: job.maxAttempts,
       signal,
       logger: logger.child({ job: job.name, jobId: job.id, attempt: job.attempt }),
+      progress,
     }),
   );
   // A handler that ignores its signal may still reject after we stopped waiting for it.
   handled.catch(() => {});
   try {
-    await Promise.race([handled, aborted]);
-    return { ok: true };
+    const result = await Promise.race([handled, aborted]);
+    return { ok: true, result: result ?? null };
   } catch (error) {
     return failure(messageOf(error), error instanceof PermanentJobError);
   } finally {

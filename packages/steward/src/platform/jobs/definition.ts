@@ -1,4 +1,15 @@
 // What a job is: a name, a typed (and optionally validated) payload, a handler, and how hard to retry it.
+//
+// The contract a handler is written against:
+// - At least once, not exactly once. A job runs again when its attempt fails, when its runner dies,
+//   and when its lease runs out while its runner is paused (a long GC, a stopped VM): then two
+//   attempts can be running at the same moment. So every handler must be idempotent: running it twice,
+//   or twice at once, leaves the same state as running it once (write in one transaction keyed by what
+//   the job is about, compare before writing, or check that the work is already done).
+// - Jobs with the same serial key run one at a time in enqueue order, across all runners (except in the
+//   paused-runner case above: the lease is the only fence). Jobs with the same dedup key are one job.
+// - `ctx.progress(...)` reports a small JSON progress: stored on the job (throttled) and published live.
+// - What the handler answers (JSON) is stored as the job's result.
 import type { z } from 'zod';
 import { invalid } from '../errors.ts';
 import type { Logger } from '../logging.ts';
@@ -11,6 +22,11 @@ export interface JobContext {
   /** Aborted when the attempt times out, the runner stops, or another runner took the job over. */
   signal: AbortSignal;
   logger: Logger;
+  /**
+   * Reports progress: a small JSON value (e.g. `{ files, entities, written }`). Cheap to call often:
+   * only the latest is kept, stored and published at most about once a second.
+   */
+  progress(value: unknown): void;
 }
 
 export interface Backoff {
@@ -30,7 +46,8 @@ export interface JobSpec<Payload> {
    * Payloads are stored as JSON: dates travel as ISO strings, so declare them as strings.
    */
   payload?: z.ZodType<Payload>;
-  handler: (payload: Payload, ctx: JobContext) => Promise<void>;
+  /** Must be idempotent (see the top of this file); what it answers (JSON) is the job's result. */
+  handler: (payload: Payload, ctx: JobContext) => Promise<unknown>;
   maxAttempts?: number;
   backoff?: Partial<Backoff>;
   /** An attempt running longer than this fails (and its signal is aborted). */
@@ -42,7 +59,7 @@ export interface JobDefinition<Payload> {
   readonly maxAttempts: number;
   readonly backoff: Backoff;
   readonly timeoutMs: number;
-  handler(payload: Payload, ctx: JobContext): Promise<void>;
+  handler(payload: Payload, ctx: JobContext): Promise<unknown>;
   /** Checks a payload, throwing an `invalid` error that names the field. */
   parsePayload(value: unknown): Payload;
 }

@@ -1,9 +1,10 @@
 // The producing side of the jobs table: enqueue (optionally inside the caller's transaction),
 // cancel, list and retry. A JobRunner is a queue that also runs jobs.
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/database.ts';
-import { invalid } from '../errors.ts';
+import { conflict, invalid, notFound } from '../errors.ts';
 import type { JobDefinition } from './definition.ts';
 import {
   cancelJob,
@@ -23,6 +24,10 @@ export interface EnqueueOptions<Tables = unknown> {
   delayMs?: number;
   /** Enqueueing a key while a job of this name with that key is pending or running returns that job's id. */
   key?: string;
+  /** Jobs with the same serial key run one at a time, in the order they were enqueued, across runners. */
+  serialKey?: string;
+  /** The handle of the person asking: they may follow the job (GET /api/v1/jobs/{id}, `job:<id>`). */
+  enqueuedBy?: string;
   /** The caller's transaction: the job exists if and only if it commits. */
   trx?: Transaction<Tables>;
 }
@@ -56,6 +61,8 @@ export class JobQueue {
       runAt: options.runAt,
       delayMs: options.delayMs,
       key: options.key,
+      serialKey: options.serialKey,
+      enqueuedBy: options.enqueuedBy,
     };
     const { id, created, runAt } = await insertJob(db, job, inSameStatement);
     if (created && !inSameStatement) await this.database.notify(JobQueue.channel, String(runAt.getTime()));
@@ -65,6 +72,19 @@ export class JobQueue {
   /** Cancels a job that has not started yet; answers whether there was one. */
   cancel(id: string): Promise<boolean> {
     return cancelJob(this.jobs(), { id });
+  }
+
+  /** Cancels a job that has not started, answering it; a conflict when it started or finished. */
+  async cancelPending(id: string): Promise<JobRecord> {
+    const cancelled = await this.cancel(id);
+    const job = await this.get(id);
+    if (!job) throw notFound(`no job with id ${id}; GET /api/v1/jobs lists them`);
+    if (!cancelled) {
+      throw conflict(
+        `job ${id} is ${job.state}; only a pending job can be cancelled${job.state === 'running' ? ' (a running one finishes its attempt)' : ''}`,
+      );
+    }
+    return job;
   }
 
   /** Cancels the pending job of this definition with this key (an escalation that was acknowledged…). */
@@ -80,6 +100,27 @@ export class JobQueue {
     return getJob(this.jobs(), id);
   }
 
+  /**
+   * Waits until the job has finished (succeeded, dead or cancelled) and answers it, looking every
+   * `pollMs`; `onProgress` hears each new progress seen on the way.
+   */
+  async waitFor(
+    id: string,
+    options: { pollMs?: number; signal?: AbortSignal; onProgress?: (progress: unknown) => void } = {},
+  ): Promise<JobRecord> {
+    let seen: string | undefined;
+    for (;;) {
+      options.signal?.throwIfAborted();
+      const job = await this.get(id);
+      if (!job) throw notFound(`no job with id ${id}: it was deleted while being waited for`);
+      const progress = JSON.stringify(job.progress);
+      if (job.progress !== null && progress !== seen) options.onProgress?.(job.progress);
+      seen = progress;
+      if (finishedStates.has(job.state)) return job;
+      await sleep(options.pollMs ?? 200, undefined, { signal: options.signal });
+    }
+  }
+
   /** Moves a dead job back to pending with a fresh set of attempts. */
   async retry(id: string): Promise<JobRecord> {
     const job = await retryDeadJob(this.jobs(), id);
@@ -91,6 +132,8 @@ export class JobQueue {
     return this.database.kysely<JobTables>();
   }
 }
+
+const finishedStates = new Set(['succeeded', 'dead', 'cancelled']);
 
 function checkTiming(name: string, options: Omit<EnqueueOptions, 'trx'>): void {
   if (options.runAt !== undefined && options.delayMs !== undefined) {
@@ -106,5 +149,8 @@ function checkTiming(name: string, options: Omit<EnqueueOptions, 'trx'>): void {
   }
   if (options.key !== undefined && (options.key.length === 0 || options.key.length > 500)) {
     throw invalid(`job ${name}: key must be 1 to 500 characters long`);
+  }
+  if (options.serialKey !== undefined && (options.serialKey.length === 0 || options.serialKey.length > 500)) {
+    throw invalid(`job ${name}: serialKey must be 1 to 500 characters long`);
   }
 }

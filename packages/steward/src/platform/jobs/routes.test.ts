@@ -117,4 +117,23 @@ describeEachEngine('jobs admin API', ({ db }) => {
     const anonymous = await app.inject({ method: 'POST', url: `/api/v1/jobs/${deadId}/retry` });
     expect(anonymous.statusCode).toBe(401);
   });
+
+  it('shows a job to admins and to whoever asked for it, and cancels a pending one', async () => {
+    const id = await runner.enqueue(unreliable, {}, { delayMs: 3_600_000, enqueuedBy: 'member' });
+    const own = await app.inject({ url: `/api/v1/jobs/${id}`, headers: { 'x-test-role': 'member' } });
+    expect(own.statusCode).toBe(200);
+    expect(own.json()).toMatchObject({
+      id,
+      state: 'pending',
+      enqueuedBy: 'member',
+      url: `/api/v1/jobs/${id}`,
+    });
+    const other = await app.inject({ url: `/api/v1/jobs/${id}`, headers: { 'x-test-role': 'viewer' } });
+    expect(other.statusCode).toBe(403);
+    const cancelled = await app.inject({ method: 'POST', url: `/api/v1/jobs/${id}/cancel`, headers: admin });
+    expect(cancelled.json()).toMatchObject({ id, state: 'cancelled' });
+    const again = await app.inject({ method: 'POST', url: `/api/v1/jobs/${id}/cancel`, headers: admin });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().detail).toBe(`job ${id} is cancelled; only a pending job can be cancelled`);
+  });
 });

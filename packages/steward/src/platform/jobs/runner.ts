@@ -1,5 +1,7 @@
 // Claims due jobs from the table and runs their handlers, woken by NOTIFY, by a timer for the next
 // run_at, and by a slow poll in case a notification was missed. Any number of runners may share a database.
+// Handlers must be idempotent: a job whose lease runs out while its runner is paused runs again
+// elsewhere, possibly at the same time (the contract is at the top of definition.ts).
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Database } from '../db/database.ts';
@@ -8,6 +10,8 @@ import type { Metrics } from '../metrics.ts';
 import { runAttempt } from './attempt.ts';
 import { backoffDelay, type JobDefinition } from './definition.ts';
 import { type OutcomeCounter, registerJobMetrics, uncountedOutcomes } from './job-metrics.ts';
+import { JobProgress } from './job-progress.ts';
+import { type PruneOptions, PruneSchedule, pruneJob } from './prune-job.ts';
 import { JobQueue } from './queue.ts';
 import {
   buryAbandonedJobs,
@@ -18,6 +22,7 @@ import {
   markFailed,
   markSucceeded,
   msUntilNextDue,
+  recordProgress,
   releaseJobs,
 } from './store.ts';
 import { WakeTimer } from './wake-timer.ts';
@@ -35,6 +40,15 @@ export interface JobRunnerOptions {
   leaseMs?: number;
   /** How long stop() waits for running handlers before handing their jobs back. */
   stopTimeoutMs?: number;
+  /**
+   * Where progress and outcomes go live, on the topic `job:<id>`: `job.progress` `{ id, name, progress }`,
+   * `job.finished` `{ id, name, state, result, error }` (state succeeded or dead) and `job.retrying`.
+   */
+  publish?: ((topic: string, type: string, data: unknown) => Promise<unknown>) | undefined;
+  /** Least time between two progress writes of one job (default 1000 ms). */
+  progressIntervalMs?: number;
+  /** Deletes finished jobs older than the retention, on a schedule shared by all runners; absent: kept. */
+  prune?: PruneOptions | undefined;
 }
 
 interface Running {
@@ -53,6 +67,9 @@ export class JobRunner extends JobQueue {
   private readonly pollIntervalMs: number;
   private readonly leaseMs: number;
   private readonly stopTimeoutMs: number;
+  private readonly progressIntervalMs: number;
+  private readonly publish: JobRunnerOptions['publish'];
+  private readonly pruning: PruneSchedule | undefined;
   private readonly definitions = new Map<string, JobDefinition<unknown>>();
   private readonly running = new Map<string, Running>();
   private readonly handedBack = new Set<string>();
@@ -75,6 +92,13 @@ export class JobRunner extends JobQueue {
     this.pollIntervalMs = options.pollIntervalMs ?? 5000;
     this.leaseMs = options.leaseMs ?? 30_000;
     this.stopTimeoutMs = options.stopTimeoutMs ?? 10_000;
+    this.progressIntervalMs = options.progressIntervalMs ?? 1000;
+    this.publish = options.publish;
+    if (options.prune) {
+      const job = pruneJob(options.database, options.prune);
+      this.definitions.set(job.name, job as JobDefinition<unknown>);
+      this.pruning = new PruneSchedule(this, job, options.prune);
+    }
   }
 
   /** Makes this runner run jobs of these definitions; jobs of other names are left to other runners. */
@@ -145,6 +169,7 @@ export class JobRunner extends JobQueue {
     try {
       if (kind === 'full') {
         for (const name of await buryAbandonedJobs(db, names)) this.outcomes.inc({ name, outcome: 'dead' });
+        await this.pruning?.ensureScheduled();
       }
       let room = this.concurrency - this.running.size;
       while (room > 0 && !this.stopping) {
@@ -177,15 +202,36 @@ export class JobRunner extends JobQueue {
   }
 
   private async execute(job: ClaimedJob, definition: JobDefinition<unknown>, controller: AbortController) {
-    const outcome = await runAttempt(definition, job, controller, this.logger);
-    if (this.handedBack.delete(job.id)) return;
     const db = this.database.kysely<JobTables>();
     const held = { id: job.id, runnerId: this.id, attempt: job.attempt };
     const log = this.logger.child({ job: job.name, jobId: job.id, attempt: job.attempt });
+    const topic = `job:${job.id}`;
+    const progress = new JobProgress(
+      {
+        store: (value) => recordProgress(db, held, value),
+        publish: (value) =>
+          this.announce(topic, 'job.progress', { id: job.id, name: job.name, progress: value }),
+      },
+      log,
+      this.progressIntervalMs,
+    );
+    const outcome = await runAttempt(definition, job, controller, this.logger, progress.report);
+    await progress.close();
+    if (this.handedBack.delete(job.id)) return;
     try {
       if (outcome.ok) {
-        if (await markSucceeded(db, held)) this.outcomes.inc({ name: job.name, outcome: 'succeeded' });
-        else log.warn('job finished after its lease was taken over; the other runner owns it now');
+        if (await markSucceeded(db, held, outcome.result)) {
+          this.outcomes.inc({ name: job.name, outcome: 'succeeded' });
+          const finished = {
+            id: job.id,
+            name: job.name,
+            state: 'succeeded',
+            result: outcome.result,
+            error: null,
+          };
+          await this.announce(topic, 'job.finished', finished);
+          await this.nextInLine(job);
+        } else log.warn('job finished after its lease was taken over; the other runner owns it now');
         return;
       }
       const retry = !outcome.permanent && job.attempt < job.maxAttempts;
@@ -195,6 +241,19 @@ export class JobRunner extends JobQueue {
         return;
       }
       this.outcomes.inc({ name: job.name, outcome: retry ? 'retrying' : 'dead' });
+      if (retry) {
+        await this.announce(topic, 'job.retrying', {
+          id: job.id,
+          name: job.name,
+          attempt: job.attempt,
+          error: outcome.error,
+          retryInMs,
+        });
+      } else {
+        const dead = { id: job.id, name: job.name, state: 'dead', result: null, error: outcome.error };
+        await this.announce(topic, 'job.finished', dead);
+        await this.nextInLine(job);
+      }
       if (retryInMs !== null && !this.stopping) {
         this.timer.bringForward(Date.now() + Math.min(retryInMs + 1, this.pollIntervalMs));
       }
@@ -203,6 +262,22 @@ export class JobRunner extends JobQueue {
     } catch (error) {
       // Its lease will run out and another attempt will run: handlers must be idempotent.
       log.error({ err: error }, 'could not record the outcome of a job');
+    }
+  }
+
+  /** A serial job finished: the next of its key may start, on whichever runner hears first. */
+  private async nextInLine(job: ClaimedJob): Promise<void> {
+    if (job.serialKey === null) return;
+    await this.database
+      .notify(JobQueue.channel, String(Date.now()))
+      .catch((error) => this.logger.warn({ err: error }, 'could not wake runners for the next serial job'));
+  }
+
+  private async announce(topic: string, type: string, data: unknown): Promise<void> {
+    try {
+      await this.publish?.(topic, type, data);
+    } catch (error) {
+      this.logger.warn({ err: error, topic, type }, 'could not publish a job event');
     }
   }
 

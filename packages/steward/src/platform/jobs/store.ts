@@ -20,6 +20,11 @@ export interface JobTable {
   locked_until: Date | null;
   created_at: Generated<Date>;
   finished_at: Date | null;
+  serial_key: string | null;
+  seq: Generated<string>;
+  progress: unknown;
+  result: unknown;
+  enqueued_by: string | null;
 }
 
 export interface JobTables {
@@ -43,6 +48,14 @@ export interface JobRecord {
   lockedUntil: Date | null;
   createdAt: Date;
   finishedAt: Date | null;
+  /** Jobs sharing a serial key run one at a time, in the order they were enqueued. */
+  serialKey: string | null;
+  /** What the handler last reported (null before it reported anything). */
+  progress: unknown;
+  /** What the handler answered, once it succeeded. */
+  result: unknown;
+  /** The handle of the person who asked for the job; null for Steward's own. */
+  enqueuedBy: string | null;
 }
 
 /** A job a runner now holds: its lease is `attempt`, the number this attempt has. */
@@ -52,10 +65,19 @@ export interface ClaimedJob {
   payload: unknown;
   attempt: number;
   maxAttempts: number;
+  serialKey: string | null;
 }
 
 const afterMs = (ms: number) => sql<Date>`now() + ${ms}::float8 * interval '1 millisecond'`;
 const nameIn = (names: string[]) => sql<boolean>`name in (${sql.join(names)})`;
+/**
+ * A pending job may start unless a job with its serial key is running, or is pending and was enqueued
+ * before it: so jobs of one key run one at a time and in order, whichever runners claim them. Under
+ * READ COMMITTED a concurrent claim of the earlier job still sees it pending, so it blocks this one too.
+ */
+const serialTurn = sql<boolean>`(j.serial_key is null or not exists (
+  select 1 from steward_job o where o.serial_key = j.serial_key and o.id <> j.id
+    and (o.state = 'running' or (o.state = 'pending' and o.seq < j.seq))))`;
 const leaseExpired = sql<string>`'attempt ' || attempts || ' of ' || max_attempts
   || ' did not finish: the lease of runner ' || locked_by || ' ran out (it stopped or crashed)'`;
 
@@ -67,6 +89,8 @@ export interface NewJob {
   runAt?: Date | undefined;
   delayMs?: number | undefined;
   key?: string | undefined;
+  serialKey?: string | undefined;
+  enqueuedBy?: string | undefined;
 }
 
 /**
@@ -91,6 +115,8 @@ export async function insertJob(
         dedup_key: job.key ?? null,
         run_at: job.runAt ?? afterMs(job.delayMs ?? 0),
         max_attempts: job.maxAttempts,
+        serial_key: job.serialKey ?? null,
+        enqueued_by: job.enqueuedBy ?? null,
       })
       .onConflict((oc) =>
         oc
@@ -130,6 +156,7 @@ export async function claimJobs(
     payload: unknown;
     attempts: number;
     max_attempts: number;
+    serial_key: string | null;
   }>`
     update steward_job set
       state = 'running',
@@ -138,20 +165,21 @@ export async function claimJobs(
       locked_by = ${claim.runnerId},
       locked_until = ${afterMs(claim.leaseMs)}
     where id in (
-      select id from steward_job
+      select id from steward_job j
       where ${nameIn(claim.names)}
-        and ((state = 'pending' and run_at <= now())
+        and ((state = 'pending' and run_at <= now() and ${serialTurn})
           or (state = 'running' and locked_until < now() and attempts < max_attempts))
-      order by run_at
+      order by run_at, seq
       limit ${claim.limit}
       for update skip locked)
-    returning id, name, payload, attempts, max_attempts`.execute(db);
+    returning id, name, payload, attempts, max_attempts, serial_key`.execute(db);
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
     payload: r.payload,
     attempt: r.attempts,
     maxAttempts: r.max_attempts,
+    serialKey: r.serial_key,
   }));
 }
 
@@ -194,9 +222,23 @@ const heldBy = (held: Held) => (db: Db) =>
     .where('state', '=', 'running');
 
 /** Each of these answers false when the runner no longer held the job (its lease was taken over). */
-export async function markSucceeded(db: Db, held: Held): Promise<boolean> {
+export async function markSucceeded(db: Db, held: Held, result: unknown): Promise<boolean> {
+  const updated = await heldBy(held)(db)
+    .set({
+      state: 'succeeded',
+      finished_at: sql`now()`,
+      locked_by: null,
+      locked_until: null,
+      result: sql`${JSON.stringify(result ?? null)}::jsonb`,
+    })
+    .executeTakeFirst();
+  return updated.numUpdatedRows > 0n;
+}
+
+/** Stores what the handler reports of its progress, while the runner still holds the job. */
+export async function recordProgress(db: Db, held: Held, progress: unknown): Promise<boolean> {
   const result = await heldBy(held)(db)
-    .set({ state: 'succeeded', finished_at: sql`now()`, locked_by: null, locked_until: null })
+    .set({ progress: sql`${JSON.stringify(progress ?? null)}::jsonb` })
     .executeTakeFirst();
   return result.numUpdatedRows > 0n;
 }
@@ -237,7 +279,7 @@ export async function releaseJobs(db: Db, runnerId: string, ids: string[], reaso
 export async function msUntilNextDue(db: Db, names: string[]): Promise<number | null> {
   const { rows } = await sql<{ ms: number | null }>`
     select (extract(epoch from least(
-      (select min(run_at) from steward_job where state = 'pending' and ${nameIn(names)}),
+      (select min(run_at) from steward_job j where state = 'pending' and ${nameIn(names)} and ${serialTurn}),
       (select min(locked_until) from steward_job where state = 'running' and ${nameIn(names)})
     ) - now()) * 1000)::float8 as ms`.execute(db);
   return rows[0]?.ms ?? null;
@@ -261,6 +303,16 @@ export async function listJobs(db: Db, filter: JobFilter): Promise<JobRecord[]> 
 export async function getJob(db: Db, id: string): Promise<JobRecord | undefined> {
   const row = await db.selectFrom('steward_job').selectAll().where('id', '=', id).executeTakeFirst();
   return row && toRecord(row);
+}
+
+/** Deletes finished jobs (succeeded, dead, cancelled) that finished more than `olderThanMs` ago. */
+export async function pruneFinishedJobs(db: Db, olderThanMs: number): Promise<number> {
+  const result = await db
+    .deleteFrom('steward_job')
+    .where('state', 'in', ['succeeded', 'dead', 'cancelled'])
+    .where('finished_at', '<', sql<Date>`now() - ${olderThanMs}::float8 * interval '1 millisecond'`)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
 }
 
 /** Gives a dead job a fresh set of attempts, due now. */
@@ -335,5 +387,9 @@ function toRecord(row: JobRow): JobRecord {
     lockedUntil: row.locked_until,
     createdAt: row.created_at,
     finishedAt: row.finished_at,
+    serialKey: row.serial_key,
+    progress: row.progress ?? null,
+    result: row.result ?? null,
+    enqueuedBy: row.enqueued_by,
   };
 }

@@ -20,7 +20,7 @@ import {
 } from './topics.ts';
 
 export type { CredentialCheck, StreamSelector } from './stream-credentials.ts';
-export type { TopicAuthoriser, TopicOptions } from './topics.ts';
+export type { TopicAuthoriser, TopicDefinition, TopicOptions } from './topics.ts';
 export { allowAnyReader, streamRoutes };
 
 export interface RealtimeOptions extends HubOptions {

@@ -22,6 +22,13 @@ export interface TopicOptions {
   current?: (name: string | undefined) => Promise<BusEvent>;
 }
 
+/** A topic kind as its owner declares it: `kind:<name>`, who may follow it, and what it carries. */
+export interface TopicDefinition extends TopicOptions {
+  kind: string;
+  authorise: TopicAuthoriser;
+  about: string;
+}
+
 interface TopicKind extends TopicOptions {
   authorise: TopicAuthoriser;
 }

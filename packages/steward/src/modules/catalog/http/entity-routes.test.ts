@@ -85,8 +85,9 @@ describeEachEngine('catalog API', ({ db }) => {
       name: 'fixture',
       files,
     });
-    expect(upload.statusCode).toBe(201);
+    expect(upload.statusCode).toBe(202);
     uploadId = upload.json().source.id;
+    expect((await steward.jobOf(upload, org.tokens.admin)).state).toBe('succeeded');
   });
   afterAll(async () => {
     await steward?.close();
@@ -98,14 +99,21 @@ describeEachEngine('catalog API', ({ db }) => {
   const refs = (response: { json(): { items: { ref: string }[] } }) =>
     response.json().items.map((i) => i.ref);
 
-  it('answers an upload with what it read, and lists the source', async () => {
+  it('answers an upload with its job, whose result is what it read, and lists the source', async () => {
     const again = await send(org.tokens.admin, 'POST', '/api/v1/catalog/sources', {
       kind: 'upload',
       name: 'fixture',
       files,
     });
-    expect(again.statusCode).toBe(200);
-    expect(again.json()).toMatchObject({ added: 0, updated: 0, removed: 0, unchanged: 7, errorCount: 0 });
+    expect(again.statusCode).toBe(202);
+    const { job } = again.json();
+    expect(again.headers.location).toBe(`/api/v1/jobs/${job.id}`);
+    expect(job.url).toBe(`/api/v1/jobs/${job.id}`);
+    // Whoever started a job may follow it; others (not admins) may not.
+    expect((await get(job.url, org.tokens.member)).statusCode).toBe(403);
+    const ran = await steward.jobOf(again, org.tokens.admin);
+    expect(ran).toMatchObject({ state: 'succeeded', enqueuedBy: 'admin' });
+    expect(ran.result).toMatchObject({ added: 0, updated: 0, removed: 0, unchanged: 7, errorCount: 0 });
     const sources = (await get('/api/v1/catalog/sources')).json().items;
     expect(sources.find((s: { id: string }) => s.id === uploadId)).toMatchObject({
       kind: 'upload',
@@ -379,7 +387,7 @@ describeEachEngine('catalog API', ({ db }) => {
       403,
     );
     const removed = await send(org.tokens.admin, 'DELETE', `/api/v1/catalog/sources/${uploadId}`);
-    expect(removed.json()).toEqual({ removed: 7 });
+    expect((await steward.jobOf(removed, org.tokens.admin)).result).toEqual({ removed: 7 });
     expect(refs(await get('/api/v1/entities?limit=100'))).toEqual(['component:default/payouts']);
     const payouts = (await get('/api/v1/entities/component/default/payouts')).json();
     expect(payouts.relations.outgoing).toEqual(

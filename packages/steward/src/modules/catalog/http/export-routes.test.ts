@@ -16,7 +16,7 @@ describeEachEngine('catalog export', ({ db }) => {
       token: steward.adminToken,
       body: { kind: 'upload', name: 'payments', files },
     });
-    expect(upload.statusCode).toBeLessThan(300);
+    expect((await steward.jobOf(upload)).state).toBe('succeeded');
     sourceId = upload.json().source.id;
   });
   afterAll(async () => {

@@ -51,7 +51,11 @@ describeEachEngine('catalog graph and orphans', ({ db }) => {
       token: org.tokens.admin,
       body: { kind: 'upload', name: 'small', files },
     });
-    expect(upload.json()).toMatchObject({ added: 10, errorCount: 0, warningCount: 2 });
+    expect((await steward.jobOf(upload, org.tokens.admin)).result).toMatchObject({
+      added: 10,
+      errorCount: 0,
+      warningCount: 2,
+    });
   });
   afterAll(async () => {
     await steward?.close();

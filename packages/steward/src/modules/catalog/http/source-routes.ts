@@ -1,21 +1,35 @@
 // Catalog sources over HTTP: list them, add a git repository or an upload (admins), refresh, remove.
+// Reading and removing are jobs: those routes answer 202 with the job's URL (also in Location), where
+// its state, progress and result are (and live on the topic `job:<id>`).
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { callerOf } from '../../../platform/http/caller.ts';
 import { listOf } from '../../../platform/http/list-schema.ts';
 import type { TypedApp } from '../../../platform/http/route-types.ts';
+import { jobUrl, startedJobSchema } from '../../../platform/jobs/index.ts';
 import type { CatalogService } from '../catalog-service.ts';
-import {
-  catalogSourceSchema,
-  createSourceSchema,
-  ingestSummarySchema,
-  sourceParamsSchema,
-} from '../schemas.ts';
+import { sourceView } from '../queries/views.ts';
+import { catalogSourceSchema, createSourceSchema, sourceParamsSchema } from '../schemas.ts';
 import { addSource, refreshSource, removeSource } from '../source-operations.ts';
-import { listSources, summaryView } from './source-views.ts';
+import type { SourceRow } from '../store/tables.ts';
+import { listSources } from './source-views.ts';
 
 const tags = ['catalog'];
 /** Uploads carry a whole catalog: far more than an ordinary request. */
 const uploadBodyLimit = 256 * 1024 * 1024;
+
+const startedSchema = z.object({
+  job: startedJobSchema,
+  source: catalogSourceSchema.describe('the source as it is now, before the job has run'),
+});
+
+function started(reply: FastifyReply, started: { source: SourceRow; jobId: string }) {
+  const url = jobUrl(started.jobId);
+  return reply
+    .code(202)
+    .header('location', url)
+    .send({ job: { id: started.jobId, url }, source: sourceView(started.source) });
+}
 
 export function sourceRoutes(service: CatalogService) {
   const ctx = service.sources;
@@ -42,15 +56,12 @@ export function sourceRoutes(service: CatalogService) {
         schema: {
           tags,
           summary:
-            'Add a git repository (cloned by the server) or upload files (again under the same name: replace them)',
+            'Add a git repository (cloned by the server) or upload files (again under the same name: replace them); a job reads it: its result is the ingest summary',
           body: createSourceSchema,
-          response: { 200: ingestSummarySchema, 201: ingestSummarySchema },
+          response: { 202: startedSchema },
         },
       },
-      async (request, reply) => {
-        const { created, summary } = await addSource(ctx, callerOf(request), request.body);
-        return reply.code(created ? 201 : 200).send(summaryView(summary));
-      },
+      async (request, reply) => started(reply, await addSource(ctx, callerOf(request), request.body)),
     );
 
     app.post(
@@ -59,12 +70,14 @@ export function sourceRoutes(service: CatalogService) {
         config: { access: 'admin' },
         schema: {
           tags,
-          summary: 'Read a source again (fetching the repository); only what changed is written',
+          summary:
+            'Read a source again (fetching the repository), as a job after any other of this source; only what changed is written, all at once',
           params: sourceParamsSchema,
-          response: { 200: ingestSummarySchema },
+          response: { 202: startedSchema },
         },
       },
-      async (request) => summaryView(await refreshSource(ctx, callerOf(request), request.params.id)),
+      async (request, reply) =>
+        started(reply, await refreshSource(ctx, callerOf(request), request.params.id)),
     );
 
     app.delete(
@@ -73,12 +86,13 @@ export function sourceRoutes(service: CatalogService) {
         config: { access: 'admin' },
         schema: {
           tags,
-          summary: 'Remove a source with its entities and every relation they declared, both ways',
+          summary:
+            'Remove a source with its entities and every relation they declared, both ways, as a job; its result is `{ removed }` (entities removed)',
           params: sourceParamsSchema,
-          response: { 200: z.object({ removed: z.number().int().describe('entities removed') }) },
+          response: { 202: startedSchema },
         },
       },
-      async (request) => ({ removed: await removeSource(ctx, callerOf(request), request.params.id) }),
+      async (request, reply) => started(reply, await removeSource(ctx, callerOf(request), request.params.id)),
     );
   };
 }

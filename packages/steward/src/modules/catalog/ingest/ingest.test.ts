@@ -4,6 +4,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { JobRunner } from '../../../platform/jobs/index.ts';
 import { silentLogger } from '../../../platform/logging.ts';
 import { describeEachEngine } from '../../../server/test-engines.ts';
 import { type CatalogService, createCatalog } from '../catalog-service.ts';
@@ -25,15 +26,26 @@ describeEachEngine('catalog ingest', ({ db }) => {
   let tree: TempTree;
   let other: TempTree;
   let dataDir: TempTree;
+  let jobs: JobRunner;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     dataDir = tempTree();
     tree = tempTree(paymentsFiles);
     other = tempTree();
-    // Batches of two entities: every ingest below spans several transactions.
-    catalog = createCatalog({ database: db(), logger: silentLogger(), dataDir: dataDir.dir, batchSize: 2 });
+    jobs = new JobRunner({ database: db(), logger: silentLogger() });
+    // Batches of two entities: every ingest below is read in several batches (written at once).
+    catalog = createCatalog({
+      database: db(),
+      logger: silentLogger(),
+      dataDir: dataDir.dir,
+      batchSize: 2,
+      jobs,
+    });
+    jobs.register(...catalog.jobs);
+    await jobs.start();
   });
-  afterAll(() => {
+  afterAll(async () => {
+    await jobs?.stop();
     for (const t of [tree, other, dataDir]) t?.cleanup();
   });
 
@@ -264,7 +276,8 @@ describeEachEngine('catalog ingest', ({ db }) => {
     const firstId = (await catalog.ingestPath(tree.dir)).source.id;
     const refs = (await entityRows()).filter((r) => r.source_id === firstId).map((r) => r.ref);
     expect(refs).toHaveLength(5);
-    expect(await removeSource(catalog.sources, adminCaller, firstId)).toBe(5);
+    const { jobId } = await removeSource(catalog.sources, adminCaller, firstId);
+    expect((await jobs.waitFor(jobId)).result).toEqual({ removed: 5 });
     const left = await entityRows();
     expect(left.map((r) => r.ref)).toEqual(['component:default/audit-log']);
     const stray = await sql<{

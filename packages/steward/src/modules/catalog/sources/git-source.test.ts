@@ -33,8 +33,11 @@ describeEachEngine('git catalog sources', ({ db }) => {
   it('clones a repository and records the commit it read', async () => {
     const head = git(repo.dir, 'rev-parse', 'HEAD');
     const response = await admin('POST', '/api/v1/catalog/sources', { kind: 'git', url: repo.dir });
-    expect(response.statusCode).toBe(201);
-    expect(response.json()).toMatchObject({
+    expect(response.statusCode).toBe(202);
+    expect(response.json()).toMatchObject({ source: { kind: 'git', status: 'pending' } });
+    const job = await steward.jobOf(response);
+    expect(job.state).toBe('succeeded');
+    expect(job.result).toMatchObject({
       added: 3,
       errorCount: 0,
       source: { kind: 'git', target: repo.dir, revision: head, status: 'ok', counts: { entities: 3 } },
@@ -62,9 +65,8 @@ describeEachEngine('git catalog sources', ({ db }) => {
     const head = git(repo.dir, 'rev-parse', 'HEAD');
     const sources = (await admin('GET', '/api/v1/catalog/sources')).json().items;
     const id = sources.find((s: { kind: string }) => s.kind === 'git').id;
-    const refreshed = await admin('POST', `/api/v1/catalog/sources/${id}/refresh`);
-    expect(refreshed.statusCode).toBe(200);
-    expect(refreshed.json()).toMatchObject({
+    const refreshed = await steward.jobOf(await admin('POST', `/api/v1/catalog/sources/${id}/refresh`));
+    expect(refreshed.result).toMatchObject({
       added: 0,
       updated: 1,
       unchanged: 2,
@@ -89,8 +91,10 @@ describeEachEngine('git catalog sources', ({ db }) => {
       kind: 'git',
       url: `${repo.dir}-missing`,
     });
-    expect(missing.statusCode).toBe(400);
-    expect(missing.json().detail).toContain(`cannot clone ${repo.dir}-missing`);
+    // The clone is the job's: it fails for good (retrying cannot make a missing repository appear).
+    const failed = await steward.jobOf(missing);
+    expect(failed).toMatchObject({ state: 'dead', result: null });
+    expect(failed.lastError).toContain(`cannot clone ${repo.dir}-missing`);
     const sources = (await admin('GET', '/api/v1/catalog/sources')).json().items;
     expect(sources.find((s: { target: string }) => s.target === `${repo.dir}-missing`)).toMatchObject({
       status: 'failed',

@@ -57,7 +57,8 @@ describeEachEngine('a hostile catalog repository', ({ db }) => {
     created = [];
     for (const url of [tree.dir, bad.dir]) {
       const response = await admin('POST', '/api/v1/catalog/sources', { kind: 'git', url });
-      created.push({ statusCode: response.statusCode, body: response.body });
+      const job = await steward.jobOf(response);
+      created.push({ statusCode: job.state === 'succeeded' ? 201 : 500, body: JSON.stringify(job) });
     }
     problems = (await admin('GET', '/api/v1/catalog/problems?limit=5000')).json().items;
   }, 60_000);
@@ -177,12 +178,17 @@ describeEachEngine('hostile uploads', ({ db }) => {
   let steward: TestSteward;
   const admin = (method: string, url: string, body?: unknown) =>
     steward.call(method, url, { token: steward.adminToken, body });
-  const upload = (files: Record<string, string>) =>
-    admin('POST', '/api/v1/catalog/sources', {
+  /** The ingest's result as the answer's JSON, once its job has run; a refusal as it came. */
+  const upload = async (files: Record<string, string>) => {
+    const response = await admin('POST', '/api/v1/catalog/sources', {
       kind: 'upload',
       name: 'hostile',
       files: Object.entries(files).map(([path, content]) => ({ path, content })),
     });
+    if (response.statusCode !== 202) return response;
+    const job = await steward.jobOf(response);
+    return { statusCode: response.statusCode, body: JSON.stringify(job), json: () => job.result };
+  };
   const refs = async () =>
     (await admin('GET', '/api/v1/entities?limit=100'))
       .json()
@@ -204,7 +210,7 @@ describeEachEngine('hostile uploads', ({ db }) => {
       'deep/catalog-info.yaml': component('deep', `  annotations:\n    a: ${deepMapping}\n`),
     });
     // One bad file is that file's problem, not the upload's: the rest is stored.
-    expect(response.statusCode, response.body).toBe(201);
+    expect(response.statusCode, response.body).toBe(202);
     expect(response.json()).toMatchObject({ errorCount: 3 });
     expect(await refs()).toEqual(['component:default/good-service', 'group:default/good-team']);
     const problems: Problem[] = (await admin('GET', '/api/v1/catalog/problems')).json().items;
@@ -225,7 +231,7 @@ describeEachEngine('hostile uploads', ({ db }) => {
       'raw-surrogate/catalog-info.yaml': component('raw-surrogate', '  description: ab\ud800cd\n'),
       'fine/catalog-info.yaml': component('also-good'),
     });
-    expect(response.statusCode, response.body).toBe(200);
+    expect(response.statusCode, response.body).toBe(202);
     expect(await refs()).toEqual([
       'component:default/also-good',
       'component:default/good-service',
@@ -257,9 +263,8 @@ describeEachEngine('hostile uploads', ({ db }) => {
     const id = (await admin('GET', '/api/v1/catalog/sources'))
       .json()
       .items.find((s: { kind: string }) => s.kind === 'upload').id;
-    const refreshed = await admin('POST', `/api/v1/catalog/sources/${id}/refresh`);
-    expect(refreshed.statusCode).toBe(200);
-    expect(refreshed.json()).toMatchObject({ errorCount: 0, removed: 0, unchanged: 1 });
+    const refreshed = await steward.jobOf(await admin('POST', `/api/v1/catalog/sources/${id}/refresh`));
+    expect(refreshed.result).toMatchObject({ errorCount: 0, removed: 0, unchanged: 1 });
   });
 
   it('refuses a path that is both a file and a directory, keeping the upload before', async () => {

@@ -33,8 +33,14 @@ describeEachEngine('uploads kept in the database', ({ db, url }) => {
     if (second !== db()) await second?.close();
   });
 
-  const call = (server: TestSteward, method: string, path: string, body?: unknown) =>
-    server.call(method, path, { token: one.adminToken, body });
+  /** Answers as the route does; for a started job (202), once it has run, with its result as the JSON. */
+  const call = async (server: TestSteward, method: string, path: string, body?: unknown) => {
+    const response = await server.call(method, path, { token: one.adminToken, body });
+    if (response.statusCode !== 202) return response;
+    const job = await server.jobOf(response, one.adminToken);
+    expect(job.state, job.lastError ?? '').toBe('succeeded');
+    return { statusCode: 202, body: JSON.stringify(job), json: () => job.result };
+  };
   const upload = (server: TestSteward, name: string, files: Record<string, string>) =>
     call(server, 'POST', '/api/v1/catalog/sources', {
       kind: 'upload',
@@ -73,14 +79,14 @@ describeEachEngine('uploads kept in the database', ({ db, url }) => {
       // A raw NUL: the file's problem at line 5, column 18, the character itself.
       'nul/catalog-info.yaml': component('nul-service', '  description: ab\u0000cd\n'),
     });
-    expect(created.statusCode, created.body).toBe(201);
+    expect(created.statusCode, created.body).toBe(202);
     const id: string = created.json().source.id;
     for (const server of [one, two]) {
       expect(existsSync(sourceDirectory(server.dataDir, id))).toBe(false);
       rmSync(join(server.dataDir, 'sources'), { recursive: true, force: true });
     }
     const refreshed = await call(two, 'POST', `/api/v1/catalog/sources/${id}/refresh`);
-    expect(refreshed.statusCode, refreshed.body).toBe(200);
+    expect(refreshed.statusCode, refreshed.body).toBe(202);
     expect(refreshed.json()).toMatchObject({ unchanged: 2, added: 0, removed: 0, errorCount: 1 });
     expect(await refsOf(two, id)).toEqual(['component:default/shared-service', 'group:default/good-team']);
     expect(await problemsOf(two, id)).toEqual(['nul/catalog-info.yaml:5:18 invalid-character']);
@@ -99,11 +105,11 @@ describeEachEngine('uploads kept in the database', ({ db, url }) => {
       'team/catalog-info.yaml': team('fine-team'),
       'raw/catalog-info.yaml': component('raw-surrogate', '  description: ab\ud800cd\n'),
     });
-    expect(created.statusCode, created.body).toBe(201);
+    expect(created.statusCode, created.body).toBe(202);
     const id: string = created.json().source.id;
     const raw = (await stored(id)).find((f) => f.path === 'raw/catalog-info.yaml');
     expect(raw?.content.includes(Buffer.from([0x61, 0x62, 0xed, 0xa0, 0x80, 0x63, 0x64]))).toBe(true);
-    expect((await call(one, 'POST', `/api/v1/catalog/sources/${id}/refresh`)).statusCode).toBe(200);
+    expect((await call(one, 'POST', `/api/v1/catalog/sources/${id}/refresh`)).statusCode).toBe(202);
     expect(await problemsOf(one, id)).toEqual(['raw/catalog-info.yaml:5:18 invalid-character']);
     expect(await refsOf(one, id)).toEqual(['component:default/fine-service', 'group:default/fine-team']);
   });
@@ -118,7 +124,7 @@ describeEachEngine('uploads kept in the database', ({ db, url }) => {
       'catalog-info.yaml': team('kept-team'),
       'new/y.txt': 'new',
     });
-    expect(second.statusCode, second.body).toBe(200);
+    expect(second.statusCode, second.body).toBe(202);
     const kept = [
       { path: 'catalog-info.yaml', content: Buffer.from(team('kept-team')) },
       { path: 'new/y.txt', content: Buffer.from('new') },
