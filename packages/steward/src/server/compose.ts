@@ -6,12 +6,14 @@ import {
   catalogRoutes,
   createCatalog,
   type IngestSummary,
+  publishCatalogChanges,
 } from '../modules/catalog/index.ts';
 import { createIdentity, type PasswordCheck } from '../modules/identity/index.ts';
-import { createOwnershipService, whoOwnsRoutes } from '../modules/ownership/index.ts';
+import { createOwnershipService, followCatalog, whoOwnsRoutes } from '../modules/ownership/index.ts';
 import type { Authenticator } from '../platform/auth/principal.ts';
 import type { ServeConfig } from '../platform/config.ts';
 import type { Database } from '../platform/db/database.ts';
+import { createDomainEvents, type DomainEvents, databaseEventLog } from '../platform/events/index.ts';
 import { JobRunner, jobRoutes } from '../platform/jobs/index.ts';
 import type { Logger } from '../platform/logging.ts';
 import { createMetrics } from '../platform/metrics.ts';
@@ -53,12 +55,17 @@ export interface Assembled {
   setReady(ready: boolean): void;
   /** The live channel: `realtime.publish(topic, type, data)` for every module. */
   realtime: Realtime;
+  /** Domain events: `events.on(event, subscriber, handler)`; tests wait with `events.caughtUp()`. */
+  events: DomainEvents;
 }
 
 export async function assemble(options: AssembleOptions): Promise<Assembled> {
   const { database, logger, config } = options;
   const metrics = createMetrics();
   let ready = false;
+
+  // Domain events: modules emit them in their transactions; every server's subscribers receive them.
+  const events = createDomainEvents({ log: databaseEventLog(database), logger });
 
   // Durable background work: modules register their job definitions on it and enqueue through it.
   const jobs = new JobRunner({ database, logger, metrics });
@@ -106,7 +113,7 @@ export async function assemble(options: AssembleOptions): Promise<Assembled> {
   });
 
   // The catalog: sources (--catalog paths, the demo, repositories, uploads, the API) ingested into the
-  // store; its Group and User entities become teams and people; every change rebuilds who-owns.
+  // store; its Group and User entities become teams and people; its changes are domain events.
   const catalog = createCatalog({
     database,
     logger,
@@ -114,20 +121,14 @@ export async function assemble(options: AssembleOptions): Promise<Assembled> {
     gitAllowLocal: config.gitAllowLocal,
     catalogOptions: options.catalogOptions,
     importOrg: identity.importOrg,
-    publish: (type, data) => realtime.publish('catalog', type, data),
-    // Catalog and ownership depend on each other: the index reads the catalog, and a catalog change
-    // rebuilds the index. This callback runs only after both exist.
-    onChanged: () => {
-      ownership
-        .catalogChanged()
-        .catch((error) => logger.warn({ err: error }, 'the ownership index was not rebuilt'));
-    },
   });
   await registerRoutes(app, catalogRoutes(catalog));
+  publishCatalogChanges(events, (type, data) => realtime.publish('catalog', type, data));
 
-  // Who owns what: an index of the catalog store and its CODEOWNERS files, rebuilt when the catalog changes.
+  // Who owns what: an index of the catalog store and its CODEOWNERS files, kept from the catalog's events.
   const ownership = createOwnershipService({
     loadEntities: () => catalog.loadEntities(),
+    loadEntitiesByRef: (refs) => catalog.loadEntitiesByRef(refs),
     loadCodeowners: async () =>
       (await catalog.codeownersFiles()).map((f) => ({
         repository: f.repository,
@@ -136,6 +137,7 @@ export async function assemble(options: AssembleOptions): Promise<Assembled> {
       })),
     onRebuildFailed: (error) => logger.warn({ err: error }, 'the ownership index could not be rebuilt'),
   });
+  followCatalog(events, ownership);
   await registerRoutes(app, whoOwnsRoutes(ownership));
 
   // The live channel's route comes after every module, so its description lists every topic kind.
@@ -144,10 +146,12 @@ export async function assemble(options: AssembleOptions): Promise<Assembled> {
   return {
     app,
     realtime,
+    events,
     async start() {
       // A test that brings its own authenticator has no use for a first admin (nor its files).
       if (!options.authenticator) await identity.ensureFirstAdmin(config.dataDir);
       await realtime.start();
+      await events.start();
       await catalog.start();
       for (const path of config.catalogPaths ?? []) {
         const read = await catalog.ingestPath(path);
@@ -167,6 +171,7 @@ export async function assemble(options: AssembleOptions): Promise<Assembled> {
     },
     async stop() {
       await jobs.stop();
+      await events.stop();
       await realtime.stop();
     },
     setReady(value) {

@@ -1,6 +1,6 @@
 // Sources as operations: add a git repository or an upload, read a server path, refresh, remove.
-// Ingests of one source run one at a time; after each, Group and User changes reach identity and a
-// `catalog.changed` event goes to followers of the `catalog` topic.
+// Ingests of one source run one at a time; after each, Group and User changes reach identity. What
+// changed is told by the domain events the store emits in its transactions (events.ts).
 import { createHash } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -29,7 +29,6 @@ import { replaceUploadFiles } from './store/upload-store.ts';
 export interface SourceContext extends IngestDeps {
   logger: Logger;
   importOrg?: ImportOrg | undefined;
-  publish?: ((type: string, data: unknown) => Promise<unknown>) | undefined;
   /** Per source, the ingest under way: the next one waits for it. */
   running: Map<string, Promise<unknown>>;
 }
@@ -77,12 +76,6 @@ export function runIngest(
       // large organisation's sync (a statement per person) should not hold the ingest's caller.
       if (request.password) await sync;
     }
-    await announce(ctx, {
-      source: source.id,
-      added: summary.added,
-      updated: summary.updated,
-      removed: summary.removed,
-    });
     return summary;
   });
 }
@@ -95,12 +88,6 @@ function loggedProgress(ctx: SourceContext, source: SourceRow) {
     last = Date.now();
     ctx.logger.info({ source: source.id, ...progress }, `reading catalog source ${source.name}`);
   };
-}
-
-async function announce(ctx: SourceContext, data: Record<string, unknown>): Promise<void> {
-  await ctx
-    .publish?.('catalog.changed', data)
-    .catch((error) => ctx.logger.warn({ err: error }, 'catalog.changed not published'));
 }
 
 /** A directory or file on the server (`--catalog`, `--demo`). */
@@ -192,7 +179,6 @@ export async function removeSource(ctx: SourceContext, caller: Principal, id: st
     if (row.kind === 'upload') await removeUploadOnDisk(sourceDirectory(ctx.dataDir, id));
     return refs.length;
   });
-  await announce(ctx, { source: id, added: 0, updated: 0, removed });
   return removed;
 }
 
