@@ -2,6 +2,8 @@
 // files on disk, ingested into a fresh database, then lookups by ref and owner-filtered first pages.
 // PGlite always; PostgreSQL too when STEWARD_TEST_DATABASE_URL or --database-url is given (a scratch
 // database is created and dropped). Targets: ingest < 60 s, lookup p99 < 5 ms, owner list p99 < 50 ms.
+// Then edits arrive through the API while lookups run (edits.ts): lookup p99 during edits (same target)
+// and the time from an edit to who-owns answering with it.
 // Run: `npm run bench:catalog-scale` (or `node bench/catalog-scale/run.ts [--entities N] [--database-url URL]`).
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -17,6 +19,7 @@ import { JobRunner } from '../../packages/steward/src/platform/jobs/index.ts';
 import { silentLogger } from '../../packages/steward/src/platform/logging.ts';
 import { seededRandom } from '../../packages/steward/src/platform/seeded-random.ts';
 import { moduleMigrationFolders } from '../../packages/steward/src/server/modules.ts';
+import { measureEdits } from './edits.ts';
 import { type GeneratedOrganisation, writeOrganisation } from './organisation.ts';
 
 const targets = { ingestSeconds: 60, lookupP99Ms: 5, ownerListP99Ms: 50 };
@@ -28,6 +31,7 @@ const { values: flags } = parseArgs({
     entities: { type: 'string', default: '250000' },
     lookups: { type: 'string', default: '3000' },
     lists: { type: 'string', default: '1000' },
+    'edit-seconds': { type: 'string', default: '20' },
     'database-url': { type: 'string' },
   },
 });
@@ -107,8 +111,20 @@ async function measureEngine(
     console.log(
       `  owner-filtered list (first page of 50, with facets): p50 ${fmt(list.p50, 2)} ms, p99 ${fmt(list.p99, 2)} ms over ${fmt(list.count)}   target p99 < ${targets.ownerListP99Ms} ms`,
     );
+    const editMs = Number(flags['edit-seconds']) * 1000;
+    const edits = await measureEdits(database, org.refs, org.owners, editMs, (ref) => catalog.getEntity(ref));
+    console.log(
+      `  who-owns index, first build: ${fmt(edits.firstIndexMs / 1000, 1)} s; then kept from domain events`,
+    );
+    console.log(
+      `  during ${fmt(edits.edits)} API edits: lookup by ref p50 ${fmt(edits.lookupP50, 2)} ms, p99 ${fmt(edits.lookupP99, 2)} ms; who-owns (HTTP) p99 ${fmt(edits.whoOwnsP99, 2)} ms   target p99 < ${targets.lookupP99Ms} ms`,
+    );
+    console.log(
+      `  edit → who-owns answers with it: p50 ${fmt(edits.visibleP50, 1)} ms, p99 ${fmt(edits.visibleP99, 1)} ms, max ${fmt(edits.visibleMax, 1)} ms`,
+    );
     return (
       ingestSeconds >= targets.ingestSeconds ||
+      edits.lookupP99 >= targets.lookupP99Ms ||
       lookup.p99 >= targets.lookupP99Ms ||
       list.p99 >= targets.ownerListP99Ms
     );

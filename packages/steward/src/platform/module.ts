@@ -9,6 +9,7 @@
 // so `steward who-owns` never loads the server.
 import type { Command } from 'commander';
 import type { Database } from './db/database.ts';
+import type { DomainEvents } from './events/index.ts';
 import type { RoutePlugin } from './http/route-types.ts';
 import type { JobDefinition, JobQueue } from './jobs/index.ts';
 import type { Logger } from './logging.ts';
@@ -20,6 +21,8 @@ export interface PlatformServices {
   database: Database;
   logger: Logger;
   metrics: Metrics;
+  /** Domain events: emit them in a change's transaction; subscribe to hear them on every server. */
+  events: DomainEvents;
   /** Enqueues durable jobs; the runner runs the definitions modules declare. */
   jobs: JobQueue;
   /** Publishes on the live channel, to every server's followers of the topic. */

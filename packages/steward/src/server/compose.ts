@@ -6,6 +6,7 @@ import type { PasswordCheck } from '../modules/identity/index.ts';
 import type { Authenticator } from '../platform/auth/principal.ts';
 import type { ServeConfig } from '../platform/config.ts';
 import type { Database } from '../platform/db/database.ts';
+import { createDomainEvents, type DomainEvents, databaseEventLog } from '../platform/events/index.ts';
 import { JobRunner, jobRoutes, jobTopic } from '../platform/jobs/index.ts';
 import type { Logger } from '../platform/logging.ts';
 import { createMetrics } from '../platform/metrics.ts';
@@ -48,6 +49,8 @@ export interface Assembled {
   setReady(ready: boolean): void;
   /** The live channel: `realtime.publish(topic, type, data)` for every module. */
   realtime: Realtime;
+  /** Domain events: `events.on(event, subscriber, handler)`; tests wait with `events.caughtUp()`. */
+  events: DomainEvents;
 }
 
 export async function assemble(options: AssembleOptions): Promise<Assembled> {
@@ -55,8 +58,10 @@ export async function assemble(options: AssembleOptions): Promise<Assembled> {
   const metrics = createMetrics();
   let ready = false;
 
-  // The platform every module stands on: durable jobs (progress and outcomes go out on `job:<id>`;
-  // finished jobs are kept for jobRetentionDays), the live channel, the HTTP app.
+  // The platform every module stands on: domain events (emitted in a change's transaction, received
+  // by every server), durable jobs (progress and outcomes go out on `job:<id>`; finished jobs are kept
+  // for jobRetentionDays), the live channel, the HTTP app.
+  const events = createDomainEvents({ log: databaseEventLog(database), logger });
   const jobs = new JobRunner({
     database,
     logger,
@@ -76,6 +81,7 @@ export async function assemble(options: AssembleOptions): Promise<Assembled> {
     database,
     logger,
     metrics,
+    events,
     jobs,
     publish: (topic, type, data) => realtime.publish(topic, type, data),
   };
@@ -92,12 +98,6 @@ export async function assemble(options: AssembleOptions): Promise<Assembled> {
     catalogOptions: options.catalogOptions,
     catalogPaths: config.catalogPaths,
     demo: config.demo ? { dir: demoDir, password: demoPassword } : undefined,
-    // Until catalog changes arrive as events: the ownership index rebuilds after each one.
-    onChanged: () => {
-      ownership.api
-        .catalogChanged()
-        .catch((error) => logger.warn({ err: error }, 'the ownership index was not rebuilt'));
-    },
   });
   const ownership = await ownershipModule.create(platform, { catalog: catalog.api });
   const running: RunningModule<unknown>[] = [identity, catalog, ownership];
@@ -127,16 +127,19 @@ export async function assemble(options: AssembleOptions): Promise<Assembled> {
   return {
     app,
     realtime,
+    events,
     async start() {
       // A test that brings its own authenticator has no use for a first admin (nor its files).
       if (!options.authenticator) await identity.api.ensureFirstAdmin(config.dataDir);
       await realtime.start();
+      await events.start();
       // Jobs first: modules' start-up work (the --catalog paths, the demo) runs as jobs.
       await jobs.start();
       for (const module of running) await module.start?.();
     },
     async stop() {
       await jobs.stop();
+      await events.stop();
       for (const module of [...running].reverse()) await module.stop?.();
       await realtime.stop();
     },

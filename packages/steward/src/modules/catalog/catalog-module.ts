@@ -6,6 +6,7 @@ import { type CatalogService, createCatalog } from './catalog-service.ts';
 import type { CatalogOptions } from './engine/model.ts';
 import { catalogRoutes } from './http/routes.ts';
 import type { ImportOrg } from './identity-sync.ts';
+import { publishCatalogChanges } from './live-changes.ts';
 import type { IngestSummaryView } from './schemas.ts';
 
 export interface CatalogNeeds {
@@ -20,8 +21,6 @@ export interface CatalogNeeds {
   catalogPaths?: readonly string[] | undefined;
   /** The demo organisation, read at start with everyone's shared password (--demo). */
   demo?: { dir: string; password: string } | undefined;
-  /** Told after every change: indexes built from the catalog rebuild. */
-  onChanged?: () => void;
 }
 
 export function catalogModuleOf(
@@ -36,11 +35,11 @@ export function catalogModuleOf(
     gitAllowLocal: needs.gitAllowLocal,
     catalogOptions: needs.catalogOptions,
     importOrg: needs.importOrg,
-    publish: (type, data) => platform.publish('catalog', type, data),
-    onChanged: needs.onChanged,
     jobs: platform.jobs,
     demoPassword: needs.demo?.password,
   });
+  // What changed reaches the portal's followers of `catalog` once, whichever server made the change.
+  publishCatalogChanges(platform.events, (type, data) => platform.publish('catalog', type, data));
   return Promise.resolve({
     api: catalog,
     routes: [catalogRoutes(catalog)],

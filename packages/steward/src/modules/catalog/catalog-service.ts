@@ -1,4 +1,4 @@
-// The catalog as the server runs it: the store, sources and their ingests, identity sync, events,
+// The catalog as the server runs it: the store, sources and their ingests, identity sync,
 // put together once for the composition root (its HTTP routes are in routes.ts).
 import type { Database } from '../../platform/db/database.ts';
 import type { JobDefinition, JobQueue } from '../../platform/jobs/index.ts';
@@ -25,10 +25,6 @@ export interface CatalogDeps {
   demoPassword?: string | undefined;
   /** Identity's importOrg: Group and User entities become teams and people. */
   importOrg?: ImportOrg;
-  /** Publishes on the `catalog` topic of the live channel. */
-  publish?: (type: string, data: unknown) => Promise<unknown>;
-  /** Told after every change (ingest, API edit, source removal): indexes built from the catalog rebuild. */
-  onChanged?: () => void;
   catalogOptions?: CatalogOptions;
   gitTimeoutMs?: number;
   /** Whether a git source may be a path on the server (ServeConfig.gitAllowLocal). */
@@ -66,15 +62,12 @@ export interface CatalogService {
   getEntity(ref: string): Promise<EntityDetail>;
   /** A page of entities with facets, as GET /api/v1/entities answers it. */
   listEntities(query: EntityListQuery): Promise<EntityList>;
-  announce(data: Record<string, unknown>): void;
+  /** These entities as loadEntities gives them; refs the catalog does not have are left out. */
+  loadEntitiesByRef(refs: readonly string[]): Promise<CatalogEntity[]>;
 }
 
 export function createCatalog(deps: CatalogDeps): CatalogService {
   const db = deps.database.kysely<CatalogTables>();
-  const changed = async (type: string, data: unknown) => {
-    deps.onChanged?.();
-    return deps.publish?.(type, data);
-  };
   const sources: SourceContext = {
     db,
     dataDir: deps.dataDir,
@@ -85,7 +78,6 @@ export function createCatalog(deps: CatalogDeps): CatalogService {
     batchSize: deps.batchSize,
     workerFromFiles: deps.workerFromFiles,
     importOrg: deps.importOrg,
-    publish: changed,
     jobs: deps.jobs,
     demoPassword: deps.demoPassword,
   };
@@ -102,11 +94,7 @@ export function createCatalog(deps: CatalogDeps): CatalogService {
     loadEntities: () => loadAllEntities(db),
     getEntity: (ref) => getEntityDetail(db, ref),
     listEntities: (query) => listEntities(db, query),
-    announce(data) {
-      changed('catalog.changed', data).catch((error) =>
-        deps.logger.warn({ err: error }, 'catalog.changed not published'),
-      );
-    },
+    loadEntitiesByRef: (refs) => loadAllEntities(db, refs),
   };
   return service;
 }

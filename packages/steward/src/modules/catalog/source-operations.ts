@@ -1,7 +1,8 @@
 // Sources as operations: add a git repository or an upload, read a server path, refresh, remove. Each
 // request records what was asked and enqueues a job (source-jobs.ts) that does the work: ingests of one
 // source run one at a time, in order, on whichever server claims them; after each, Group and User
-// changes reach identity and a `catalog.changed` event goes to followers of the `catalog` topic.
+// changes reach identity. What changed is told by the domain events the store emits in its
+// transactions (events.ts).
 import { createHash } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -28,7 +29,6 @@ import { replaceUploadFiles } from './store/upload-store.ts';
 export interface SourceContext extends IngestDeps {
   logger: Logger;
   importOrg?: ImportOrg | undefined;
-  publish?: ((type: string, data: unknown) => Promise<unknown>) | undefined;
   /** The job runner the source jobs are registered on and enqueued through. */
   jobs: JobQueue;
   /** Set once the jobs are defined (createCatalog). */
@@ -85,19 +85,7 @@ export async function ingestJobWork(
   if (ctx.importOrg && (identityChanged || password || job.attempt > 1)) {
     await syncIdentity(ctx.db, ctx.importOrg, password);
   }
-  await announce(ctx, {
-    source: source.id,
-    added: summary.added,
-    updated: summary.updated,
-    removed: summary.removed,
-  });
   return summaryView(summary);
-}
-
-async function announce(ctx: SourceContext, data: Record<string, unknown>): Promise<void> {
-  await ctx
-    .publish?.('catalog.changed', data)
-    .catch((error) => ctx.logger.warn({ err: error }, 'catalog.changed not published'));
 }
 
 /**
@@ -219,7 +207,6 @@ export async function removeJobWork(
   });
   if (row.kind === 'git') await rm(sourceDirectory(ctx.dataDir, id), { recursive: true, force: true });
   if (row.kind === 'upload') await removeUploadOnDisk(sourceDirectory(ctx.dataDir, id));
-  await announce(ctx, { source: id, added: 0, updated: 0, removed });
   return { removed };
 }
 

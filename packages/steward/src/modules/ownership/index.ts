@@ -8,6 +8,7 @@ export type {
   PathOwnership,
   SectionOwnership,
 } from './codeowners/model.ts';
+export { followCatalog } from './follow-catalog.ts';
 export { createOwnershipService, type OwnershipService, type OwnershipSources } from './ownership-service.ts';
 export type { Owner, Provenance, WhoOwnsAnswer, WhoOwnsCandidate } from './schemas.ts';
 export {

@@ -1,12 +1,14 @@
-// Ownership as a running module: an index of the catalog and its CODEOWNERS files, and who-owns over HTTP.
+// Ownership as a running module: an index of the catalog and its CODEOWNERS files, kept from the
+// catalog's domain events, and who-owns over HTTP.
 import type { PlatformServices, RunningModule } from '../../platform/module.ts';
 import type { CatalogService } from '../catalog/index.ts';
+import { followCatalog } from './follow-catalog.ts';
 import { createOwnershipService, type OwnershipService } from './ownership-service.ts';
 import { whoOwnsRoutes } from './who-owns-routes.ts';
 
 export interface OwnershipNeeds {
   /** Where entities and CODEOWNERS files are read from. */
-  catalog: Pick<CatalogService, 'loadEntities' | 'codeownersFiles'>;
+  catalog: Pick<CatalogService, 'loadEntities' | 'loadEntitiesByRef' | 'codeownersFiles'>;
 }
 
 export function ownershipModuleOf(
@@ -15,6 +17,7 @@ export function ownershipModuleOf(
 ): Promise<RunningModule<OwnershipService>> {
   const ownership = createOwnershipService({
     loadEntities: () => catalog.loadEntities(),
+    loadEntitiesByRef: (refs) => catalog.loadEntitiesByRef(refs),
     loadCodeowners: async () =>
       (await catalog.codeownersFiles()).map((f) => ({
         repository: f.repository,
@@ -24,5 +27,7 @@ export function ownershipModuleOf(
     onRebuildFailed: (error) =>
       platform.logger.warn({ err: error }, 'the ownership index could not be rebuilt'),
   });
+  // Kept from the catalog's events, entity by entity; rebuilt whole only at start or after missed events.
+  followCatalog(platform.events, ownership);
   return Promise.resolve({ api: ownership, routes: [whoOwnsRoutes(ownership)] });
 }

@@ -1,19 +1,24 @@
 // The server's "who owns this?": the ownership index built from wherever the catalog and CODEOWNERS
-// files come from, kept in memory, and rebuilt in the background when told the catalog changed;
-// questions asked meanwhile get the previous index rather than wait (on-call routing cannot).
+// files come from, kept in memory. Built whole at first; then the entities a change names are replaced
+// (rebuilt whole only when changes may have been missed). Questions asked meanwhile get the index as
+// it is rather than wait (on-call routing cannot).
 import { invalid, unavailable } from '../../platform/errors.ts';
 import type { CatalogEntity } from '../catalog/index.ts';
 import type { WhoOwnsAnswer } from './schemas.ts';
+import { addEntity, removeEntity } from './who-owns/index-entries.ts';
 import {
   buildOwnershipIndex,
   type CodeownersSource,
   type OwnershipIndex,
+  setCodeowners,
 } from './who-owns/ownership-index.ts';
 import { normaliseRepository } from './who-owns/repository.ts';
 import { parseThings, type ResolveContext, resolveOwnership } from './who-owns/resolve.ts';
 
 export interface OwnershipSources {
   loadEntities: () => Promise<CatalogEntity[]>;
+  /** These entities as they are now; refs the catalog no longer has are left out. */
+  loadEntitiesByRef?: (refs: readonly string[]) => Promise<CatalogEntity[]>;
   loadCodeowners: () => Promise<CodeownersSource[]>;
   /** A background rebuild failed: the previous index keeps answering, and the next question retries. */
   onRebuildFailed?: (error: unknown) => void;
@@ -22,53 +27,58 @@ export interface OwnershipSources {
 export interface OwnershipService {
   /** Answers in input order; a bad thing rejects the whole question (invalid, naming which). */
   whoOwns(things: readonly string[], context?: ResolveContext): Promise<WhoOwnsAnswer[]>;
-  /** The catalog or a CODEOWNERS file changed: rebuilds now; resolves once the new index answers. */
-  catalogChanged(): Promise<void>;
+  /** These entities were created, changed or deleted: their entries are replaced from the catalog. */
+  entitiesChanged(refs: readonly string[]): Promise<void>;
+  /** CODEOWNERS files changed: they are read and compiled again. */
+  codeownersChanged(): Promise<void>;
+  /** Rebuilds whole (changes may have been missed); resolves once the new index answers. */
+  rebuild(): Promise<void>;
   /** The current index, built first if there is none. */
   index(): Promise<OwnershipIndex>;
 }
 
+/** Entities loaded per query when a change names many (a large ingest batch). */
+const loadChunk = 5000;
+
 export function createOwnershipService(sources: OwnershipSources): OwnershipService {
   let ready: OwnershipIndex | undefined;
-  let building: Promise<OwnershipIndex> | undefined;
-  /** Bumped by every change; the index is current when built from the latest. */
+  /** Builds and updates take turns, so an update never lands on an index built from an older read. */
+  let turn: Promise<unknown> = Promise.resolve();
+  let firstBuild: Promise<OwnershipIndex> | undefined;
+  /** Bumped by every rebuild asked for; the index is current when built from the latest. */
   let generation = 0;
   let builtGeneration = -1;
 
-  const build = async (): Promise<OwnershipIndex> => {
-    const [entities, codeowners] = await Promise.all([sources.loadEntities(), sources.loadCodeowners()]);
-    return buildOwnershipIndex({ entities, codeowners });
+  const inTurn = <T>(work: () => Promise<T>): Promise<T> => {
+    const next = turn.then(work);
+    turn = next.catch(() => {});
+    return next;
   };
 
-  /** One build at a time; changes that arrive during a build get one more build after it. */
-  const refresh = (): Promise<OwnershipIndex> => {
-    if (building) return building;
+  const build = async (): Promise<OwnershipIndex> => {
     const target = generation;
-    const attempt = build().then((index) => {
-      ready = index;
-      builtGeneration = target;
-      return index;
-    });
-    building = attempt;
-    attempt.then(
-      () => {
-        building = undefined;
-        if (builtGeneration < generation) refresh().catch(sources.onRebuildFailed ?? (() => {}));
-      },
-      () => {
-        building = undefined;
-      },
-    );
-    return attempt;
+    const [entities, codeowners] = await Promise.all([sources.loadEntities(), sources.loadCodeowners()]);
+    ready = buildOwnershipIndex({ entities, codeowners });
+    builtGeneration = target;
+    return ready;
   };
+
+  /** Several rebuilds asked for while one runs fold into one more. */
+  const rebuild = () =>
+    inTurn(async () => {
+      if (builtGeneration < generation) await build();
+    });
 
   const index = async (): Promise<OwnershipIndex> => {
     if (ready) {
-      if (builtGeneration < generation && !building) refresh().catch(sources.onRebuildFailed ?? (() => {}));
+      if (builtGeneration < generation) rebuild().catch(sources.onRebuildFailed ?? (() => {}));
       return ready;
     }
+    firstBuild ??= inTurn(() => (ready ? Promise.resolve(ready) : build())).finally(() => {
+      firstBuild = undefined;
+    });
     try {
-      return await refresh();
+      return await firstBuild;
     } catch (error) {
       throw unavailable(
         `the catalog could not be loaded to answer who owns what: ${(error as Error).message}`,
@@ -76,12 +86,29 @@ export function createOwnershipService(sources: OwnershipSources): OwnershipServ
     }
   };
 
+  const entitiesChanged = (refs: readonly string[]) =>
+    inTurn(async () => {
+      // No index yet: the first build reads the catalog as it is then.
+      if (!ready || refs.length === 0) return;
+      if (!sources.loadEntitiesByRef) return build().then(() => {});
+      const loaded: CatalogEntity[] = [];
+      for (let i = 0; i < refs.length; i += loadChunk)
+        loaded.push(...(await sources.loadEntitiesByRef(refs.slice(i, i + loadChunk))));
+      const current = ready;
+      for (const ref of refs) removeEntity(current, ref);
+      for (const entity of loaded) addEntity(current, entity);
+    });
+
   return {
     index,
-    async catalogChanged() {
+    entitiesChanged,
+    codeownersChanged: () =>
+      inTurn(async () => {
+        if (ready) setCodeowners(ready, await sources.loadCodeowners());
+      }),
+    rebuild() {
       generation++;
-      // Waits for the build that includes this change, which may be the one after a build in flight.
-      while (builtGeneration < generation) await refresh();
+      return rebuild();
     },
     async whoOwns(texts, context = {}) {
       const { things, bad } = parseThings(texts);

@@ -1,5 +1,5 @@
 // `GET /api/v1/who-owns` in-process, and the ownership service behind it: the index is built once,
-// rebuilt behind the answers after catalogChanged, and a failed load is retried rather than cached.
+// rebuilt behind the answers after rebuild(), and a failed load is retried rather than cached.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -144,7 +144,7 @@ describe('the ownership service', () => {
     expect(state.loads).toBe(1);
     state.current = withoutCheckout();
     expect(await ownedCheckout()).toBe(true);
-    await owns.catalogChanged();
+    await owns.rebuild();
     expect(state.loads).toBe(2);
     expect(await ownedCheckout()).toBe(false);
   });
@@ -157,7 +157,9 @@ describe('the ownership service', () => {
       release = resolve;
     });
     state.current = withoutCheckout();
-    const changes = [owns.catalogChanged(), owns.catalogChanged(), owns.catalogChanged()];
+    const changes = [owns.rebuild()];
+    await vi.waitFor(() => expect(state.loads).toBe(2));
+    changes.push(owns.rebuild(), owns.rebuild());
     expect(await ownedCheckout()).toBe(true);
     release();
     await Promise.all(changes);
@@ -183,7 +185,7 @@ describe('the ownership service', () => {
     await owns.index();
     state.fail = true;
     state.current = withoutCheckout();
-    await expect(owns.catalogChanged()).rejects.toThrow('not reachable');
+    await expect(owns.rebuild()).rejects.toThrow('not reachable');
     expect(await ownedCheckout()).toBe(true);
     state.fail = false;
     // That question found the index stale and rebuilt it behind its answer.

@@ -77,8 +77,11 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
     kysely: <T>() => kysely as unknown as Kysely<T>,
     async listen(channel, handler) {
       bus.on(channel, handler);
+      // NOTIFYs sent by SQL (a trigger's pg_notify) arrive through PGlite's own LISTEN, after commit.
+      const unlistenSql = await pglite.listen(channel, handler);
       return async () => {
         bus.off(channel, handler);
+        await unlistenSql();
       };
     },
     async notify(channel, payload) {

@@ -78,7 +78,6 @@ export function entityRoutes(service: CatalogService) {
       },
       async (request, reply) => {
         const ref = await createEntity(db, callerOf(request), request.body, service.catalogOptions);
-        service.announce({ entity: ref, change: 'created' });
         return reply.code(201).send(await getEntityDetail(db, ref));
       },
     );
@@ -98,7 +97,6 @@ export function entityRoutes(service: CatalogService) {
       async (request) => {
         const ref = refFromParams(request.params);
         await replaceEntity(db, callerOf(request), ref, request.body, service.catalogOptions);
-        service.announce({ entity: ref, change: 'updated' });
         return getEntityDetail(db, ref);
       },
     );
@@ -117,7 +115,6 @@ export function entityRoutes(service: CatalogService) {
       async (request, reply) => {
         const ref = refFromParams(request.params);
         await deleteEntity(db, callerOf(request), ref);
-        service.announce({ entity: ref, change: 'deleted' });
         return reply.code(204).send(null);
       },
     );

@@ -1,4 +1,6 @@
 // CODEOWNERS files found in repository and directory sources, so the server can answer who owns a path.
+import { emit } from '../../../platform/events/index.ts';
+import { codeownersChanged } from '../events.ts';
 import type { CatalogDb } from './tables.ts';
 
 export interface CodeownersFile {
@@ -9,7 +11,14 @@ export interface CodeownersFile {
   repository?: string | null;
 }
 
+/** Replaces a source's files; when they differ from those stored, a `catalog.codeowners-changed` event. */
 export async function replaceCodeowners(trx: CatalogDb, sourceId: string, files: readonly CodeownersFile[]) {
+  const before = await listCodeownersFiles(trx, sourceId);
+  const key = (f: CodeownersFile) => JSON.stringify([f.path, f.content, f.repository ?? null]);
+  const stored = new Set(before.map(key));
+  const same = before.length === files.length && files.every((f) => stored.has(key(f)));
+  if (same) return;
+  await emit(trx, codeownersChanged, { source: sourceId });
   await trx.deleteFrom('catalog_codeowners').where('source_id', '=', sourceId).execute();
   if (files.length === 0) return;
   await trx

@@ -1,7 +1,10 @@
 // Writes a batch of entity changes of one source in the caller's transaction: new entities,
 // changed ones, moved ones (positions only) and removed ones, each with its history row, owners
 // and declared relations. An entity another source already holds is reported back as a conflict.
+// A `catalog.entities-changed` event naming the refs commits with them.
 import { sql } from 'kysely';
+import { emit } from '../../../platform/events/index.ts';
+import { entitiesChanged } from '../events.ts';
 import { insertCreated, updateChanged } from './entity-inserts.ts';
 import type { StoredRow } from './entity-rows.ts';
 import { recordset } from './recordset.ts';
@@ -31,6 +34,14 @@ export async function writeEntityChanges(trx: CatalogDb, changes: EntityChanges)
   const created = await insertCreated(trx, changes, changes.created);
   if (changes.moved.length > 0) await movePositions(trx, changes.sourceId, changes.moved);
   const createdSet = new Set(created);
+  // Last in the batch: the event's seq is given at commit, after whatever the caller adds.
+  await emit(trx, entitiesChanged, {
+    source: changes.sourceId,
+    created,
+    updated: changes.updated.map((r) => r.ref),
+    moved: changes.moved.map((r) => r.ref),
+    deleted: changes.removed,
+  });
   return { created, conflicts: changes.created.filter((r) => !createdSet.has(r.ref)).map((r) => r.ref) };
 }
 

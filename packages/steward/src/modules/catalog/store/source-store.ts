@@ -1,5 +1,8 @@
 // Where entities come from: directories, git repositories, uploads and the API.
 import { sql } from 'kysely';
+import { emit } from '../../../platform/events/index.ts';
+import { sourceRead, sourceRemoved } from '../events.ts';
+import { replaceCodeowners } from './codeowners-store.ts';
 import type { CatalogDb, SourceKind, SourceRow, SourceStatus } from './tables.ts';
 
 export function findSource(db: CatalogDb, id: string): Promise<SourceRow | undefined> {
@@ -35,8 +38,9 @@ export interface IngestOutcome {
   warnings: number;
 }
 
+/** In the ingest's last transaction, with a `catalog.source-read` event. */
 export async function recordIngest(db: CatalogDb, id: string, outcome: IngestOutcome): Promise<SourceRow> {
-  return db
+  const row = await db
     .updateTable('catalog_sources')
     .set({
       status: outcome.status,
@@ -50,6 +54,8 @@ export async function recordIngest(db: CatalogDb, id: string, outcome: IngestOut
     .where('id', '=', id)
     .returningAll()
     .executeTakeFirstOrThrow();
+  await emit(db, sourceRead, { source: id });
+  return row;
 }
 
 /** After the API changed one of its entities: its counts follow. */
@@ -66,9 +72,12 @@ export async function recountSource(db: CatalogDb, id: string): Promise<void> {
     .execute();
 }
 
+/** With its problems and CODEOWNERS files, and a `catalog.source-removed` event. */
 export async function deleteSourceRow(db: CatalogDb, id: string): Promise<void> {
   await db.deleteFrom('catalog_problems').where('source_id', '=', id).execute();
+  await replaceCodeowners(db, id, []);
   await db.deleteFrom('catalog_sources').where('id', '=', id).execute();
+  await emit(db, sourceRemoved, { source: id });
 }
 
 /** A read that failed (clone, unreadable path): the entities stay as they were. */

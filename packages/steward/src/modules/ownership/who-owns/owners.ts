@@ -35,11 +35,15 @@ function rolePlace(role: string): number {
   return role === 'primary' ? 0 : 1;
 }
 
-/** Catalog Groups and Users by the names CODEOWNERS may use for them. */
+/**
+ * Catalog Groups and Users by the names CODEOWNERS may use for them. Each list is in ref order: the
+ * first is the one a slug, login or email means, so adding and removing entities one by one gives
+ * the directory a full build would.
+ */
 export interface OwnerDirectory {
-  teamSlugs: Map<string, CatalogEntity>;
-  userLogins: Map<string, CatalogEntity>;
-  emails: Map<string, CatalogEntity>;
+  teamSlugs: Map<string, CatalogEntity[]>;
+  userLogins: Map<string, CatalogEntity[]>;
+  emails: Map<string, CatalogEntity[]>;
   groupNames: Map<string, CatalogEntity[]>;
   userNames: Map<string, CatalogEntity[]>;
 }
@@ -54,16 +58,55 @@ export function createOwnerDirectory(): OwnerDirectory {
   };
 }
 
-export function addToDirectory(directory: OwnerDirectory, entity: CatalogEntity): void {
+/** The lists of the directory an entity belongs in (none unless a Group or User). */
+function directoryEntries(directory: OwnerDirectory, entity: CatalogEntity) {
   const isGroup = isKind(entity, 'Group');
-  if (!isGroup && !isKind(entity, 'User')) return;
+  if (!isGroup && !isKind(entity, 'User')) return [];
+  const entries: Array<[Map<string, CatalogEntity[]>, string]> = [];
   const email = stringField(specRecord(entity, 'profile'), 'email');
-  if (email) setFirst(directory.emails, email.toLowerCase(), entity);
-  const names = isGroup ? directory.groupNames : directory.userNames;
-  const key = entity.name.toLowerCase();
-  names.set(key, [...(names.get(key) ?? []), entity]);
+  if (email) entries.push([directory.emails, email.toLowerCase()]);
+  entries.push([isGroup ? directory.groupNames : directory.userNames, entity.name.toLowerCase()]);
   const slug = annotation(entity, isGroup ? 'github.com/team-slug' : 'github.com/user-login');
-  if (slug) setFirst(isGroup ? directory.teamSlugs : directory.userLogins, slug.toLowerCase(), entity);
+  if (slug) entries.push([isGroup ? directory.teamSlugs : directory.userLogins, slug.toLowerCase()]);
+  return entries;
+}
+
+export function addToDirectory(directory: OwnerDirectory, entity: CatalogEntity): void {
+  for (const [map, key] of directoryEntries(directory, entity)) insertByRef(map, key, entity, (e) => e.ref);
+}
+
+export function removeFromDirectory(directory: OwnerDirectory, entity: CatalogEntity): void {
+  for (const [map, key] of directoryEntries(directory, entity))
+    removeByRef(map, key, entity.ref, (e) => e.ref);
+}
+
+/** Inserts after every item whose ref sorts at or before `ref`: items of one entity keep their order. */
+export function insertByRef<K, T>(map: Map<K, T[]>, key: K, item: T, refOf: (item: T) => string): void {
+  const list = map.get(key);
+  if (!list) {
+    map.set(key, [item]);
+    return;
+  }
+  list.splice(upperBound(list, refOf(item), refOf), 0, item);
+}
+
+export function removeByRef<K, T>(map: Map<K, T[]>, key: K, ref: string, refOf: (item: T) => string): void {
+  const list = map.get(key);
+  if (!list) return;
+  const kept = list.filter((item) => refOf(item) !== ref);
+  if (kept.length === 0) map.delete(key);
+  else map.set(key, kept);
+}
+
+export function upperBound<T>(list: readonly T[], ref: string, refOf: (item: T) => string): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (refOf(list[middle] as T) <= ref) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /** `@acme/payments` → group payments; `@alice` → user alice; `a@acme.com` → whoever has that email. */
@@ -90,20 +133,20 @@ export function mapCodeowner(
 function lookUp(raw: string, directory: OwnerDirectory): { entity: CatalogEntity; by: string } | undefined {
   const lower = raw.toLowerCase();
   if (!lower.startsWith('@')) {
-    const entity = directory.emails.get(lower);
+    const entity = directory.emails.get(lower)?.[0];
     return entity && { entity, by: 'the email in its spec.profile.email' };
   }
   const handle = lower.slice(1);
   const slash = handle.lastIndexOf('/');
   if (slash !== -1) {
-    const slugged = directory.teamSlugs.get(handle);
+    const slugged = directory.teamSlugs.get(handle)?.[0];
     if (slugged) return { entity: slugged, by: 'its github.com/team-slug annotation' };
     const team = preferDefault(directory.groupNames.get(handle.slice(slash + 1)));
     return (
       team && { entity: team, by: `the Group named ${handle.slice(slash + 1)} (the team part of ${raw})` }
     );
   }
-  const login = directory.userLogins.get(handle);
+  const login = directory.userLogins.get(handle)?.[0];
   if (login) return { entity: login, by: 'its github.com/user-login annotation' };
   const user = preferDefault(directory.userNames.get(handle));
   if (user) return { entity: user, by: `the User named ${handle}` };
@@ -117,8 +160,4 @@ function preferDefault(entities: CatalogEntity[] | undefined): CatalogEntity | u
   if (!entities || entities.length === 0) return undefined;
   if (entities.length === 1) return entities[0];
   return entities.find((e) => e.namespace === 'default');
-}
-
-function setFirst(map: Map<string, CatalogEntity>, key: string, entity: CatalogEntity): void {
-  if (!map.has(key)) map.set(key, entity);
 }

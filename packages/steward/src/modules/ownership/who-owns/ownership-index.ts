@@ -1,19 +1,13 @@
-// The ownership index, built once from the catalog's entities and the CODEOWNERS files known:
-// entities by ref and name, and every claim bucketed so that one question looks at few of them.
+// The ownership index, built from the catalog's entities and the CODEOWNERS files known: entities by
+// ref and name, and every claim bucketed so that one question looks at few of them. Built whole on
+// start; then kept by adding and removing entities (index-entries.ts) and replacing CODEOWNERS files.
 import type { CatalogEntity } from '../../catalog/index.ts';
 import { compileCodeowners } from '../codeowners/match.ts';
 import type { CodeownersFlavor, CodeownersMatcher } from '../codeowners/model.ts';
-import {
-  type AlertClaim,
-  type ClaimProblem,
-  claimsOf,
-  type KubernetesClaim,
-  type LocationClaim,
-  type UrlClaim,
-} from './claims.ts';
+import type { AlertClaim, ClaimProblem, KubernetesClaim, LocationClaim, UrlClaim } from './claims.ts';
 import { chooseCodeowners, codeownersLocation, flavorOf } from './codeowners-choice.ts';
-import { isKind } from './entity-fields.ts';
-import { addToDirectory, createOwnerDirectory, type OwnerDirectory } from './owners.ts';
+import { addEntity } from './index-entries.ts';
+import { createOwnerDirectory, type OwnerDirectory } from './owners.ts';
 import { normaliseRepository } from './repository.ts';
 
 export interface CodeownersSource {
@@ -72,7 +66,7 @@ export function buildOwnershipIndex(input: OwnershipIndexInput): OwnershipIndex 
     byName: new Map(),
     componentsByName: new Map(),
     directory: createOwnerDirectory(),
-    codeowners: compileSources(input.codeowners ?? []),
+    codeowners: [],
     defaultRepository: null,
     kubernetes: buckets(),
     alerts: buckets(),
@@ -81,12 +75,23 @@ export function buildOwnershipIndex(input: OwnershipIndexInput): OwnershipIndex 
     locations: new Map(),
     problems: [],
   };
+  setCodeowners(index, input.codeowners ?? [], input.defaultRepository);
+  // In ref order, as entities added one by one later take their places (index-entries.ts).
+  const entities = [...input.entities].sort((a, b) => (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0));
+  for (const entity of entities) addEntity(index, entity);
+  return index;
+}
+
+/** The CODEOWNERS files, and the repository a path means when a question names none. */
+export function setCodeowners(
+  index: OwnershipIndex,
+  sources: readonly CodeownersSource[],
+  defaultRepository?: string | null,
+): void {
+  index.codeowners = compileSources(sources);
   const repositories = new Set(index.codeowners.map((c) => c.repository));
   const [only] = repositories.size === 1 ? repositories : [null];
-  const given = input.defaultRepository;
-  index.defaultRepository = given ? normaliseRepository(given) : (only ?? null);
-  for (const entity of input.entities) addEntity(index, entity);
-  return index;
+  index.defaultRepository = defaultRepository ? normaliseRepository(defaultRepository) : (only ?? null);
 }
 
 /** One file per repository checkout: the one its platform reads when there are several. */
@@ -109,45 +114,8 @@ function compileSources(sources: readonly CodeownersSource[]): IndexedCodeowners
   });
 }
 
-function addEntity(index: OwnershipIndex, entity: CatalogEntity): void {
-  index.byRef.set(entity.ref, entity);
-  const name = entity.name.toLowerCase();
-  push(index.byName, name, entity);
-  if (isKind(entity, 'Component', 'Service')) push(index.componentsByName, name, entity);
-  addToDirectory(index.directory, entity);
-  const claims = claimsOf(entity);
-  for (const claim of claims.kubernetes) {
-    const equality = claim.requirements.find((r) => r.operator === '=');
-    file(
-      index.kubernetes,
-      equality && 'value' in equality ? [`${equality.key}=${equality.value}`] : [],
-      claim,
-    );
-    index.selecting.kubernetes.add(entity.ref);
-  }
-  for (const claim of claims.alerts) {
-    const equality = claim.matchers.find((m) => m.operator === '=' && m.value !== '');
-    file(index.alerts, equality ? [`${equality.label}=${equality.value}`] : [], claim);
-    index.selecting.alerts.add(entity.ref);
-  }
-  for (const claim of claims.urls) file(index.urls, claim.hosts, claim);
-  for (const claim of claims.locations) push(index.locations, claim.path, claim);
-  index.problems.push(...claims.problems);
-}
-
 function buckets<T>(): Buckets<T> {
   return { keyed: new Map(), unkeyed: [] };
-}
-
-function file<T>(into: Buckets<T>, keys: readonly string[], claim: T): void {
-  if (keys.length === 0) into.unkeyed.push(claim);
-  for (const key of new Set(keys)) push(into.keyed, key, claim);
-}
-
-function push<K, T>(map: Map<K, T[]>, key: K, value: T): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }
 
 /** The claims a question with these keys may match, each once. */

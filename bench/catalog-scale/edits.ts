@@ -1,0 +1,128 @@
+// Edits arriving while lookups run: the assembled server on the ingested database, entities created
+// and handed between teams through the API (PUT /api/v1/entities/...) as fast as one writer goes,
+// while lookups (an entity by ref, and who owns it) are timed; and, per edit, the time until who-owns
+// on the server answers with the new owner (the domain event delivered, the index updated in place).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { scopesForRole } from '../../packages/steward/src/platform/auth/principal.ts';
+import type { Database } from '../../packages/steward/src/platform/db/database.ts';
+import { silentLogger } from '../../packages/steward/src/platform/logging.ts';
+import { seededRandom } from '../../packages/steward/src/platform/seeded-random.ts';
+import { assemble } from '../../packages/steward/src/server/compose.ts';
+
+export interface EditFigures {
+  firstIndexMs: number;
+  edits: number;
+  lookupP50: number;
+  lookupP99: number;
+  whoOwnsP99: number;
+  visibleP50: number;
+  visibleP99: number;
+  visibleMax: number;
+}
+
+const admin = {
+  userId: 'bench',
+  handle: 'bench',
+  name: 'Bench',
+  role: 'admin' as const,
+  scopes: scopesForRole.admin,
+  teamIds: [],
+  teams: [],
+  via: 'token' as const,
+};
+
+export async function measureEdits(
+  database: Database,
+  refs: readonly string[],
+  owners: readonly string[],
+  durationMs: number,
+  /** The lookup timed before the edits (the catalog's getEntity), timed again while they arrive. */
+  lookup: (ref: string) => Promise<unknown>,
+): Promise<EditFigures> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'bench-edits-'));
+  const assembled = await assemble({
+    database,
+    logger: silentLogger(),
+    config: { bodyLimit: 1024 * 1024, webDir: '/nonexistent', dataDir },
+    authenticator: { authenticate: async () => admin },
+  });
+  await assembled.start();
+  const { app } = assembled;
+  const get = async (url: string) => {
+    const response = await app.inject({ method: 'GET', url });
+    if (response.statusCode !== 200) throw new Error(`GET ${url}: ${response.statusCode} ${response.body}`);
+    return response.json();
+  };
+  const ownerOf = async (ref: string) =>
+    (await get(`/api/v1/who-owns?thing=${encodeURIComponent(ref)}`)).items[0]?.owners[0]?.ref as string;
+  try {
+    const indexStarted = performance.now();
+    await ownerOf(refs[0] as string);
+    const firstIndexMs = performance.now() - indexStarted;
+    const random = seededRandom(11);
+    const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)] as T;
+    const lookups: number[] = [];
+    const whoOwns: number[] = [];
+    const visible: number[] = [];
+    const deadline = performance.now() + durationMs;
+
+    const editor = (async () => {
+      let n = 0;
+      while (performance.now() < deadline) {
+        const name = `bench-edit-${n++ % 50}`;
+        const owner = pick(owners);
+        const body = {
+          apiVersion: 'backstage.io/v1alpha1',
+          kind: 'Component',
+          metadata: { name },
+          spec: { type: 'service', lifecycle: 'production', owner },
+        };
+        const started = performance.now();
+        const exists = n > 50;
+        const response = await app.inject({
+          method: exists ? 'PUT' : 'POST',
+          url: exists ? `/api/v1/entities/component/default/${name}` : '/api/v1/entities',
+          payload: body,
+        });
+        if (response.statusCode >= 300) throw new Error(`edit: ${response.statusCode} ${response.body}`);
+        while ((await ownerOf(`component:default/${name}`)) !== owner) {
+          await new Promise((resolve) => setTimeout(resolve, 1));
+        }
+        visible.push(performance.now() - started);
+      }
+    })();
+
+    const reader = (async () => {
+      while (performance.now() < deadline) {
+        const ref = pick(refs);
+        let started = performance.now();
+        await lookup(ref);
+        lookups.push(performance.now() - started);
+        started = performance.now();
+        await ownerOf(ref);
+        whoOwns.push(performance.now() - started);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    })();
+
+    await Promise.all([editor, reader]);
+    const at = (list: number[], q: number) =>
+      [...list].sort((a, b) => a - b)[Math.min(list.length - 1, Math.floor(list.length * q))] ?? 0;
+    return {
+      firstIndexMs,
+      edits: visible.length,
+      lookupP50: at(lookups, 0.5),
+      lookupP99: at(lookups, 0.99),
+      whoOwnsP99: at(whoOwns, 0.99),
+      visibleP50: at(visible, 0.5),
+      visibleP99: at(visible, 0.99),
+      visibleMax: Math.max(0, ...visible),
+    };
+  } finally {
+    await app.close();
+    await assembled.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
