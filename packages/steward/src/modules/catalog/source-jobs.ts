@@ -3,25 +3,17 @@
 // and in the order asked, across every server. Both are idempotent, as the job contract requires:
 // an ingest compares with what the store holds and writes the difference in one transaction (a second
 // run finds nothing to change); a removal of a source already gone removes nothing.
-import { z } from 'zod';
 import { StewardError } from '../../platform/errors.ts';
 import { defineJob, type JobContext, PermanentJobError } from '../../platform/jobs/index.ts';
 import type { IngestSummaryView } from './schemas.ts';
-import { ingestJobWork, removeJobWork, type SourceContext } from './source-operations.ts';
-
-export const ingestPayloadSchema = z.object({
-  sourceId: z.string().min(1),
-  /** `user:<handle>` when a person asked; the source's own otherwise. */
-  actor: z.string().optional(),
-  /** The demo: people it creates get the demo's shared password (held by the server, not the job). */
-  demo: z.boolean().optional(),
-});
-export type IngestPayload = z.infer<typeof ingestPayloadSchema>;
-
-export const removePayloadSchema = z.object({ sourceId: z.string().min(1), actor: z.string() });
-export type RemovePayload = z.infer<typeof removePayloadSchema>;
-
-export const sourceSerialKey = (sourceId: string) => `catalog-source:${sourceId}`;
+import {
+  ingestJobWork,
+  ingestPayloadSchema,
+  removeJobWork,
+  removePayloadSchema,
+  type SourceContext,
+  type SourceJobs,
+} from './source-work.ts';
 
 /** Bad input (a URL that cannot be cloned, a path that is not there) does not get better by retrying. */
 async function permanentWhenInvalid<T>(work: () => Promise<T>): Promise<T> {
@@ -35,7 +27,7 @@ async function permanentWhenInvalid<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-export function defineSourceJobs(ctx: SourceContext) {
+export function defineSourceJobs(ctx: SourceContext): SourceJobs {
   return {
     ingest: defineJob({
       name: 'catalog.source-ingest',
@@ -55,5 +47,3 @@ export function defineSourceJobs(ctx: SourceContext) {
     }),
   };
 }
-
-export type SourceJobs = ReturnType<typeof defineSourceJobs>;

@@ -4,38 +4,20 @@
 // changes reach identity. What changed is told by the domain events the store emits in its
 // transactions (events.ts).
 import { createHash } from 'node:crypto';
-import { rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { recordAudit } from '../../platform/audit/audit-log.ts';
 import type { Principal } from '../../platform/auth/principal.ts';
 import { conflict, notFound } from '../../platform/errors.ts';
-import type { JobContext, JobQueue, JobRecord } from '../../platform/jobs/index.ts';
-import type { Logger } from '../../platform/logging.ts';
-import { summaryView } from './http/source-views.ts';
-import { type ImportOrg, identityKinds, syncIdentity } from './identity-sync.ts';
-import { type IngestDeps, ingestSource } from './ingest/ingest-source.ts';
+import type { JobRecord } from '../../platform/jobs/index.ts';
 import type { CreateSource, IngestSummaryView } from './schemas.ts';
-import { type IngestPayload, type RemovePayload, type SourceJobs, sourceSerialKey } from './source-jobs.ts';
+import { type IngestPayload, type SourceContext, type SourceJobs, sourceSerialKey } from './source-work.ts';
 import { assertGitUrl } from './sources/git.ts';
 import { sourceDirectory } from './sources/read-source.ts';
 import { assertUploadPaths, bytesOf } from './sources/upload-files.ts';
 import { removeUploadOnDisk } from './sources/uploads-on-disk.ts';
-import { refsOfSource } from './store/entity-state.ts';
-import { writeEntityChanges } from './store/entity-writes.ts';
-import { deleteSourceRow, ensureSource, findSource } from './store/source-store.ts';
+import { ensureSource, findSource } from './store/source-store.ts';
 import type { CatalogDb, SourceKind, SourceRow } from './store/tables.ts';
 import { replaceUploadFiles } from './store/upload-store.ts';
-
-export interface SourceContext extends IngestDeps {
-  logger: Logger;
-  importOrg?: ImportOrg | undefined;
-  /** The job runner the source jobs are registered on and enqueued through. */
-  jobs: JobQueue;
-  /** Set once the jobs are defined (createCatalog). */
-  sourceJobs?: SourceJobs;
-  /** Given to people the demo's ingest creates. */
-  demoPassword?: string | undefined;
-}
 
 export function sourceIdFor(kind: SourceKind, target: string): string {
   return `${kind}-${createHash('sha256').update(target).digest('hex').slice(0, 16)}`;
@@ -64,28 +46,6 @@ function enqueueIngest(
       trx: options.trx as never,
     },
   );
-}
-
-/**
- * The ingest job's work. Idempotent: the ingest writes only the difference from the store, in one
- * transaction; identity sync adds and updates only, so running it again changes nothing.
- */
-export async function ingestJobWork(
-  ctx: SourceContext,
-  payload: IngestPayload,
-  job: JobContext,
-): Promise<IngestSummaryView | { skipped: string }> {
-  const source = await findSource(ctx.db, payload.sourceId);
-  if (!source) return { skipped: `the source ${payload.sourceId} was removed before it was read` };
-  const password = payload.demo ? ctx.demoPassword : undefined;
-  const summary = await ingestSource(ctx, source, { actor: payload.actor, onProgress: job.progress });
-  // A retried attempt may find nothing changed because the earlier one wrote it all and then failed
-  // to sync: it syncs anyway.
-  const identityChanged = summary.changedKinds.some((k) => identityKinds.includes(k));
-  if (ctx.importOrg && (identityChanged || password || job.attempt > 1)) {
-    await syncIdentity(ctx.db, ctx.importOrg, password);
-  }
-  return summaryView(summary);
 }
 
 /**
@@ -170,44 +130,6 @@ export async function removeSource(ctx: SourceContext, caller: Principal, id: st
     { serialKey: sourceSerialKey(id), enqueuedBy: caller.handle },
   );
   return { source: row, jobId };
-}
-
-/**
- * The removal job's work: the source, its entities and every relation they declared (both ways), in
- * one transaction, then its files (an upload's rows go with the source row; a clone, or an upload kept
- * on disk before, is removed here). Idempotent: a source already gone removes nothing.
- */
-export async function removeJobWork(
-  ctx: SourceContext,
-  payload: RemovePayload,
-): Promise<{ removed: number }> {
-  const { sourceId: id } = payload;
-  const row = await findSource(ctx.db, id);
-  if (!row) return { removed: 0 };
-  const removed = await ctx.db.transaction().execute(async (trx) => {
-    const refs = await refsOfSource(trx, id);
-    const changes = {
-      sourceId: id,
-      actor: `user:${payload.actor}`,
-      revision: null,
-      created: [],
-      updated: [],
-    };
-    await writeEntityChanges(trx, { ...changes, moved: [], removed: refs });
-    await deleteSourceRow(trx, id);
-    const before = { kind: row.kind, target: row.target, entities: refs.length };
-    await recordAudit(trx, {
-      actor: payload.actor,
-      action: 'catalog-source.delete',
-      subjectType: 'catalog-source',
-      subjectId: id,
-      before,
-    });
-    return refs.length;
-  });
-  if (row.kind === 'git') await rm(sourceDirectory(ctx.dataDir, id), { recursive: true, force: true });
-  if (row.kind === 'upload') await removeUploadOnDisk(sourceDirectory(ctx.dataDir, id));
-  return { removed };
 }
 
 async function existingSource(db: CatalogDb, id: string): Promise<SourceRow> {

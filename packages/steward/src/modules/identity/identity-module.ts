@@ -1,8 +1,14 @@
 // Identity as a running module: its face, routes, and the `team` topic with who may follow it.
 import type { PlatformServices, RunningModule } from '../../platform/module.ts';
 import { actsAsAdmin } from './access.ts';
-import { createIdentity, type Identity } from './index.ts';
-import type { IdentityNeeds } from './module.ts';
+import { createIdentity, type EndStreams, type Identity, type PasswordCheck } from './index.ts';
+
+export interface IdentityNeeds {
+  /** Closes the live-channel streams of credentials that ended (token revoked, signed out, …). */
+  endStreams: EndStreams;
+  /** Tests only: wraps the password check, e.g. to count how many passwords were really checked. */
+  wrapPasswordCheck?: ((check: PasswordCheck) => PasswordCheck) | undefined;
+}
 
 /** The running module for the composition root (see module.ts). */
 export function identityModuleOf(

@@ -1,13 +1,7 @@
 // Identity's manifest: people, teams, tokens and sessions, and who may do what.
 import { defineModule } from '../../platform/module.ts';
-import type { EndStreams, Identity, PasswordCheck } from './index.ts';
-
-export interface IdentityNeeds {
-  /** Closes the live-channel streams of credentials that ended (token revoked, signed out, …). */
-  endStreams: EndStreams;
-  /** Tests only: wraps the password check, e.g. to count how many passwords were really checked. */
-  wrapPasswordCheck?: ((check: PasswordCheck) => PasswordCheck) | undefined;
-}
+import type { IdentityNeeds } from './identity-module.ts';
+import type { Identity } from './index.ts';
 
 export const identityModule = defineModule<IdentityNeeds, Identity>({
   name: 'identity',

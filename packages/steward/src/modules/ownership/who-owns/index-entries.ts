@@ -4,8 +4,8 @@
 import type { CatalogEntity } from '../../catalog/index.ts';
 import { claimsOf, type EntityClaims } from './claims.ts';
 import { isKind } from './entity-fields.ts';
+import type { Buckets, OwnershipIndex } from './index-shape.ts';
 import { addToDirectory, insertByRef, removeByRef, removeFromDirectory, upperBound } from './owners.ts';
-import type { Buckets, OwnershipIndex } from './ownership-index.ts';
 
 const entityRef = (entity: CatalogEntity) => entity.ref;
 const claimRef = (claim: { entity: CatalogEntity }) => claim.entity.ref;

@@ -3,61 +3,19 @@
 // start; then kept by adding and removing entities (index-entries.ts) and replacing CODEOWNERS files.
 import type { CatalogEntity } from '../../catalog/index.ts';
 import { compileCodeowners } from '../codeowners/match.ts';
-import type { CodeownersFlavor, CodeownersMatcher } from '../codeowners/model.ts';
-import type { AlertClaim, ClaimProblem, KubernetesClaim, LocationClaim, UrlClaim } from './claims.ts';
 import { chooseCodeowners, codeownersLocation, flavorOf } from './codeowners-choice.ts';
 import { addEntity } from './index-entries.ts';
-import { createOwnerDirectory, type OwnerDirectory } from './owners.ts';
+import type { Buckets, CodeownersSource, IndexedCodeowners, OwnershipIndex } from './index-shape.ts';
+import { createOwnerDirectory } from './owners.ts';
 import { normaliseRepository } from './repository.ts';
 
-export interface CodeownersSource {
-  /** The repository the file governs (`github.com/acme/monorepo`, any spelling), or null when unknown. */
-  repository: string | null;
-  /** The file as answers name it, e.g. `examples/acme/CODEOWNERS`. */
-  file: string;
-  text: string;
-  flavor?: CodeownersFlavor;
-}
-
-export interface IndexedCodeowners {
-  repository: string | null;
-  file: string;
-  matcher: CodeownersMatcher;
-}
+export type { Buckets, CodeownersSource, IndexedCodeowners, OwnershipIndex } from './index-shape.ts';
 
 export interface OwnershipIndexInput {
   entities: readonly CatalogEntity[];
   codeowners?: readonly CodeownersSource[];
   /** The repository a path means when the question names none; default: the CODEOWNERS files' when they share one. */
   defaultRepository?: string | null;
-}
-
-/** Claims filed under keys, plus those that no key narrows (checked for every question). */
-export interface Buckets<T> {
-  keyed: Map<string, T[]>;
-  unkeyed: T[];
-}
-
-export interface OwnershipIndex {
-  byRef: Map<string, CatalogEntity>;
-  /** Lower-cased name → entities of any kind. */
-  byName: Map<string, CatalogEntity[]>;
-  /** Lower-cased name → Components and Services, for the weak naming conventions. */
-  componentsByName: Map<string, CatalogEntity[]>;
-  directory: OwnerDirectory;
-  codeowners: IndexedCodeowners[];
-  defaultRepository: string | null;
-  /** Keyed by `label=value` of one equality requirement. */
-  kubernetes: Buckets<KubernetesClaim>;
-  /** Keyed by `label=value` of one equality matcher. */
-  alerts: Buckets<AlertClaim>;
-  /** Keyed by exact host, or `*.suffix`; unkeyed: claims for any host. */
-  urls: Buckets<UrlClaim>;
-  /** Refs of entities with Kubernetes or alert selectors of their own: conventions never speak for them. */
-  selecting: { kubernetes: Set<string>; alerts: Set<string> };
-  /** Keyed by path inside the repository ('' for the root). */
-  locations: Map<string, LocationClaim[]>;
-  problems: ClaimProblem[];
 }
 
 export function buildOwnershipIndex(input: OwnershipIndexInput): OwnershipIndex {

@@ -1,0 +1,49 @@
+// What the ownership index holds (ownership-index.ts builds it, index-entries.ts keeps it entity by
+// entity, resolve*.ts read it): entities by ref and name, owners, CODEOWNERS files, and claims in buckets.
+import type { CatalogEntity } from '../../catalog/index.ts';
+import type { CodeownersFlavor, CodeownersMatcher } from '../codeowners/model.ts';
+import type { AlertClaim, ClaimProblem, KubernetesClaim, LocationClaim, UrlClaim } from './claims.ts';
+import type { OwnerDirectory } from './owners.ts';
+
+export interface CodeownersSource {
+  /** The repository the file governs (`github.com/acme/monorepo`, any spelling), or null when unknown. */
+  repository: string | null;
+  /** The file as answers name it, e.g. `examples/acme/CODEOWNERS`. */
+  file: string;
+  text: string;
+  flavor?: CodeownersFlavor;
+}
+
+export interface IndexedCodeowners {
+  repository: string | null;
+  file: string;
+  matcher: CodeownersMatcher;
+}
+
+/** Claims filed under keys, plus those that no key narrows (checked for every question). */
+export interface Buckets<T> {
+  keyed: Map<string, T[]>;
+  unkeyed: T[];
+}
+
+export interface OwnershipIndex {
+  byRef: Map<string, CatalogEntity>;
+  /** Lower-cased name → entities of any kind. */
+  byName: Map<string, CatalogEntity[]>;
+  /** Lower-cased name → Components and Services, for the weak naming conventions. */
+  componentsByName: Map<string, CatalogEntity[]>;
+  directory: OwnerDirectory;
+  codeowners: IndexedCodeowners[];
+  defaultRepository: string | null;
+  /** Keyed by `label=value` of one equality requirement. */
+  kubernetes: Buckets<KubernetesClaim>;
+  /** Keyed by `label=value` of one equality matcher. */
+  alerts: Buckets<AlertClaim>;
+  /** Keyed by exact host, or `*.suffix`; unkeyed: claims for any host. */
+  urls: Buckets<UrlClaim>;
+  /** Refs of entities with Kubernetes or alert selectors of their own: conventions never speak for them. */
+  selecting: { kubernetes: Set<string>; alerts: Set<string> };
+  /** Keyed by path inside the repository ('' for the root). */
+  locations: Map<string, LocationClaim[]>;
+  problems: ClaimProblem[];
+}
