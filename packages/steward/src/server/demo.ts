@@ -1,7 +1,7 @@
 // The demo organisation (examples/acme), read as a catalog source by `steward serve --demo`.
 import { join, resolve } from 'node:path';
 import { loadCatalog } from '../modules/catalog/index.ts';
-import { type Org, orgFromEntities } from '../modules/identity/org-from-entities.ts';
+import { type Org, orgFromEntities } from '../modules/identity/index.ts';
 
 export const demoDir = resolve(import.meta.dirname, '../../../../examples/acme');
 
