@@ -4,7 +4,7 @@ import { stringify } from 'yaml';
 import { z } from 'zod';
 import type { TypedApp } from '../../../platform/http/route-types.ts';
 import type { CatalogService } from '../catalog-service.ts';
-import type { EntityBody } from '../ingest/entity-record.ts';
+import type { EntityBody } from '../store/entity-record.ts';
 
 const exportQuerySchema = z.strictObject({
   source: z.string().min(1).optional().describe('only the entities of this source (its id)'),

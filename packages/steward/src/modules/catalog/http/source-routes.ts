@@ -8,11 +8,11 @@ import { listOf } from '../../../platform/http/list-schema.ts';
 import type { TypedApp } from '../../../platform/http/route-types.ts';
 import { jobUrl, startedJobSchema } from '../../../platform/jobs/index.ts';
 import type { CatalogService } from '../catalog-service.ts';
+import { listSources } from '../queries/source-views.ts';
 import { sourceView } from '../queries/views.ts';
 import { catalogSourceSchema, createSourceSchema, sourceParamsSchema } from '../schemas.ts';
 import { addSource, refreshSource, removeSource } from '../source-operations.ts';
 import type { SourceRow } from '../store/tables.ts';
-import { listSources } from './source-views.ts';
 
 const tags = ['catalog'];
 /** Uploads carry a whole catalog: far more than an ordinary request. */

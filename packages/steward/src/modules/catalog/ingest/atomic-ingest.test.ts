@@ -14,7 +14,7 @@ import { describeEachEngine } from '../../../server/test-engines.ts';
 import { createCatalog } from '../catalog-service.ts';
 import { type TempTree, tempTree } from '../fixture.test-support.ts';
 
-const fixture = join(import.meta.dirname, 'ingest-process.fixture.ts');
+const fixture = join(import.meta.dirname, '..', 'ingest-process.fixture.ts');
 const children = new Set<ChildProcess>();
 afterEach(() => {
   for (const child of children) child.kill('SIGKILL');

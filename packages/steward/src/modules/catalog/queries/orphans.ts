@@ -1,9 +1,10 @@
 // The orphans report: entities without a valid owner (none, or one the catalog does not know), teams
 // with neither members nor sub-teams, and services (Steward Services, and Components of type service)
 // without a runbook (spec.runbook, a link of type runbook, or the steward.dev/runbook annotation).
-import { ownedKinds } from '../ingest/relation-types.ts';
+
 import type { Orphans } from '../schemas.ts';
 import { memberlessGroupRows, servicesWithoutRunbookRows, unownedRows } from '../store/orphan-store.ts';
+import { ownedKinds } from '../store/relation-types.ts';
 import type { CatalogDb } from '../store/tables.ts';
 
 export async function orphansReport(db: CatalogDb, limit = 1000): Promise<Orphans> {

@@ -4,7 +4,7 @@
 import { Worker } from 'node:worker_threads';
 import { StewardError } from '../../../platform/errors.ts';
 import type { CatalogEntity, CatalogOptions } from '../engine/model.ts';
-import { toEntityRecord } from '../ingest/entity-record.ts';
+import { toEntityRecord } from '../store/entity-record.ts';
 import { type StoredRow, toStoredRow } from '../store/entity-rows.ts';
 import type { LoadProgress } from './load.ts';
 import { readTree, type TreeRead } from './read-tree.ts';

@@ -4,8 +4,8 @@
 // those entities (what an index kept up to date from events reloads).
 
 import type { CatalogEntity, SourcePosition } from '../engine/model.ts';
-import type { EntityBody } from '../ingest/entity-record.ts';
-import { inverseOf } from '../ingest/relation-types.ts';
+import type { EntityBody } from './entity-record.ts';
+import { inverseOf } from './relation-types.ts';
 import type { CatalogDb } from './tables.ts';
 
 export async function loadAllEntities(db: CatalogDb, only?: readonly string[]): Promise<CatalogEntity[]> {

@@ -1,7 +1,7 @@
 // An entity as a batch carries it: one JSON object per entity (its columns, owners and declared
 // relations), serialised once, wherever the entity was read (a worker thread for large sources);
 // a batch joins these texts into one parameter that `json_to_recordset` reads.
-import type { EntityRecord } from '../ingest/entity-record.ts';
+import type { EntityRecord } from './entity-record.ts';
 
 /** The columns a row carries, with their types; `source_id` is the batch's, added in SQL. */
 export const rowColumns = {

@@ -1,9 +1,9 @@
 // Sources and ingest results as the API shows them.
 import type { IngestSummary } from '../ingest/ingest-source.ts';
-import { problemView, sourceView } from '../queries/views.ts';
 import type { CatalogSourceView, IngestSummaryView } from '../schemas.ts';
 import { listSourceRows } from '../store/source-store.ts';
 import type { CatalogDb } from '../store/tables.ts';
+import { problemView, sourceView } from './views.ts';
 
 const shownProblems = 1000;
 
