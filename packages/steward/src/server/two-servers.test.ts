@@ -1,72 +1,14 @@
-// Two `steward serve` processes on one PostgreSQL database, as a fleet runs: a write on one is seen on
-// the other within a second (who-owns, entity list, live channel, permission checks), the sign-in
-// throttle counts across both, and an upload added on one is read again on the other. Needs
-// PostgreSQL (STEWARD_TEST_DATABASE_URL, always set in CI): without it this file fails, loudly.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StreamEvent } from '../platform/realtime/protocol.ts';
 import { createTestDatabase, type TestDatabase } from './test-engines.ts';
+import { type SpawnedSteward, spawnSteward } from './test-serve.ts';
 import { StreamClient } from './test-stream.ts';
 
-const bin = resolve(import.meta.dirname, '../../bin/steward.js');
-
-interface Serve {
-  origin: string;
-  dataDir: string;
-  child: ChildProcess;
-  call(method: string, path: string, token?: string, body?: unknown): Promise<Response>;
-}
-
 let database: TestDatabase;
-const servers: Serve[] = [];
+const servers: SpawnedSteward[] = [];
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const port = (server.address() as { port: number }).port;
-  await new Promise((r) => server.close(r));
-  return port;
-}
-
-async function startServe(url: string): Promise<Serve> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'steward-fleet-'));
-  const port = await freePort();
-  const args = [bin, 'serve', '--database-url', url, '--data-dir', dataDir, '--port', String(port)];
-  const child = spawn(process.execPath, args, { env: { ...process.env, STEWARD_LOG_LEVEL: 'warn' } });
-  let output = '';
-  child.stdout?.on('data', (d) => (output += d));
-  child.stderr?.on('data', (d) => (output += d));
-  const origin = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (
-      (await fetch(`${origin}/readyz`).then(
-        (r) => r.status,
-        () => 0,
-      )) === 200
-    )
-      break;
-    if (child.exitCode !== null) throw new Error(`steward serve exited early:\n${output}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  const serve: Serve = {
-    origin,
-    dataDir,
-    child,
-    call: (method, path, token, body) =>
-      fetch(`${origin}${path}`, {
-        method,
-        headers: {
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      }),
-  };
+async function startServe(url: string): Promise<SpawnedSteward> {
+  const serve = await spawnSteward({ databaseUrl: url });
   servers.push(serve);
   return serve;
 }
@@ -99,8 +41,8 @@ const component = (name: string, owner: string) => ({
   spec: { type: 'service', lifecycle: 'production', owner },
 });
 
-let one: Serve;
-let two: Serve;
+let one: SpawnedSteward;
+let two: SpawnedSteward;
 let admin: string;
 const tokens: Record<string, string> = {};
 
@@ -109,7 +51,7 @@ beforeAll(async () => {
   const url = database.url as string;
   one = await startServe(url);
   two = await startServe(url);
-  admin = readFileSync(join(one.dataDir, 'admin.token'), 'utf8').trim();
+  admin = one.adminToken();
   for (const team of ['payments', 'search']) {
     await ok(one.call('POST', '/api/v1/teams', admin, { name: team }));
     // Who-owns names owners the catalog has: the teams are Groups there too.
@@ -132,22 +74,17 @@ beforeAll(async () => {
 }, 90_000);
 
 afterAll(async () => {
-  for (const serve of servers) {
-    const exited = new Promise((r) => serve.child.on('exit', r));
-    serve.child.kill('SIGTERM');
-    await exited;
-    rmSync(serve.dataDir, { recursive: true, force: true });
-  }
+  for (const serve of servers) await serve.stop();
   await database?.drop();
 }, 30_000);
 
 describe('two servers on one PostgreSQL', () => {
   it('see a write on the other within a second: who-owns, lists, the live channel, permissions', async () => {
-    const follower = await StreamClient.connect(`${two.origin.replace('http', 'ws')}/api/v1/stream`, admin);
+    const follower = await StreamClient.connect(`${two.url.replace('http', 'ws')}/api/v1/stream`, admin);
     await follower.subscribe(['catalog']);
     const ref = 'component:default/checkout';
     const entityPath = '/api/v1/entities/component/default/checkout';
-    const owner = async (serve: Serve) => {
+    const owner = async (serve: SpawnedSteward) => {
       const answer = await ok(serve.call('GET', `/api/v1/who-owns?thing=${ref}`, admin));
       return (answer.items as { owners: { ref: string }[] }[])[0]?.owners[0]?.ref;
     };
@@ -187,7 +124,7 @@ describe('two servers on one PostgreSQL', () => {
   }, 30_000);
 
   it('count failed sign-ins across both servers', async () => {
-    const attempt = (serve: Serve) =>
+    const attempt = (serve: SpawnedSteward) =>
       serve.call('POST', '/api/v1/auth/login', undefined, { handle: 'mia', password: 'wrong guess' });
     // The strictest budget: 10 failures for a handle from one address, spent half on each server.
     for (let i = 0; i < 10; i++) expect((await attempt(i % 2 === 0 ? one : two)).status).toBe(401);

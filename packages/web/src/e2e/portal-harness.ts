@@ -6,9 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { LineCounter, parseAllDocuments } from 'yaml';
-import { loadServeConfig } from '../../../steward/src/platform/config.ts';
-import { silentLogger } from '../../../steward/src/platform/logging.ts';
-import { type RunningSteward, serve } from '../../../steward/src/server/serve.ts';
+import { type SpawnedSteward, spawnSteward } from '../../../steward/src/server/test-serve.ts';
 
 export const repoRoot = resolve(import.meta.dirname, '../../../..');
 export const artifacts = join(repoRoot, 'test-artifacts');
@@ -17,7 +15,8 @@ export const demoPassword = 'steward-demo';
 const chromiumPath = '/usr/bin/chromium';
 
 export interface Portal {
-  steward: RunningSteward;
+  /** `steward serve --demo` as an operator starts it, on PGlite in its own data directory. */
+  steward: SpawnedSteward;
   browser: BrowserContext;
   page: Page;
   /** Uncaught errors in the page; every test expects none. */
@@ -33,21 +32,15 @@ export async function startPortal(): Promise<Portal> {
     dirs.push(dir);
     return dir;
   };
-  const dataDir = tempDir('steward-e2e-data-');
-  const config = loadServeConfig(
-    { port: '0', host: '127.0.0.1', dataDir, demo: true },
-    { STEWARD_LOG_LEVEL: 'warn', STEWARD_LOG_FORMAT: 'json' },
-    false,
-  );
-  if (!existsSync(join(config.webDir, 'index.html'))) {
-    throw new Error(
-      `the portal is not built (${config.webDir}/index.html is missing): run \`npm run build\` first`,
-    );
+  const webDir = join(repoRoot, 'packages/web/dist');
+  if (!existsSync(join(webDir, 'index.html'))) {
+    throw new Error(`the portal is not built (${webDir}/index.html is missing): run \`npm run build\` first`);
   }
   if (!existsSync(chromiumPath)) {
     throw new Error(`${chromiumPath} is missing: install Debian's chromium (apt-get install chromium)`);
   }
-  const steward = await serve(config, silentLogger());
+  const steward = await spawnSteward({ args: ['--demo'] });
+  const dataDir = steward.dataDir;
   const browser = await chromium.launchPersistentContext(tempDir('steward-e2e-chromium-'), {
     executablePath: chromiumPath,
     args: [
@@ -74,7 +67,7 @@ export async function startPortal(): Promise<Portal> {
     dataDir,
     async close() {
       await browser.close();
-      await steward.shutdown('test finished');
+      await steward.stop();
       for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import type { RunningSteward } from '../../../steward/src/server/serve.ts';
+
 import { artifacts, expectSignedIn, type Portal, readDemoEntities, startPortal } from './portal-harness.ts';
 
 // The demo's own files, read here rather than through Steward, so the test checks what the portal shows.
@@ -20,7 +20,7 @@ const signInName = demoUsers.find((user) => user.metadata.name === signInAs.hand
 
 describe('portal end to end', () => {
   let portal: Portal;
-  let steward: RunningSteward;
+  let steward: Portal['steward'];
   let browser: BrowserContext;
   let page: Page;
   let pageErrors: string[];
