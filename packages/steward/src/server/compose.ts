@@ -90,6 +90,8 @@ export async function assemble(options: AssembleOptions): Promise<Assembled> {
   const identity = await identityModule.create(platform, {
     endStreams: (selectors, reason) => realtime.endStreams(selectors, reason),
     wrapPasswordCheck: options.wrapPasswordCheck,
+    // A test that brings its own authenticator has no use for a first admin (nor its files).
+    firstAdminDir: options.authenticator ? undefined : config.dataDir,
   });
   const catalog = await catalogModule.create(platform, {
     importOrg: identity.api.importOrg,
@@ -113,13 +115,11 @@ export async function assemble(options: AssembleOptions): Promise<Assembled> {
     isReady: async () => (ready ? readiness(database) : 'Steward is starting or shutting down'),
   });
   await registerRoutes(app, jobRoutes(jobs));
-  const { kind, authorise, ...about } = jobTopic(jobs);
-  realtime.registerTopic(kind, authorise, about);
+  realtime.registerTopic(jobTopic(jobs));
   for (const module of running) {
     for (const routes of module.routes ?? []) await registerRoutes(app, routes);
     for (const definition of module.jobs ?? []) jobs.register(definition);
-    for (const { kind, authorise, ...topic } of module.topics ?? [])
-      realtime.registerTopic(kind, authorise, topic);
+    for (const topic of module.topics ?? []) realtime.registerTopic(topic);
   }
   // The live channel's route comes after every module, so its description lists every topic kind.
   await registerRoutes(app, streamRoutes(realtime, realtime.describeTopics()));
@@ -129,8 +129,6 @@ export async function assemble(options: AssembleOptions): Promise<Assembled> {
     realtime,
     events,
     async start() {
-      // A test that brings its own authenticator has no use for a first admin (nor its files).
-      if (!options.authenticator) await identity.api.ensureFirstAdmin(config.dataDir);
       await realtime.start();
       await events.start();
       // Jobs first: modules' start-up work (the --catalog paths, the demo) runs as jobs.

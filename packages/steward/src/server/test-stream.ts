@@ -34,7 +34,7 @@ export async function startSteward(
   });
   // The channel's own tests follow `room:<name>` topics, which any reader may follow, so what they
   // test is the channel and not one module's rule of who may follow its topics.
-  assembled.realtime.registerTopic('room', allowAnyReader, { about: 'tests only' });
+  assembled.realtime.registerTopic({ kind: 'room', authorise: allowAnyReader, about: 'tests only' });
   await assembled.app.listen({ host: '127.0.0.1', port: 0 });
   await assembled.start();
   const address = assembled.app.server.address();

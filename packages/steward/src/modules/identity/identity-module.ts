@@ -8,6 +8,8 @@ export interface IdentityNeeds {
   endStreams: EndStreams;
   /** Tests only: wraps the password check, e.g. to count how many passwords were really checked. */
   wrapPasswordCheck?: ((check: PasswordCheck) => PasswordCheck) | undefined;
+  /** Where the first admin's token and password are written on first start; none: no first admin. */
+  firstAdminDir?: string | undefined;
 }
 
 /** The running module for the composition root (see module.ts). */
@@ -15,7 +17,8 @@ export function identityModuleOf(
   platform: PlatformServices,
   needs: IdentityNeeds,
 ): Promise<RunningModule<Identity>> {
-  const identity = createIdentity({ database: platform.database, logger: platform.logger, ...needs });
+  const { firstAdminDir, ...deps } = needs;
+  const identity = createIdentity({ database: platform.database, logger: platform.logger, ...deps });
   return Promise.resolve({
     api: identity,
     routes: [identity.routes],
@@ -30,5 +33,8 @@ export function identityModuleOf(
           '`team:<name>`: kept for changes to that team (none is published on it yet); its members and admins may follow it',
       },
     ],
+    async start() {
+      if (firstAdminDir) await identity.ensureFirstAdmin(firstAdminDir);
+    },
   });
 }

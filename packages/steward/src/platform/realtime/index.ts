@@ -14,9 +14,8 @@ import { type CredentialCheck, createStreamEnder, type StreamSelector } from './
 import {
   allowAnyReader,
   createTopicRegistry,
-  type TopicAuthoriser,
+  type TopicDefinition,
   type TopicDescription,
-  type TopicOptions,
 } from './topics.ts';
 
 export type { CredentialCheck, StreamSelector } from './stream-credentials.ts';
@@ -56,7 +55,7 @@ export interface Realtime extends StreamAcceptor {
   /** Publishes to a topic's followers on every process; answers the event's seq (failures are logged). */
   publish(topic: string, type: string, data: unknown): Promise<number>;
   /** Says who may follow topics of a kind (`team` → `team:<name>`); unknown kinds are refused. */
-  registerTopic(kind: string, authorise: TopicAuthoriser, options?: TopicOptions): void;
+  registerTopic(topic: TopicDefinition): void;
   /** The topic kinds registered so far, with who may follow each and what it carries. */
   describeTopics(): TopicDescription[];
   connectionCount(): number;
@@ -127,7 +126,9 @@ export function createRealtime({
     principals: hub.principals,
     check: checkCredentials,
   });
-  topics.registerTopic(presenceTopic, allowAnyReader, {
+  topics.registerTopic({
+    kind: presenceTopic,
+    authorise: allowAnyReader,
     current: () => presence.current(),
     about: 'who is online now (each event is the whole list); any reader may follow it',
   });

@@ -29,9 +29,11 @@ describeEachEngine('the live channel', ({ db }) => {
   beforeAll(async () => {
     steward = await startSteward(db(), { tickMs, ringSize: 4 });
     people = await createPeople(steward);
-    steward.assembled.realtime.registerTopic('ops', (principal) =>
-      principal.role === 'admin' ? null : 'only admins follow ops',
-    );
+    steward.assembled.realtime.registerTopic({
+      kind: 'ops',
+      authorise: (principal) => (principal.role === 'admin' ? null : 'only admins follow ops'),
+      about: 'tests only',
+    });
   });
   afterEach(async () => {
     await Promise.all(clients.splice(0).map((c) => c.close()));

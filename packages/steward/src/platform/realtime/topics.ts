@@ -34,7 +34,7 @@ interface TopicKind extends TopicOptions {
 }
 
 export interface TopicRegistry {
-  registerTopic(kind: string, authorise: TopicAuthoriser, options?: TopicOptions): void;
+  registerTopic(topic: TopicDefinition): void;
   /** Null when the principal may follow the topic, else the reason they may not. */
   authorise(principal: Principal, topic: string): Promise<string | null>;
   /** How to load the current state of a whole-state topic; undefined for ordinary topics. */
@@ -55,7 +55,7 @@ export const allowAnyReader: TopicAuthoriser = (principal) =>
 export function createTopicRegistry(logger: Logger): TopicRegistry {
   const kinds = new Map<string, TopicKind>();
   return {
-    registerTopic(kind, authorise, options = {}) {
+    registerTopic({ kind, authorise, ...options }) {
       if (!/^[a-z][a-z0-9-]*$/.test(kind)) {
         throw new Error(`topic kind ${JSON.stringify(kind)} must be lower-case letters, digits and dashes`);
       }
