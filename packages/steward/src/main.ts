@@ -10,6 +10,7 @@ import { moduleMigrationFolders, modules } from './server/modules.ts';
 const commandTable: CommandEntry[] = [
   { names: ['serve'], load: async () => (await import('./server/commands.ts')).registerServeCommand },
   ...modules.flatMap((m) => m.commands ?? []),
+  { names: ['jobs'], load: async () => (await import('./platform/jobs/commands.ts')).registerJobsCommand },
   { names: ['audit'], load: async () => (await import('./platform/audit/commands.ts')).registerAuditCommand },
   {
     names: ['db'],

@@ -10,13 +10,14 @@ import type {
   EntitySummary,
   HistoryEntry,
   IngestSummaryView,
+  JobView,
   Orphans,
   Owner,
   Provenance,
   WhoOwnsAnswer,
   WhoOwnsCandidate,
 } from '@steward/steward/api';
-import { get, post } from './http.ts';
+import { ApiError, get, post } from './http.ts';
 
 export type {
   CatalogGraph,
@@ -25,6 +26,7 @@ export type {
   EntityList,
   EntitySummary,
   HistoryEntry,
+  IngestSummaryView,
   Orphans,
   Owner,
   Provenance,
@@ -73,8 +75,29 @@ export const fetchHistory = (entity: EntityName) =>
   get<List<HistoryEntry>>(`${entityPath(entity)}/history?limit=50`).then(items);
 
 export const listSources = () => get<List<CatalogSourceView>>('/api/v1/catalog/sources').then(items);
+/** Reading a source again is a job on the server: the answer says where to follow it (`followJob`). */
 export const refreshSource = (id: string) =>
-  post<IngestSummaryView>(`/api/v1/catalog/sources/${segment(id)}/refresh`);
+  post<{ job: { id: string; url: string }; source: CatalogSourceView }>(
+    `/api/v1/catalog/sources/${segment(id)}/refresh`,
+  );
+
+/** How far a source's read has got, as its job reports it. */
+export interface IngestProgress {
+  files?: number;
+  entities?: number;
+  written?: number;
+}
+
+/** The summary of a finished read, or the reason it failed as an ApiError the page can show. */
+export function ingestOutcome(job: JobView): IngestSummaryView {
+  if (job.state === 'succeeded') return job.result as IngestSummaryView;
+  const attempts = `${job.attempts} attempt${job.attempts === 1 ? '' : 's'}`;
+  throw new ApiError(
+    0,
+    job.state === 'dead' ? 'Reading the source failed' : 'Reading the source was cancelled',
+    `${job.lastError ?? 'No reason was recorded.'} (job ${job.id}, after ${attempts})`,
+  );
+}
 
 export const listProblems = (limit = 1000) =>
   get<List<CatalogProblem>>(`/api/v1/catalog/problems?limit=${limit}`).then(items);

@@ -248,7 +248,10 @@ describe('portal end to end: catalog and ownership', () => {
         files: [{ path: 'catalog-info.yaml', content: text }],
       }),
     });
-    expect(upload.status).toBe(201);
+    // The server reads it as a job (202): wait for that before looking.
+    expect(upload.status).toBe(202);
+    const { job } = (await upload.json()) as { job: { url: string } };
+    await waitForJob(`${portal.steward.url}${job.url}`, token);
 
     await page.getByRole('navigation', { name: 'Areas' }).getByRole('link', { name: 'Catalog' }).click();
     await page.getByRole('link', { name: 'Sources & problems' }).click();
@@ -262,7 +265,45 @@ describe('portal end to end: catalog and ownership', () => {
     expect(await problem.locator('code.action').textContent()).toBe('invalid-name');
     expect(portal.pageErrors).toEqual([]);
   }, 60_000);
+
+  it('reads a source again for an admin: the job runs, then what changed and its problems show', async () => {
+    const token = readFileSync(join(portal.dataDir, 'admin.token'), 'utf8').trim();
+    const promoted = await fetch(`${portal.steward.url}/api/v1/users/kelsey-okafor`, {
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ role: 'admin' }),
+    });
+    expect(promoted.status).toBe(200);
+    await page.reload();
+    if (await page.getByLabel('Handle').isVisible()) await signIn(page, 'kelsey-okafor');
+    const row = page.getByRole('row', { name: /e2e-broken/ });
+    await row.getByRole('button', { name: 'Read again' }).click();
+    const outcome = page.getByRole('status', { name: 'Read e2e-broken' });
+    await outcome.waitFor();
+    expect(await outcome.locator('p').first().textContent()).toMatch(
+      /^Read e2e-broken: 0 added, 0 updated, 0 removed, \d+ unchanged; 1 error, 0 warnings \(1 file, [\d.]+ s\)$/,
+    );
+    const problem = outcome.getByRole('row', { name: /catalog-info\.yaml:4:9/ });
+    expect(await problem.locator('code.action').textContent()).toBe('invalid-name');
+    await row.getByRole('button', { name: 'Read again' }).waitFor();
+    expect(portal.pageErrors).toEqual([]);
+  }, 60_000);
 });
+
+/** Polls a job's URL (as the admin) until it has finished; fails unless it succeeded. */
+async function waitForJob(url: string, token: string): Promise<void> {
+  for (let i = 0; i < 300; i++) {
+    const job = (await (await fetch(url, { headers: { authorization: `Bearer ${token}` } })).json()) as {
+      state: string;
+      lastError: string | null;
+    };
+    if (job.state === 'succeeded') return;
+    if (job.state === 'dead' || job.state === 'cancelled')
+      throw new Error(`${url}: ${job.state}, ${job.lastError}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${url} did not finish within 30 s`);
+}
 
 /** The demo has no orphans: every owner exists, every team has people or sub-teams, every service a runbook. */
 async function expectOrphansAsInTheFiles(page: Page): Promise<void> {

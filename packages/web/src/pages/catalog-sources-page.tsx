@@ -1,17 +1,22 @@
 // The catalog's sources and the problems found in them (file:line:col, code, message), so whoever
-// keeps a repository's catalog files can see what to fix. Admins can read a source again.
+// keeps a repository's catalog files can see what to fix. Admins can read a source again: the server
+// reads it as a job, whose progress and outcome show here.
 import { useState } from 'react';
 import {
   type CatalogProblem,
   type CatalogSourceView,
+  type IngestProgress,
+  ingestOutcome,
   listProblems,
   listSources,
   refreshSource,
 } from '../api/catalog.ts';
 import type { ApiError } from '../api/http.ts';
+import { followJob } from '../api/jobs.ts';
 import { asApiError, useResource } from '../api/use-resource.ts';
 import { CatalogTabs } from '../components/catalog/catalog-tabs.tsx';
 import { ProblemList } from '../components/catalog/problem-list.tsx';
+import { type SourceRead, SourceReadStatus } from '../components/catalog/source-read.tsx';
 import { SourcesTable } from '../components/catalog/sources-table.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { ProblemMessage } from '../components/problem-message.tsx';
@@ -24,18 +29,25 @@ export function CatalogSourcesPage() {
   const problems = useResource('catalog-problems', () => listProblems());
   const [refreshing, setRefreshing] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
+  const [read, setRead] = useState<SourceRead | null>(null);
 
   const refresh = async (source: CatalogSourceView) => {
     setRefreshing(source.id);
     setError(null);
+    setRead({ name: source.name, state: 'reading', progress: null });
     try {
-      await refreshSource(source.id);
-      sources.reload();
-      problems.reload();
+      const { job } = await refreshSource(source.id);
+      const finished = await followJob(job, (progress) =>
+        setRead({ name: source.name, state: 'reading', progress: progress as IngestProgress }),
+      );
+      setRead({ name: source.name, state: 'done', summary: ingestOutcome(finished) });
     } catch (caught) {
+      setRead(null);
       setError(asApiError(caught));
     } finally {
       setRefreshing(null);
+      sources.reload();
+      problems.reload();
     }
   };
 
@@ -47,6 +59,7 @@ export function CatalogSourcesPage() {
       />
       <CatalogTabs current="/catalog/sources" />
       {error && <ProblemMessage error={error} />}
+      {read && <SourceReadStatus read={read} />}
       <h2 className="section-title">Sources</h2>
       <ResourceView resource={sources} label="sources">
         {(list) => (

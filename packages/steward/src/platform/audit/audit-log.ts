@@ -75,6 +75,29 @@ export async function recordAudit(trx: AnyKysely, entry: AuditEntryInput): Promi
     .execute();
 }
 
+/** Appends many entries, in order, a few hundred per statement: for bulk changes (an organisation sync). */
+export async function recordAudits(trx: AnyKysely, entries: AuditEntryInput[]): Promise<void> {
+  const db = trx as unknown as Kysely<AuditTables>;
+  for (let at = 0; at < entries.length; at += auditBatch) {
+    await db
+      .insertInto('audit_log')
+      .values(
+        entries.slice(at, at + auditBatch).map((entry) => ({
+          actor: entry.actor,
+          action: entry.action,
+          subject_type: entry.subjectType,
+          subject_id: entry.subjectId,
+          before: asJsonb(entry.before),
+          after: asJsonb(entry.after),
+        })),
+      )
+      .execute();
+  }
+}
+
+/** Six parameters an entry: well under PostgreSQL's 65,535 a statement. */
+const auditBatch = 1000;
+
 /** Newest first, paged backwards with `before`. */
 export async function listAuditEntries(kysely: AnyKysely, query: AuditQuery): Promise<AuditEntryRecord[]> {
   const db = kysely as unknown as Kysely<AuditTables>;

@@ -6,6 +6,15 @@ import type { z } from 'zod';
 import { type ClientConfig, loadClientConfig } from '../config.ts';
 import { CliExit, exitCodes } from './program.ts';
 
+/** The server answered with an error status: `status` lets a command add a hint (a 404's "how to list"). */
+export class ApiFailure extends CliExit {
+  readonly status: number;
+  constructor(status: number, message: string) {
+    super(exitCodes.usage, message);
+    this.status = status;
+  }
+}
+
 export interface ApiClient {
   readonly server: string;
   request<T extends z.ZodType>(method: string, path: string, schema: T, body?: unknown): Promise<z.infer<T>>;
@@ -46,7 +55,7 @@ export function createApiClient(config: ClientConfig, fetchImpl: typeof fetch = 
         );
       }
       const text = await response.text();
-      if (!response.ok) throw new CliExit(exitCodes.usage, describeFailure(response.status, text, config));
+      if (!response.ok) throw new ApiFailure(response.status, describeFailure(response.status, text, config));
       const json = text ? JSON.parse(text) : undefined;
       const parsed = schema.safeParse(json);
       if (!parsed.success) {
