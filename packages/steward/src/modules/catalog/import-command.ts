@@ -5,8 +5,8 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { clientFromFlags, withServerOption } from '../../platform/cli/client.ts';
-import { followJob } from '../../platform/cli/follow-job.ts';
 import { examples, exitCodes } from '../../platform/cli/program.ts';
+import { followJob } from '../../platform/jobs/follow-job.ts';
 import { startedJobSchema } from '../../platform/jobs/schemas.ts';
 import {
   type CatalogProblemView,

@@ -2,10 +2,10 @@
 // one, cancel one that has not started, and wait for one (its exit code says how it ended).
 import type { Command } from 'commander';
 import { type ApiClient, ApiFailure, clientFromFlags, withServerOption } from '../cli/client.ts';
-import { jobOutcome, watchJob } from '../cli/follow-job.ts';
 import { type Format, printRecord, printRows } from '../cli/output.ts';
 import { examples, exitCodes, formatOption, usageError } from '../cli/program.ts';
 import { listOf } from '../http/list-schema.ts';
+import { jobOutcome, watchJob } from './follow-job.ts';
 import { jobColumns, jobRecord, progressLine } from './job-text.ts';
 import { type JobView, jobSchema, jobStateSchema, jobUrl } from './schemas.ts';
 

@@ -1,9 +1,9 @@
 // For commands that start a job on the server (a 202 with `{ job: { id, url } }`) or wait for one
 // (`steward jobs wait`): poll it, showing its progress, until it has finished.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { type JobView, jobSchema } from '../jobs/schemas.ts';
-import type { ApiClient } from './client.ts';
-import { CliExit, exitCodes } from './program.ts';
+import type { ApiClient } from '../cli/client.ts';
+import { CliExit, exitCodes } from '../cli/program.ts';
+import { type JobView, jobSchema } from './schemas.ts';
 
 export interface FollowOptions {
   onProgress?: (progress: unknown) => void;
