@@ -9,6 +9,12 @@ import type { ImportOrg } from './identity-sync.ts';
 import { publishCatalogChanges } from './live-changes.ts';
 import type { IngestSummaryView } from './schemas.ts';
 
+/** What other modules may use of the catalog: its reads, never its store or sources. */
+export type Catalog = Pick<
+  CatalogService,
+  'loadEntities' | 'loadEntitiesByRef' | 'codeownersFiles' | 'getEntity' | 'listEntities'
+>;
+
 export interface CatalogNeeds {
   /** Identity's importOrg: Group and User entities become teams and people. */
   importOrg: ImportOrg;
@@ -26,7 +32,7 @@ export interface CatalogNeeds {
 export function catalogModuleOf(
   platform: PlatformServices,
   needs: CatalogNeeds,
-): Promise<RunningModule<CatalogService>> {
+): Promise<RunningModule<Catalog>> {
   const { logger } = platform;
   const catalog = createCatalog({
     database: platform.database,

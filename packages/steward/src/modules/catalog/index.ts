@@ -2,6 +2,7 @@
 // entities as-is, plus Steward's kinds), parsed and validated with exact file:line:col positions.
 
 export { parseCatalogConfig, readCatalogConfig } from './catalog-config.ts';
+export type { Catalog } from './catalog-module.ts';
 export { type CatalogDeps, type CatalogService, createCatalog } from './catalog-service.ts';
 export { type AlertMatcher, type AlertMatcherResult, parseAlertMatcher } from './engine/alert-matcher.ts';
 export { formats } from './engine/formats.ts';

@@ -1,10 +1,9 @@
 // The catalog's manifest: entities described as code, their sources, and the CLI that validates and
 // imports them.
 import { defineModule } from '../../platform/module.ts';
-import type { CatalogNeeds } from './catalog-module.ts';
-import type { CatalogService } from './index.ts';
+import type { Catalog, CatalogNeeds } from './catalog-module.ts';
 
-export const catalogModule = defineModule<CatalogNeeds, CatalogService>({
+export const catalogModule = defineModule<CatalogNeeds, Catalog>({
   name: 'catalog',
   migrations: new URL('./migrations/', import.meta.url),
   commands: [

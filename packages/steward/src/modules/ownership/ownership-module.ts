@@ -1,14 +1,14 @@
 // Ownership as a running module: an index of the catalog and its CODEOWNERS files, kept from the
 // catalog's domain events, and who-owns over HTTP.
 import type { PlatformServices, RunningModule } from '../../platform/module.ts';
-import type { CatalogService } from '../catalog/index.ts';
+import type { Catalog } from '../catalog/index.ts';
 import { followCatalog } from './follow-catalog.ts';
 import { createOwnershipService, type OwnershipService } from './ownership-service.ts';
 import { whoOwnsRoutes } from './who-owns-routes.ts';
 
 export interface OwnershipNeeds {
   /** Where entities and CODEOWNERS files are read from. */
-  catalog: Pick<CatalogService, 'loadEntities' | 'loadEntitiesByRef' | 'codeownersFiles'>;
+  catalog: Pick<Catalog, 'loadEntities' | 'loadEntitiesByRef' | 'codeownersFiles'>;
 }
 
 export function ownershipModuleOf(
