@@ -84,6 +84,52 @@ describeEachEngine('domain events', ({ db }) => {
     expect(handled).toHaveLength(3);
   });
 
+  it('read each new event once, and claim every shared subscription in one go', async () => {
+    const log = databaseEventLog(db());
+    const calls = { after: 0, claims: 0 };
+    // Woken only by caughtUp, so that each pass is one the test asked for.
+    const counted: EventLog = {
+      ...log,
+      watch: async () => async () => {},
+      after(seq, limit) {
+        calls.after++;
+        return log.after(seq, limit);
+      },
+      claimShared(consumers, to) {
+        calls.claims++;
+        return log.claimShared(consumers, to);
+      },
+    };
+    const seen: string[] = [];
+    const events = server(db(), counted);
+    events.on(thingMoved, 'counted-local', (data) => void seen.push(`local:${data.id}`));
+    events.onOnce(thingMoved, 'counted-shared', (data) => void seen.push(`shared:${data.id}`));
+    events.onOnce(otherThing, 'counted-other', () => {});
+    await events.start();
+    await emitted(db(), ['warm']);
+    await events.caughtUp();
+    Object.assign(calls, { after: 0, claims: 0 });
+    seen.length = 0;
+    await emitted(db(), ['a', 'b', 'c']);
+    await events.caughtUp();
+    expect(seen).toEqual(['local:a', 'local:b', 'local:c', 'shared:a', 'shared:b', 'shared:c']);
+    expect(calls).toEqual({ after: 1, claims: 1 });
+  });
+
+  it('hand a shared subscription what it missed while no server ran, from the log', async () => {
+    const first = server(db());
+    first.onOnce(thingMoved, 'left-behind', () => {});
+    await first.start();
+    await first.stop();
+    await emitted(db(), ['while-down-1', 'while-down-2']);
+    const handled: string[] = [];
+    const second = server(db());
+    second.onOnce(thingMoved, 'left-behind', (data) => void handled.push(data.id));
+    await second.start();
+    await second.caughtUp();
+    await expect.poll(() => handled, { timeout: 2000 }).toEqual(['while-down-1', 'while-down-2']);
+  });
+
   it('start at the current end: a new server does not replay the past', async () => {
     await emitted(db(), ['old']);
     const seen: string[] = [];

@@ -52,6 +52,8 @@ export function createDomainEvents(options: DomainEventsOptions): DomainEvents {
   const shared: Subscription[] = [];
   const resyncs = new Map<string, () => Promise<void> | void>();
   let cursor = 0;
+  /** How far this server has claimed the shared subscriptions (none yet: the first read claims). */
+  let claimedTo = 0;
   let started = false;
   let again = false;
   let pumping: Promise<void> | undefined;
@@ -79,14 +81,19 @@ export function createDomainEvents(options: DomainEventsOptions): DomainEvents {
     }
   }
 
-  async function readLocal(): Promise<void> {
+  /**
+   * Reads on from the cursor a page at a time: each page's events go to this server's subscribers,
+   * then to the shared subscriptions it claims. A page shorter than a full one is the end for now
+   * (an event committed meanwhile wakes the pump again).
+   */
+  async function read(): Promise<void> {
     for (;;) {
-      const page = await log.after(cursor, pageSize);
-      if (page.length === 0) return;
-      if ((page[0] as StoredEvent).seq !== cursor + 1) {
+      const from = cursor;
+      const page = await log.after(from, pageSize);
+      if (page.length > 0 && (page[0] as StoredEvent).seq !== from + 1) {
         await resync(
           local.map((s) => s.subscriber),
-          `events ${cursor + 1} to ${(page[0] as StoredEvent).seq - 1} were pruned before this server read them`,
+          `events ${from + 1} to ${(page[0] as StoredEvent).seq - 1} were pruned before this server read them`,
         );
       }
       for (const event of page) {
@@ -97,19 +104,34 @@ export function createDomainEvents(options: DomainEventsOptions): DomainEvents {
         cursor = event.seq;
         if (failed.length > 0) await resync(failed, `its handler failed on event ${event.seq}`);
       }
+      await readShared(from, page);
+      if (page.length < pageSize) return;
     }
   }
 
-  /** Each shared subscription claims what it has not handled up to this server's cursor, and handles it. */
-  async function readShared(): Promise<void> {
+  /**
+   * The shared subscriptions claim, together, what they have not handled up to this server's cursor
+   * (one transaction for all of them), and handle it: from the page just read when they were at its
+   * start or later, else read again from where each was.
+   */
+  async function readShared(pageFrom: number, page: readonly StoredEvent[]): Promise<void> {
+    if (shared.length === 0 || cursor <= claimedTo) return;
+    const to = cursor;
+    const before = await log.claimShared([...new Set(shared.map((s) => s.subscriber))], to);
+    claimedTo = to;
     for (const sub of shared) {
-      const to = cursor;
-      let from = await log.claimShared(sub.subscriber, to);
+      let from = before.get(sub.subscriber) ?? to;
+      if (from >= to) continue;
+      if (from >= pageFrom) {
+        for (const event of page)
+          if (event.seq > from && event.name === sub.event.name) await run(sub, event);
+        continue;
+      }
       while (from < to) {
-        const page = (await log.after(from, pageSize)).filter((e) => e.seq <= to);
-        if (page.length === 0) break;
-        for (const event of page) if (event.name === sub.event.name) await run(sub, event);
-        from = (page.at(-1) as StoredEvent).seq;
+        const older = (await log.after(from, pageSize)).filter((e) => e.seq <= to);
+        if (older.length === 0) break;
+        for (const event of older) if (event.name === sub.event.name) await run(sub, event);
+        from = (older.at(-1) as StoredEvent).seq;
       }
     }
   }
@@ -121,8 +143,7 @@ export function createDomainEvents(options: DomainEventsOptions): DomainEvents {
       while (again) {
         again = false;
         try {
-          await readLocal();
-          await readShared();
+          await read();
         } catch (error) {
           logger.warn({ err: error }, 'could not read domain events; retrying at the next wake-up');
         }

@@ -19,8 +19,11 @@ export interface EventLog {
   watch(wake: () => void, missed: () => void): Promise<() => Promise<void>>;
   /** Starts a subscription shared by every server at `seq`, unless it has started already. */
   startShared(consumer: string, seq: number): Promise<void>;
-  /** Advances a shared subscription to `to`; answers where it was (at or past `to`: someone else has it). */
-  claimShared(consumer: string, to: number): Promise<number>;
+  /**
+   * Advances shared subscriptions to `to`, in one transaction; answers where each was (at or past
+   * `to`: someone else has it). Subscriptions not started are left out.
+   */
+  claimShared(consumers: readonly string[], to: number): Promise<Map<string, number>>;
   /** Removes events older than `ms`; answers how many. */
   prune(ms: number): Promise<number>;
 }
@@ -44,14 +47,15 @@ export function databaseEventLog(database: Database): EventLog {
       await sql`insert into steward_event_consumer (name, seq) values (${consumer}, ${seq})
         on conflict (name) do nothing`.execute(db);
     },
-    claimShared: (consumer, to) =>
+    claimShared: (consumers, to) =>
       db.transaction().execute(async (trx) => {
-        const { rows } = await sql<{ seq: string }>`
-          select seq from steward_event_consumer where name = ${consumer} for update`.execute(trx);
-        const before = Number(rows[0]?.seq ?? to);
-        if (before < to)
-          await sql`update steward_event_consumer set seq = ${to} where name = ${consumer}`.execute(trx);
-        return before;
+        const { rows } = await sql<{ name: string; seq: string }>`
+          select name, seq from steward_event_consumer where name = any(${[...consumers]}::text[])
+          order by name for update`.execute(trx);
+        if (rows.some((r) => Number(r.seq) < to))
+          await sql`update steward_event_consumer set seq = ${to}
+            where name = any(${[...consumers]}::text[]) and seq < ${to}`.execute(trx);
+        return new Map(rows.map((r) => [r.name, Number(r.seq)]));
       }),
     async prune(ms) {
       const result = await sql`delete from steward_event
