@@ -4,13 +4,13 @@
 // database the second server is refused its data directory before it reads anything.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabaseUrl } from '../platform/config.ts';
 import { createTestDatabase, type TestDatabase } from './test-engines.ts';
+import { freePort } from './test-serve.ts';
 
 const bin = resolve(import.meta.dirname, '../../bin/steward.js');
 const env = { ...process.env, STEWARD_LOG_FORMAT: 'json', STEWARD_LOG_LEVEL: 'warn' };
@@ -45,14 +45,6 @@ function catalogDir(): string {
     );
   }
   return dir;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const port = (server.address() as { port: number }).port;
-  await new Promise((r) => server.close(r));
-  return port;
 }
 
 interface Serving {

@@ -10,10 +10,10 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { freePort } from './test-serve.ts';
 
 const bin = resolve(import.meta.dirname, '../../bin/steward.js');
 const env = { ...process.env, STEWARD_LOG_FORMAT: 'json', STEWARD_LOG_LEVEL: 'info' };
@@ -25,14 +25,6 @@ afterEach(() => {
 
 function steward(args: string[]) {
   return spawnSync(process.execPath, [bin, ...args], { env, encoding: 'utf8', timeout: 30_000 });
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const port = (server.address() as { port: number }).port;
-  await new Promise((r) => server.close(r));
-  return port;
 }
 
 /** Starts `steward serve` (under the given umask, if any) and resolves once /readyz answers 200. */

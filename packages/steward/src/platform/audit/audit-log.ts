@@ -60,19 +60,8 @@ export type AnyKysely = Pick<Kysely<unknown>, 'executeQuery'>;
 const secretKeys = /^(password|password_?hash|secret|token_?hash|csrf_?token|session_?id|id_?hash)$/i;
 
 /** Appends one entry; pass the transaction that makes the change. */
-export async function recordAudit(trx: AnyKysely, entry: AuditEntryInput): Promise<void> {
-  const db = trx as unknown as Kysely<AuditTables>;
-  await db
-    .insertInto('audit_log')
-    .values({
-      actor: entry.actor,
-      action: entry.action,
-      subject_type: entry.subjectType,
-      subject_id: entry.subjectId,
-      before: asJsonb(entry.before),
-      after: asJsonb(entry.after),
-    })
-    .execute();
+export function recordAudit(trx: AnyKysely, entry: AuditEntryInput): Promise<void> {
+  return recordAudits(trx, [entry]);
 }
 
 /** Appends many entries, in order, a few hundred per statement: for bulk changes (an organisation sync). */
@@ -81,18 +70,20 @@ export async function recordAudits(trx: AnyKysely, entries: AuditEntryInput[]): 
   for (let at = 0; at < entries.length; at += auditBatch) {
     await db
       .insertInto('audit_log')
-      .values(
-        entries.slice(at, at + auditBatch).map((entry) => ({
-          actor: entry.actor,
-          action: entry.action,
-          subject_type: entry.subjectType,
-          subject_id: entry.subjectId,
-          before: asJsonb(entry.before),
-          after: asJsonb(entry.after),
-        })),
-      )
+      .values(entries.slice(at, at + auditBatch).map(auditRow))
       .execute();
   }
+}
+
+function auditRow(entry: AuditEntryInput) {
+  return {
+    actor: entry.actor,
+    action: entry.action,
+    subject_type: entry.subjectType,
+    subject_id: entry.subjectId,
+    before: asJsonb(entry.before),
+    after: asJsonb(entry.after),
+  };
 }
 
 /** Six parameters an entry: well under PostgreSQL's 65,535 a statement. */
