@@ -33,9 +33,7 @@ export {
   validateCatalog,
 } from './engine/validate-catalog.ts';
 export * as catalogEvents from './events.ts';
-export { catalogRoutes } from './http/routes.ts';
 export type { ImportOrg } from './identity-sync.ts';
 export type { IngestProgress, IngestSummary } from './ingest/ingest-source.ts';
-export { type PublishCatalogChange, publishCatalogChanges } from './live-changes.ts';
 export type { IngestSummaryView } from './schemas.ts';
 export { type LoadedCatalog, type LoadOptions, type LoadProgress, loadCatalog } from './sources/load.ts';

@@ -70,7 +70,7 @@ export async function ingestServerPath(
 }
 
 /** The summary a finished ingest job answered, or its error. */
-export function ingestResult(job: JobRecord): IngestSummaryView {
+function ingestResult(job: JobRecord): IngestSummaryView {
   if (job.state !== 'succeeded') {
     throw new Error(job.lastError ?? `the ingest job ${job.id} ended ${job.state}`);
   }

@@ -8,8 +8,7 @@ export type {
   PathOwnership,
   SectionOwnership,
 } from './codeowners/model.ts';
-export { followCatalog } from './follow-catalog.ts';
-export { createOwnershipService, type OwnershipService, type OwnershipSources } from './ownership-service.ts';
+export type { OwnershipService } from './ownership-service.ts';
 export type { Owner, Provenance, WhoOwnsAnswer, WhoOwnsCandidate } from './schemas.ts';
 export {
   buildOwnershipIndex,
@@ -18,4 +17,3 @@ export {
 } from './who-owns/ownership-index.ts';
 export { parseThings, type ResolveContext, resolveOwnership } from './who-owns/resolve.ts';
 export { parseThing, type Thing, thingSyntax } from './who-owns/thing.ts';
-export { whoOwnsRoutes } from './who-owns-routes.ts';
