@@ -50,9 +50,9 @@ export async function startStewardServer(tickMs: number): Promise<StewardUnderTe
 }
 
 async function readerToken(assembled: Assembled, adminToken: string): Promise<string> {
-  const post = async (url: string, payload: object) => {
+  const post = async (url: string, payload: object, method: 'POST' | 'PUT' = 'POST') => {
     const response = await assembled.app.inject({
-      method: 'POST',
+      method,
       url,
       headers: { authorization: `Bearer ${adminToken}` },
       payload,
@@ -61,5 +61,8 @@ async function readerToken(assembled: Assembled, adminToken: string): Promise<st
     return response.json();
   };
   await post('/api/v1/users', { handle: 'bench', name: 'Bench Reader', role: 'viewer' });
+  // The subscribers follow team:bench, which only the team's members (and admins) may follow.
+  await post('/api/v1/teams', { name: 'bench' });
+  await post('/api/v1/teams/bench/members/bench', { role: 'member' }, 'PUT');
   return (await post('/api/v1/tokens', { name: 'stream-fanout', owner: 'bench', scopes: ['read'] })).secret;
 }
