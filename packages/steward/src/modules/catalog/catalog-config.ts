@@ -1,11 +1,13 @@
 // An organisation's catalog configuration as a YAML file: its rules (required annotations, allowed
-// lifecycles, owners must be teams) and any kinds of its own. Problems point at file:line:col.
+// lifecycles, owners must be teams), any kinds of its own, and which files of a directory hold
+// entities beyond catalog-info.yaml (`files.include`, `files.exclude`). Problems point at file:line:col.
 import { readFile } from 'node:fs/promises';
 import { isMap, LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { invalid } from '../../platform/errors.ts';
 import { createKindRegistry } from './engine/kinds/registry.ts';
 import type { CatalogOptions, KindDefinition } from './engine/model.ts';
+import { compileGlob } from './sources/globs.ts';
 
 const severity = z.enum(['error', 'warning'], { error: 'must be error or warning' });
 
@@ -27,7 +29,16 @@ const kindDefinition = z.strictObject({
   owners: z.string().optional(),
 });
 
+const glob = z.string().superRefine((pattern, context) => {
+  const compiled = compileGlob(pattern);
+  if (!compiled.ok)
+    context.addIssue({ code: 'custom', message: `is not a glob Steward can read: ${compiled.message}` });
+});
+
 const configSchema = z.strictObject({
+  files: z
+    .strictObject({ include: z.array(glob).default([]), exclude: z.array(glob).default([]) })
+    .default({ include: [], exclude: [] }),
   rules: z
     .strictObject({
       requiredAnnotations: z
@@ -83,7 +94,7 @@ export function parseCatalogConfig(file: string, text: string): CatalogOptions {
   } catch (error) {
     throw invalid(`${file}: ${(error as Error).message}`);
   }
-  return { rules: parsed.data.rules, kinds };
+  return { rules: parsed.data.rules, kinds, files: parsed.data.files };
 }
 
 /** The closest enclosing node that exists, for a key that is missing. */

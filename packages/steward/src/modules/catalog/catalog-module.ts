@@ -1,23 +1,30 @@
 // The catalog as a running module: its service, routes and `catalog` topic; at start, uploads an older
 // Steward kept on disk move into the database, then the server's own catalogs (--catalog, --demo) are read.
+
 import type { PlatformServices, RunningModule } from '../../platform/module.ts';
 import { allowAnyReader } from '../../platform/realtime/index.ts';
+import type { AttachmentHandler } from './attachments.ts';
 import { type CatalogService, createCatalog } from './catalog-service.ts';
 import type { CatalogOptions } from './engine/model.ts';
 import { catalogRoutes } from './http/routes.ts';
-import type { ImportOrg } from './identity-sync.ts';
 import { publishCatalogChanges } from './live-changes.ts';
 import type { IngestSummaryView } from './schemas.ts';
 
-/** What other modules may use of the catalog: its reads, never its store or sources. */
+/** What other modules may use of the catalog: its reads, and Groups and Users for identity; never its store or sources. */
 export type Catalog = Pick<
   CatalogService,
-  'loadEntities' | 'loadEntitiesByRef' | 'codeownersFiles' | 'getEntity' | 'listEntities'
+  | 'loadEntities'
+  | 'loadEntitiesByRef'
+  | 'entitiesOfKinds'
+  | 'codeownersFiles'
+  | 'sourceRepositories'
+  | 'rejectedEntities'
+  | 'getEntity'
+  | 'listEntities'
+  | 'people'
 >;
 
 export interface CatalogNeeds {
-  /** Identity's importOrg: Group and User entities become teams and people. */
-  importOrg: ImportOrg;
   /** Clones live under `<dataDir>/sources/<id>`. */
   dataDir: string;
   gitAllowLocal?: boolean | undefined;
@@ -27,6 +34,8 @@ export interface CatalogNeeds {
   catalogPaths?: readonly string[] | undefined;
   /** The demo organisation, read at start with everyone's shared password (--demo). */
   demo?: { dir: string; password: string } | undefined;
+  /** What other modules store of files entities attach by annotation (the SLO module: its specs). */
+  attachments?: readonly AttachmentHandler[] | undefined;
 }
 
 export function catalogModuleOf(
@@ -40,9 +49,8 @@ export function catalogModuleOf(
     dataDir: needs.dataDir,
     gitAllowLocal: needs.gitAllowLocal,
     catalogOptions: needs.catalogOptions,
-    importOrg: needs.importOrg,
+    attachments: needs.attachments,
     jobs: platform.jobs,
-    demoPassword: needs.demo?.password,
   });
   // What changed reaches the portal's followers of `catalog` once, whichever server made the change.
   publishCatalogChanges(platform.events, (type, data) => platform.publish('catalog', type, data));

@@ -1,10 +1,12 @@
-// The catalog as the server runs it: the store, sources and their ingests, identity sync,
+// The catalog as the server runs it: the store, sources and their ingests, Groups and Users for identity,
 // put together once for the composition root (its HTTP routes are in routes.ts).
+
 import type { Database } from '../../platform/db/database.ts';
 import type { JobDefinition, JobQueue } from '../../platform/jobs/index.ts';
 import type { Logger } from '../../platform/logging.ts';
+import type { AttachmentHandler } from './attachments.ts';
+import { type PeopleEntities, peopleEntities } from './edits/people-entities.ts';
 import type { CatalogEntity, CatalogOptions } from './engine/model.ts';
-import type { ImportOrg } from './identity-sync.ts';
 import { type EntityListQuery, getEntityDetail, listEntities } from './queries/entity-queries.ts';
 import type { EntityDetail, EntityList, IngestSummaryView } from './schemas.ts';
 import { defineSourceJobs } from './source-jobs.ts';
@@ -13,6 +15,9 @@ import type { SourceContext } from './source-work.ts';
 import { adoptUploadsOnDisk } from './sources/uploads-on-disk.ts';
 import { listCodeownersFiles } from './store/codeowners-store.ts';
 import { loadAllEntities } from './store/entity-export.ts';
+import { refsOfKinds } from './store/entity-reads.ts';
+import { findRejections, type Rejection, type RejectionQuery } from './store/rejections.ts';
+import { listSourceRepositories } from './store/source-store.ts';
 import type { CatalogDb, CatalogTables } from './store/tables.ts';
 
 export interface CatalogDeps {
@@ -22,10 +27,6 @@ export interface CatalogDeps {
   dataDir: string;
   /** Reading and removing sources are enqueued on it; the runner runs the catalog's `jobs`. */
   jobs: JobQueue;
-  /** Given to people the demo creates (`ingestPath(…, { demo: true })`). */
-  demoPassword?: string | undefined;
-  /** Identity's importOrg: Group and User entities become teams and people. */
-  importOrg?: ImportOrg;
   catalogOptions?: CatalogOptions;
   gitTimeoutMs?: number;
   /** Whether a git source may be a path on the server (ServeConfig.gitAllowLocal). */
@@ -34,6 +35,8 @@ export interface CatalogDeps {
   batchSize?: number;
   /** Trees with at least this many catalog files are read in a worker thread (default 200). */
   workerFromFiles?: number;
+  /** What other modules store of files entities attach (SLO specs), in each ingest's transaction. */
+  attachments?: readonly AttachmentHandler[] | undefined;
 }
 
 export interface CatalogService {
@@ -57,14 +60,22 @@ export interface CatalogService {
   codeownersFiles(
     sourceId?: string,
   ): Promise<{ sourceId: string; path: string; content: string; repository: string | null }[]>;
+  /** Entities the catalog rejected for errors (not stored), by ref or by name, with their problems. */
+  rejectedEntities(wanted: RejectionQuery): Promise<Rejection[]>;
+  /** Which repository each source read from files is, and where its root sits in it. */
+  sourceRepositories(): Promise<{ sourceId: string; repository: string; path: string }[]>;
   /** Every entity, owners and relations included, for indexes kept in memory (ownership). */
   loadEntities(): Promise<CatalogEntity[]>;
-  /** One entity as GET /api/v1/entities/{kind}/{namespace}/{name} answers it. */
+  /** One entity as GET /api/v1/entities/{kind}/{namespace}/{name} answers it; the ref in any case. */
   getEntity(ref: string): Promise<EntityDetail>;
   /** A page of entities with facets, as GET /api/v1/entities answers it. */
   listEntities(query: EntityListQuery): Promise<EntityList>;
-  /** These entities as loadEntities gives them; refs the catalog does not have are left out. */
+  /** These entities as loadEntities gives them (refs in any case); refs the catalog does not have are left out. */
   loadEntitiesByRef(refs: readonly string[]): Promise<CatalogEntity[]>;
+  /** Every entity of these kinds (lower case, e.g. `schedule`), as loadEntities gives them: small views (on-call). */
+  entitiesOfKinds(kinds: readonly string[]): Promise<CatalogEntity[]>;
+  /** Groups and Users, read and written for identity (teams and people are these entities). */
+  people: PeopleEntities;
 }
 
 export function createCatalog(deps: CatalogDeps): CatalogService {
@@ -78,9 +89,8 @@ export function createCatalog(deps: CatalogDeps): CatalogService {
     gitAllowLocal: deps.gitAllowLocal,
     batchSize: deps.batchSize,
     workerFromFiles: deps.workerFromFiles,
-    importOrg: deps.importOrg,
+    attachments: deps.attachments,
     jobs: deps.jobs,
-    demoPassword: deps.demoPassword,
   };
   const sourceJobs = defineSourceJobs(sources);
   sources.sourceJobs = sourceJobs;
@@ -92,10 +102,19 @@ export function createCatalog(deps: CatalogDeps): CatalogService {
     start: () => adoptUploadsOnDisk(db, deps.dataDir, deps.logger),
     ingestPath: (path, request) => ingestServerPath(sources, path, request),
     codeownersFiles: (sourceId) => listCodeownersFiles(db, sourceId),
+    sourceRepositories: () => listSourceRepositories(db),
+    rejectedEntities: (wanted) => findRejections(db, wanted),
     loadEntities: () => loadAllEntities(db),
-    getEntity: (ref) => getEntityDetail(db, ref),
+    // Refs compare ignoring case, as in Backstage: the store keeps them in lower case.
+    getEntity: (ref) => getEntityDetail(db, ref.toLowerCase()),
     listEntities: (query) => listEntities(db, query),
-    loadEntitiesByRef: (refs) => loadAllEntities(db, refs),
+    loadEntitiesByRef: (refs) =>
+      loadAllEntities(
+        db,
+        refs.map((ref) => ref.toLowerCase()),
+      ),
+    entitiesOfKinds: async (kinds) => loadAllEntities(db, await refsOfKinds(db, kinds)),
+    people: peopleEntities(db, () => deps.catalogOptions),
   };
   return service;
 }

@@ -28,6 +28,22 @@ const component = (owner: string) =>
     `  owner: ${owner}`,
   );
 
+// Line 12, column 17: a member nobody describes.
+const schedule = lines(
+  'apiVersion: steward.dev/v1',
+  'kind: Schedule',
+  'metadata:',
+  '  name: payments-primary',
+  'spec:',
+  '  owner: group:payments',
+  '  timeZone: Europe/Berlin',
+  '  layers:',
+  '    - name: weekly',
+  '      start: "2026-01-05T09:00"',
+  '      rotation: P1W',
+  '      members: [ghost]',
+);
+
 let root: string;
 function validate(...args: string[]) {
   const result = spawnSync(process.execPath, [binary, 'catalog', 'validate', ...args], {
@@ -40,9 +56,10 @@ function validate(...args: string[]) {
 beforeAll(() => {
   root = mkdtempSync(join(tmpdir(), 'catalog-cli-'));
   for (const [dir, files] of Object.entries({
-    clean: { 'catalog-info.yaml': component('payments'), 'org.yaml': group },
+    clean: { 'catalog-info.yaml': component('payments'), 'catalog-info.yml': group },
     dangling: { 'catalog-info.yaml': component('ghosts') },
-    broken: { 'catalog-info.yaml': component('component:x'), 'org.yaml': group },
+    broken: { 'catalog-info.yaml': component('"group:"'), 'catalog-info.yml': group },
+    oncall: { 'catalog-info.yaml': schedule, 'catalog-info.yml': group },
   })) {
     mkdirSync(join(root, dir));
     for (const [name, content] of Object.entries(files)) writeFileSync(join(root, dir, name), content);
@@ -81,13 +98,33 @@ describe('steward catalog validate', () => {
     const { code, stdout, stderr } = validate('broken');
     expect(code).toBe(1);
     expect(stdout).toBe(
-      'broken/catalog-info.yaml:8:10: error invalid-ref: spec.owner: "component:x" points at a component; it must point at a Group or User (component:default/pay)\n',
+      'broken/catalog-info.yaml:8:10: error invalid-ref: spec.owner: "group:" is not an entity ref: write [kind:][namespace/]name, e.g. group:default/payments (component:default/pay)\n',
     );
     expect(stderr).toBe('2 entities in 2 files: 1 error, 0 warnings\n');
   });
 
+  it('exits 1 on a schedule member who does not exist: an error, unlike a dangling ref', () => {
+    const { code, stdout } = validate('oncall', '--format', 'json');
+    expect(code).toBe(1);
+    expect(JSON.parse(stdout)).toEqual({
+      entities: 2,
+      warnings: [],
+      errors: [
+        {
+          file: 'oncall/catalog-info.yaml',
+          line: 12,
+          column: 17,
+          entity: 'schedule:default/payments-primary',
+          code: 'missing-target',
+          message:
+            "spec.layers[0].members[0] refers to user:default/ghost, which is not among the entities read; a schedule's members must be users the catalog has (nobody else can be paged): add the user, or correct the ref",
+        },
+      ],
+    });
+  });
+
   it('reads the current directory by default, and several paths at once', () => {
-    expect(JSON.parse(validate('--format', 'json').stdout).entities).toBe(5);
+    expect(JSON.parse(validate('--format', 'json').stdout).entities).toBe(7);
     expect(JSON.parse(validate('clean', 'dangling', '--format', 'json').stdout).entities).toBe(3);
   });
 
@@ -125,7 +162,23 @@ describe('steward catalog validate', () => {
   it('explains which files it reads in --help', () => {
     const help = validate('--help');
     expect(help.code).toBe(0);
-    expect(help.stdout).toContain('named catalog-info');
+    expect(help.stdout).toContain('every catalog-info.yaml (or .yml)');
+    expect(help.stdout).toContain('Location entities (type file or url) are followed');
+    expect(help.stdout).toContain('files.include');
     expect(help.stdout).toContain('steward catalog validate examples/acme --format json');
+  });
+
+  it('names the YAML files that look like entities when a directory holds no catalog files', () => {
+    mkdirSync(join(root, 'unread/catalog-entities/teams'), { recursive: true });
+    writeFileSync(join(root, 'unread/catalog-entities/teams/payments.yaml'), group);
+    writeFileSync(join(root, 'unread/mkdocs.yml'), 'site_name: Payments\n');
+    const result = validate('unread');
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('0 entities in 0 files');
+    expect(result.stderr).toContain('no catalog files found');
+    expect(result.stderr).toContain(`  ${join('catalog-entities', 'teams', 'payments.yaml')}\n`);
+    expect(result.stderr).not.toContain('mkdocs.yml');
+    // A directory that holds catalog files gets no such hint.
+    expect(validate('clean').stderr).not.toContain('no catalog files found');
   });
 });

@@ -1,18 +1,26 @@
 // `steward catalog validate [PATH...] [--format text|json]`: validates catalog files offline.
+import { join } from 'node:path';
 import type { Command } from 'commander';
 import { examples, exitCodes, formatOption } from '../../platform/cli/program.ts';
 import { readCatalogConfig } from './catalog-config.ts';
 import { validationJson, validationSummary, validationText } from './engine/report.ts';
 import { type LoadProgress, loadCatalog } from './sources/load.ts';
+import { unreadEntityFiles } from './sources/unread-entity-files.ts';
 
 const fileSelection = `
-Which files are read:
+Which files are read (as Backstage reads a repository):
   A PATH that is a file is always read. In a directory (searched recursively, skipping hidden
-  directories and node_modules) a .yaml or .yml file is read when it is named catalog-info or
-  steward, when it is under a directory named catalog, or when it declares a catalog apiVersion
-  (backstage.io/..., steward.dev/..., scaffolder.backstage.io/...). Location entities' file targets
-  are read too; they, and $text/$json/$yaml placeholders, may not point outside the PATH. No file is
-  read that resolves outside the PATH: a symbolic link leading out is reported, never followed.
+  directories and node_modules) these hold entities: every catalog-info.yaml (or .yml), steward.yaml,
+  any .yaml/.yml under a top-level catalog/ directory, and the files your configuration's
+  files.include globs name (less files.exclude). Other YAML (mkdocs.yml, CI workflows, Helm charts,
+  examples in docs) is not read, nor is what a Template fetches (its steps' input.url: ./skeleton).
+  Location entities (type file or url) are followed: targets relative to their file, globs too
+  (./plugins/*/catalog-info.yaml, ./teams/**/*.yaml), each file read once however often it is named;
+  a target that is a URL to elsewhere is reported as a warning, not fetched.
+  $text, $json and $yaml placeholders are replaced by the file's text or parsed content (an API's
+  definition: {$text: ./openapi.yaml}); a missing file is an error at the placeholder.
+  Targets and placeholders may not point outside the PATH: no file is read that resolves outside
+  it, and a symbolic link leading out is reported, never followed.
 
 Output: one line per problem, file:line:col: error|warning code: message (entity); with --format json,
   {"entities": N, "errors": [...], "warnings": [...]}, N counting the entities read (valid or not) and each
@@ -29,6 +37,9 @@ Rules (--rules FILE), each off unless given, with the severity it reports at:
     ownerMustBeGroup: { severity: error }
   kinds:            # kinds of your own, declared as data: a JSON Schema for spec and relation fields
     - { apiVersions: [acme.example/v1], kind: Pipeline, spec: {type: object}, relations: [] }
+  files:            # globs relative to the directory read; ** spans directories
+    include: [docs/entities/*.yaml, "services/**/*.catalog.yaml"]
+    exclude: [legacy/**]
 `;
 
 export function registerCatalogCommands(program: Command): void {
@@ -67,8 +78,27 @@ export function registerCatalogCommands(program: Command): void {
         for (const line of validationText(result)) process.stdout.write(`${line}\n`);
         process.stderr.write(`${validationSummary(result, result.files)}\n`);
       }
+      if (result.files === 0) await hintWhenNothingRead(paths.length > 0 ? paths : ['.']);
       process.exitCode = result.errors.length > 0 ? exitCodes.problems : exitCodes.ok;
     });
+}
+
+/** "0 entities" alone would puzzle: say what is read, and name YAML here that looks like entities. */
+async function hintWhenNothingRead(paths: string[]): Promise<void> {
+  const lines = [
+    'no catalog files found: Steward reads catalog-info.yaml, steward.yaml, YAML under catalog/,',
+  ];
+  lines.push('what Locations name, and files.include globs (see --help)');
+  for (const path of paths) {
+    const looking = await unreadEntityFiles(path).catch(() => []);
+    if (looking.length === 0) continue;
+    lines.push(`these files in ${path} declare a catalog apiVersion but are not read:`);
+    for (const file of looking) lines.push(`  ${file}`);
+    lines.push(
+      `name them (steward catalog validate ${join(path, looking[0] ?? '')}), point a Location at them, or add them to files.include`,
+    );
+  }
+  process.stderr.write(`${lines.join('\n')}\n`);
 }
 
 /**

@@ -1,7 +1,8 @@
 // `steward serve --demo`: Acme's folder is ingested as a catalog source on start, its teams and people
 // become Steward's (signing in with the demo password), and a restart changes nothing. Expected
 // counts are those of examples/acme (7 groups, 20 users, 41 components, 15 APIs, 18 resources,
-// 4 domains and 8 systems: 113 entities), counted in its files.
+// 4 domains, 8 systems, the root catalog-info.yaml's Location, and org/oncall.yaml's 5 schedules and
+// 5 escalation policies, one each for the 5 teams owning tier-1 services: 124 entities), counted in its files.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -43,15 +44,18 @@ describeEachEngine('--demo startup', ({ db }) => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('serves Acme: 41 components among 113 entities, read from one source with no problems', async () => {
+  it('serves Acme: 41 components among 124 entities, read from one source with no problems', async () => {
     const components = await get('/api/v1/entities?kind=component&limit=100');
     expect(components.items).toHaveLength(41);
     expect((await get('/api/v1/entities')).facets.kind).toEqual({
       api: 15,
       component: 41,
       domain: 4,
+      escalationpolicy: 5,
       group: 7,
+      location: 1,
       resource: 18,
+      schedule: 5,
       system: 8,
       user: 20,
     });
@@ -59,7 +63,7 @@ describeEachEngine('--demo startup', ({ db }) => {
     expect(demo).toMatchObject({
       name: 'demo: Acme (examples/acme)',
       status: 'ok',
-      counts: { entities: 113, errors: 0, warnings: 0 },
+      counts: { entities: 124, errors: 0, warnings: 0 },
     });
   });
 
@@ -91,7 +95,7 @@ describeEachEngine('--demo startup', ({ db }) => {
     await assembled.stop();
     assembled = await start();
     const demo = (await get('/api/v1/catalog/sources')).items.find((s: { kind: string }) => s.kind === 'dir');
-    expect(demo.counts.entities).toBe(113);
+    expect(demo.counts.entities).toBe(124);
     const history = await get('/api/v1/entities/component/default/web-shop/history');
     expect(history.items.map((h: { change: string }) => h.change)).toEqual(['created']);
   });

@@ -16,6 +16,8 @@ export const entitiesChanged = defineEvent(
     /** Same content, another file or line. */
     moved: refs,
     deleted: refs,
+    /** Who made the change: `user:<handle>`, or `source:<id>` for a source read on its own. */
+    actor: z.string().optional(),
   }),
 );
 

@@ -1,11 +1,12 @@
 // `steward catalog import` as a user runs it: the real binary against a listening in-process server,
 // its summary, its problem lines and its exit codes.
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../../server/test-engines.ts';
 import { startTestSteward, type TestSteward } from '../../server/test-steward.ts';
+import { writeGitRepo } from '../ownership/git-repo.test-support.ts';
 import { ledgerYaml, paymentsFiles, type TempTree, tempTree } from './fixture.test-support.ts';
 
 const bin = resolve(import.meta.dirname, '../../../bin/steward.js');
@@ -61,6 +62,39 @@ describeEachEngine('steward catalog import', ({ db }) => {
       kind: 'upload',
       counts: { entities: 5 },
     });
+  });
+
+  it('sends the git remote of the directory imported, so the server knows which repository it is', async () => {
+    const repo = writeGitRepo(
+      {
+        'catalog/teams.yaml':
+          'apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: teams\nspec:\n  type: team\n  children: []\n',
+      },
+      'git@github.com:acme/teams.git',
+    );
+    try {
+      const result = await steward(['catalog', 'import', join(repo, 'catalog'), '--server', server], env);
+      expect(result.code, result.stderr).toBe(0);
+      const sources = (
+        await steward_.call('GET', '/api/v1/catalog/sources', { token: env.STEWARD_TOKEN })
+      ).json().items;
+      expect(sources.find((s: { name: string }) => s.name === join(repo, 'catalog'))).toMatchObject({
+        kind: 'upload',
+        repository: { name: 'git@github.com:acme/teams.git', path: 'catalog' },
+      });
+      await steward_.assembled.events.caughtUp();
+      const asked = await steward_.call(
+        'GET',
+        '/api/v1/who-owns?thing=src/x.go&repository=github.com/acme/teams',
+        {
+          token: env.STEWARD_TOKEN,
+        },
+      );
+      expect(asked.statusCode, asked.body).toBe(200);
+      expect(asked.json().items[0].repository).toBe('github.com/acme/teams');
+    } finally {
+      rmSync(repo, { recursive: true, force: true });
+    }
   });
 
   it('replaces the upload when imported again: a removed file removes its entity', async () => {

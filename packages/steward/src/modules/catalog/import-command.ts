@@ -16,9 +16,9 @@ import {
 } from './schemas.ts';
 import { collectUpload } from './sources/collect-upload.ts';
 
-const gitUrl = /^(https?|ssh|git|file):\/\/|^[\w.-]+@[\w.-]+:/;
-const startedSchema = z.object({ job: startedJobSchema, source: catalogSourceSchema });
-type Started = z.infer<typeof startedSchema>;
+export const gitUrl = /^(https?|ssh|git|file):\/\/|^[\w.-]+@[\w.-]+:/;
+export const startedSchema = z.object({ job: startedJobSchema, source: catalogSourceSchema });
+export type Started = z.infer<typeof startedSchema>;
 
 export function registerCatalogImportCommand(program: Command): void {
   const catalog = program.commands.find((c) => c.name() === 'catalog') ?? program.command('catalog');
@@ -64,15 +64,19 @@ ${examples(
     });
 }
 
-type Client = ReturnType<typeof clientFromFlags>;
+export type Client = ReturnType<typeof clientFromFlags>;
 
-async function importGit(client: Client, url: string): Promise<Started> {
+export async function importGit(client: Client, url: string): Promise<Started> {
   process.stderr.write(`${url}: asking ${client.server} to clone and read it…\n`);
   return client.request('POST', '/api/v1/catalog/sources', startedSchema, { kind: 'git', url });
 }
 
 /** Waits for the source's ingest job, its progress on stderr (on a terminal), and answers its summary. */
-async function waitForIngest(client: Client, path: string, started: Started): Promise<IngestSummaryView> {
+export async function waitForIngest(
+  client: Client,
+  path: string,
+  started: Started,
+): Promise<IngestSummaryView> {
   const tty = process.stderr.isTTY === true;
   const job = await followJob(client, started.job, {
     onProgress(progress) {
@@ -87,7 +91,7 @@ async function waitForIngest(client: Client, path: string, started: Started): Pr
   return ingestSummarySchema.parse(job.result);
 }
 
-async function importLocal(client: Client, path: string): Promise<Started> {
+export async function importLocal(client: Client, path: string): Promise<Started> {
   const tty = process.stderr.isTTY === true;
   let last = 0;
   const upload = await collectUpload(path, (count) => {
@@ -107,10 +111,11 @@ async function importLocal(client: Client, path: string): Promise<Started> {
     kind: 'upload',
     name: upload.name,
     files: upload.files,
+    ...(upload.repository ? { repository: upload.repository } : {}),
   });
 }
 
-function printSummary(summary: IngestSummaryView): void {
+export function printSummary(summary: IngestSummaryView): void {
   const problem = (p: CatalogProblemView) =>
     `${p.file}:${p.line}:${p.column}: ${p.severity} ${p.code}: ${p.message}${p.entity ? ` (${p.entity})` : ''}\n`;
   for (const p of [...summary.errors, ...summary.warnings]) process.stdout.write(problem(p));

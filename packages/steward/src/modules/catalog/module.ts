@@ -12,6 +12,7 @@ export const catalogModule = defineModule<CatalogNeeds, Catalog>({
       names: ['catalog'],
       load: async () => (await import('./import-command.ts')).registerCatalogImportCommand,
     },
+    { names: ['sources'], load: async () => (await import('./source-commands.ts')).registerSourceCommands },
   ],
   create: async (platform, needs) => (await import('./catalog-module.ts')).catalogModuleOf(platform, needs),
 });

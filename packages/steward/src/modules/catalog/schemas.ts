@@ -71,6 +71,38 @@ export const catalogSourceSchema = z.object({
   status: z.enum(['pending', 'ok', 'errors', 'failed']),
   message: z.string().nullable().describe('why the last read failed'),
   counts: z.object({ entities: z.number().int(), errors: z.number().int(), warnings: z.number().int() }),
+  repository: z
+    .object({
+      name: z.string().describe("the origin remote, the git URL cloned, or (no remote) the source's name"),
+      path: z.string().describe("where the source's root is inside the repository; '' for its top"),
+    })
+    .nullable()
+    .optional()
+    .describe('which repository the source is: its CODEOWNERS and paths answer for that repository only'),
+});
+
+/** An entity a source holds that the catalog rejected for errors (so it is not in the catalog). */
+export const rejectedEntitySchema = z.object({
+  ref: z.string(),
+  source: z.object({ id: z.string(), name: z.string() }).describe('the catalog source holding the file'),
+  file: z.string(),
+  line: z.number().int(),
+  problems: z
+    .array(
+      z.object({
+        file: z.string(),
+        line: z.number().int(),
+        column: z.number().int(),
+        code: z.string(),
+        message: z.string(),
+      }),
+    )
+    .describe('the errors that kept it out of the catalog'),
+});
+
+export const rejectedListSchema = listOf(rejectedEntitySchema);
+export const rejectedQuerySchema = z.strictObject({
+  source: z.string().min(1).max(200).optional().describe('only this source (its id)'),
 });
 
 export const relationSchema = z.object({
@@ -93,7 +125,16 @@ export const entityDetailSchema = entitySummarySchema.extend({
   owners: z.array(entityOwnerSchema),
   relations: z.object({ outgoing: z.array(relationSchema), incoming: z.array(incomingRelationSchema) }),
   problems: z.array(catalogProblemSchema),
-  source: z.object({ id: z.string(), kind: sourceKindSchema, name: z.string(), target: z.string() }),
+  source: z.object({
+    id: z.string(),
+    kind: sourceKindSchema,
+    name: z.string(),
+    target: z.string(),
+    revision: z
+      .string()
+      .nullable()
+      .describe('for repositories, the commit last read: the file at that commit holds the entity as shown'),
+  }),
   file: z.string().nullable(),
   line: z.number().int().nullable(),
   contentHash: z.string(),
@@ -127,6 +168,15 @@ export const historyQuerySchema = z.strictObject({
 
 export const historyListSchema = listOf(historyEntrySchema);
 
+export const ownedChangesQuerySchema = z.strictObject({
+  owner: z.string().min(1).max(300).describe('owner ref (group:payments, or payments for a group)'),
+  limit: z.coerce.number().int().min(1).max(200).default(20),
+});
+
+export const ownedChangeListSchema = listOf(
+  historyEntrySchema.extend({ entity: z.string().describe('ref of the entity that changed') }),
+);
+
 export const createSourceSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('git'),
@@ -143,6 +193,19 @@ export const createSourceSchema = z.discriminatedUnion('kind', [
     kind: z.literal('upload'),
     name: z.string().min(1).max(1000).describe('uploading again under the same name replaces the files'),
     files: z.array(z.strictObject({ path: z.string().min(1).max(1024), content: z.string() })).max(100_000),
+    repository: z
+      .strictObject({
+        name: z
+          .string()
+          .min(1)
+          .max(2000)
+          .describe('the git remote of the directory uploaded, e.g. its origin URL'),
+        path: z.string().max(1024).describe("where the directory is inside the repository; '' for its top"),
+      })
+      .optional()
+      .describe(
+        "which repository the files are from (steward catalog import sends the directory's origin remote); default: the upload's name",
+      ),
   }),
 ]);
 
@@ -165,6 +228,11 @@ export const sourceParamsSchema = z.strictObject({ id: z.string().min(1).max(100
 export const problemQuerySchema = z.strictObject({
   source: z.string().max(100).optional(),
   entity: z.string().max(300).optional().describe('entity ref'),
+  owner: z
+    .string()
+    .max(300)
+    .optional()
+    .describe('owner ref (group:payments, or payments for a group): problems of the entities it owns'),
   severity: z.enum(['error', 'warning']).optional(),
   limit: z.coerce.number().int().min(1).max(5000).default(500),
   after: z
@@ -218,7 +286,9 @@ export type EntityList = z.infer<typeof entityListSchema>;
 export type EntityDetail = z.infer<typeof entityDetailSchema>;
 export type CatalogSourceView = z.infer<typeof catalogSourceSchema>;
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;
+export type OwnedChange = z.infer<typeof ownedChangeListSchema>['items'][number];
 export type IngestSummaryView = z.infer<typeof ingestSummarySchema>;
 export type CatalogGraph = z.infer<typeof graphSchema>;
 export type Orphans = z.infer<typeof orphansSchema>;
 export type CreateSource = z.infer<typeof createSourceSchema>;
+export type RejectedEntityView = z.infer<typeof rejectedEntitySchema>;

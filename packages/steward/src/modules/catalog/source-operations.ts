@@ -1,8 +1,7 @@
 // Sources as operations: add a git repository or an upload, read a server path, refresh, remove. Each
 // request records what was asked and enqueues a job (source-jobs.ts) that does the work: ingests of one
-// source run one at a time, in order, on whichever server claims them; after each, Group and User
-// changes reach identity. What changed is told by the domain events the store emits in its
-// transactions (events.ts).
+// source run one at a time, in order, on whichever server claims them. What changed is told by the
+// domain events the store emits in its transactions (events.ts): identity follows Groups and Users.
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { recordAudit } from '../../platform/audit/audit-log.ts';
@@ -15,7 +14,7 @@ import { assertGitUrl } from './sources/git.ts';
 import { sourceDirectory } from './sources/read-source.ts';
 import { assertUploadPaths, bytesOf } from './sources/upload-files.ts';
 import { removeUploadOnDisk } from './sources/uploads-on-disk.ts';
-import { ensureSource, findSource } from './store/source-store.ts';
+import { ensureSource, findSource, setSourceRepository } from './store/source-store.ts';
 import type { CatalogDb, SourceKind, SourceRow } from './store/tables.ts';
 import { replaceUploadFiles } from './store/upload-store.ts';
 
@@ -88,6 +87,7 @@ export async function addSource(ctx: SourceContext, caller: Principal, input: Cr
     const ensured = await ensureSource(trx, { id, kind: input.kind, target, name: input.name ?? target });
     // In the source's transaction: the files before are replaced whole, or not at all.
     if (input.kind === 'upload') await replaceUploadFiles(trx, id, files);
+    if (input.kind === 'upload' && input.repository) await setSourceRepository(trx, id, input.repository);
     const action = ensured.created ? 'catalog-source.create' : 'catalog-source.refresh';
     await recordAudit(trx, {
       actor: caller.handle,

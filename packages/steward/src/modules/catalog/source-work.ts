@@ -7,7 +7,6 @@ import { z } from 'zod';
 import { recordAudit } from '../../platform/audit/audit-log.ts';
 import type { JobContext, JobDefinition, JobQueue } from '../../platform/jobs/index.ts';
 import type { Logger } from '../../platform/logging.ts';
-import { type ImportOrg, identityKinds, syncIdentity } from './identity-sync.ts';
 import { type IngestDeps, ingestSource } from './ingest/ingest-source.ts';
 import { summaryView } from './queries/source-views.ts';
 import type { IngestSummaryView } from './schemas.ts';
@@ -19,13 +18,10 @@ import { deleteSourceRow, findSource } from './store/source-store.ts';
 
 export interface SourceContext extends IngestDeps {
   logger: Logger;
-  importOrg?: ImportOrg | undefined;
   /** The job runner the source jobs are registered on and enqueued through. */
   jobs: JobQueue;
   /** Set once the jobs are defined (createCatalog). */
   sourceJobs?: SourceJobs;
-  /** Given to people the demo's ingest creates. */
-  demoPassword?: string | undefined;
 }
 
 /** The source jobs as the runner knows them (source-jobs.ts). */
@@ -38,7 +34,7 @@ export const ingestPayloadSchema = z.object({
   sourceId: z.string().min(1),
   /** `user:<handle>` when a person asked; the source's own otherwise. */
   actor: z.string().optional(),
-  /** The demo: people it creates get the demo's shared password (held by the server, not the job). */
+  /** Read by older servers (the demo's shared password); identity gives it now (IdentityNeeds). */
   demo: z.boolean().optional(),
 });
 export type IngestPayload = z.infer<typeof ingestPayloadSchema>;
@@ -50,7 +46,7 @@ export const sourceSerialKey = (sourceId: string) => `catalog-source:${sourceId}
 
 /**
  * The ingest job's work. Idempotent: the ingest writes only the difference from the store, in one
- * transaction; identity sync adds and updates only, so running it again changes nothing.
+ * transaction. Identity follows the Groups and Users it changed from the domain events.
  */
 export async function ingestJobWork(
   ctx: SourceContext,
@@ -59,14 +55,7 @@ export async function ingestJobWork(
 ): Promise<IngestSummaryView | { skipped: string }> {
   const source = await findSource(ctx.db, payload.sourceId);
   if (!source) return { skipped: `the source ${payload.sourceId} was removed before it was read` };
-  const password = payload.demo ? ctx.demoPassword : undefined;
   const summary = await ingestSource(ctx, source, { actor: payload.actor, onProgress: job.progress });
-  // A retried attempt may find nothing changed because the earlier one wrote it all and then failed
-  // to sync: it syncs anyway.
-  const identityChanged = summary.changedKinds.some((k) => identityKinds.includes(k));
-  if (ctx.importOrg && (identityChanged || password || job.attempt > 1)) {
-    await syncIdentity(ctx.db, ctx.importOrg, password);
-  }
   return summaryView(summary);
 }
 

@@ -188,4 +188,31 @@ describeEachEngine('audit of identity changes', ({ db }) => {
     expect(badQuery.statusCode).toBe(400);
     expect(badQuery.json().errors[0].field).toBe('querystring.limit');
   });
+
+  it('filters by action, subject and time range as query parameters, and says which one is wrong', async () => {
+    const all = await audit();
+    const createPayments = await audit('&action=team.create&subjectId=payments');
+    expect(createPayments.map((e) => [e.action, e.subjectId])).toEqual([['team.create', 'payments']]);
+    const newest = all[0]?.at as string;
+    const sinceNewest = await audit(`&since=${encodeURIComponent(newest)}`);
+    expect(sinceNewest.map((e) => e.id)).toEqual(all.filter((e) => e.at >= newest).map((e) => e.id));
+    const untilNewest = await audit(`&until=${encodeURIComponent(newest)}`);
+    expect(untilNewest.map((e) => e.id)).toEqual(all.filter((e) => e.at < newest).map((e) => e.id));
+    // A member sees only their own entries, whatever the filters ask for.
+    const asMember = await audit('&action=team.create', org.tokens.member);
+    expect(asMember).toEqual([]);
+
+    const badTime = await steward.call('GET', '/api/v1/audit?since=last-tuesday', {
+      token: org.tokens.adminRead,
+    });
+    expect(badTime.statusCode).toBe(400);
+    expect(badTime.json().errors[0].field).toBe('querystring.since');
+    const backwards = await steward.call(
+      'GET',
+      '/api/v1/audit?since=2026-02-01T00:00:00Z&until=2026-01-01T00:00:00Z',
+      { token: org.tokens.adminRead },
+    );
+    expect(backwards.statusCode).toBe(400);
+    expect(backwards.json().errors[0].field).toBe('querystring.until');
+  });
 });

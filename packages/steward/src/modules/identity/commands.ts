@@ -1,95 +1,21 @@
-// CLI verbs for people, teams and API tokens, talking to a running Steward.
+// CLI verbs for people, teams and API tokens, talking to a running Steward: teams and users have
+// files of their own, API tokens are here.
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { clientFromFlags, withServerOption } from '../../platform/cli/client.ts';
 import { type Format, printRecord, printRows } from '../../platform/cli/output.ts';
 import { examples, formatOption, usageError } from '../../platform/cli/program.ts';
 import { listOf } from '../../platform/http/list-schema.ts';
-import {
-  createdTokenSchema,
-  scopeSchema,
-  teamDetailSchema,
-  teamSchema,
-  tokenSchema,
-  userSchema,
-} from './schemas.ts';
+import { createdTokenSchema, scopeSchema, tokenSchema } from './schemas.ts';
+import { registerTeamCommands } from './team-commands.ts';
+import { registerUserCommands } from './user-commands.ts';
 
 type Flags = { server?: string; format: Format };
 
 export function registerIdentityCommands(program: Command): void {
-  registerTeams(program);
-  registerUsers(program);
+  registerTeamCommands(program);
+  registerUserCommands(program);
   registerTokens(program);
-}
-
-function registerTeams(program: Command): void {
-  const teams = program.command('teams').description('Teams and who is in them.');
-  withServerOption(teams.command('list'))
-    .description('List every team with its parent and member count.')
-    .addOption(formatOption())
-    .addHelpText('after', examples('steward teams list', 'steward teams list --format json'))
-    .action(async (flags: Flags) => {
-      const { items } = await clientFromFlags(flags).request('GET', '/api/v1/teams', listOf(teamSchema));
-      printRows(
-        items,
-        [
-          { header: 'name', value: (t) => t.name },
-          { header: 'display name', value: (t) => t.displayName },
-          { header: 'parent', value: (t) => t.parent },
-          { header: 'members', value: (t) => t.memberCount },
-        ],
-        flags.format,
-        { items },
-      );
-    });
-  withServerOption(teams.command('show').argument('<name>', 'team name, e.g. platform'))
-    .description('Show one team: description, parent, sub-teams and members.')
-    .addOption(formatOption())
-    .addHelpText('after', examples('steward teams show platform'))
-    .action(async (name: string, flags: Flags) => {
-      const team = await clientFromFlags(flags).request(
-        'GET',
-        `/api/v1/teams/${encodeURIComponent(name)}`,
-        teamDetailSchema,
-      );
-      printRecord(
-        {
-          name: team.name,
-          'display name': team.displayName,
-          description: team.description,
-          parent: team.parent,
-          'sub-teams': team.children,
-          members: team.members.map((m) => (m.role === 'lead' ? `${m.handle} (lead)` : m.handle)),
-        },
-        flags.format,
-        team,
-      );
-    });
-}
-
-function registerUsers(program: Command): void {
-  const users = program.command('users').description('People who use Steward.');
-  withServerOption(users.command('list'))
-    .description('List every user with their role and teams.')
-    .addOption(formatOption())
-    .addHelpText(
-      'after',
-      examples('steward users list', 'steward users list --format json | jq ".items[].handle"'),
-    )
-    .action(async (flags: Flags) => {
-      const { items } = await clientFromFlags(flags).request('GET', '/api/v1/users', listOf(userSchema));
-      printRows(
-        items,
-        [
-          { header: 'handle', value: (u) => u.handle },
-          { header: 'name', value: (u) => u.name },
-          { header: 'role', value: (u) => u.role },
-          { header: 'teams', value: (u) => u.teams.join(', ') },
-        ],
-        flags.format,
-        { items },
-      );
-    });
 }
 
 function registerTokens(program: Command): void {

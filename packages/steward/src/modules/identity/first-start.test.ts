@@ -6,6 +6,7 @@ import { afterAll, expect, it } from 'vitest';
 import { silentLogger } from '../../platform/logging.ts';
 import { describeEachEngine } from '../../server/test-engines.ts';
 import { startTestSteward } from '../../server/test-steward.ts';
+import { catalogOn } from './catalog.test-support.ts';
 import { createIdentity } from './index.ts';
 import type { IdentityTables } from './tables.ts';
 
@@ -23,7 +24,7 @@ describeEachEngine('first start', ({ db }) => {
   it('creates nothing when the token file cannot be written, so the next start tries again', async () => {
     const notADir = join(tempDir(), 'a-file');
     writeFileSync(notADir, 'x');
-    const identity = createIdentity({ database: db(), logger: silentLogger() });
+    const identity = createIdentity({ database: db(), logger: silentLogger(), catalog: catalogOn(db()) });
     await expect(identity.ensureFirstAdmin(join(notADir, 'data'))).rejects.toThrow(
       /cannot write .*admin\.token: .*Give Steward a writable --data-dir/,
     );
@@ -36,7 +37,7 @@ describeEachEngine('first start', ({ db }) => {
     writeFileSync(join(dataDir, 'admin.token'), 'stale\n', { mode: 0o644 });
     const lines: string[] = [];
     const logger = pino({ level: 'info' }, { write: (line: string) => lines.push(line) });
-    const identity = createIdentity({ database: db(), logger });
+    const identity = createIdentity({ database: db(), logger, catalog: catalogOn(db()) });
     const files = await identity.ensureFirstAdmin(dataDir);
     expect(files).toEqual({
       tokenFile: join(dataDir, 'admin.token'),

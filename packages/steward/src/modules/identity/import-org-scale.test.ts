@@ -4,6 +4,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { listAuditEntries } from '../../platform/audit/audit-log.ts';
 import { silentLogger } from '../../platform/logging.ts';
 import { describeEachEngine } from '../../server/test-engines.ts';
+import { catalogOn } from './catalog.test-support.ts';
 import { createIdentity, type Identity } from './index.ts';
 import type { Org } from './org-from-entities.ts';
 import type { IdentityTables } from './tables.ts';
@@ -47,7 +48,7 @@ describeEachEngine('importOrg at scale', ({ db }) => {
     );
 
   beforeAll(() => {
-    identity = createIdentity({ database: db(), logger: silentLogger() });
+    identity = createIdentity({ database: db(), logger: silentLogger(), catalog: catalogOn(db()) });
   });
 
   it('imports 5,000 people and 300 teams, each with one audit entry per thing created', async () => {

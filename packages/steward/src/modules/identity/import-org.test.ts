@@ -4,6 +4,7 @@ import { silentLogger } from '../../platform/logging.ts';
 import { demoPassword, readDemoOrg } from '../../server/demo.ts';
 import { describeEachEngine } from '../../server/test-engines.ts';
 import { startTestSteward, type TestSteward } from '../../server/test-steward.ts';
+import { catalogOn } from './catalog.test-support.ts';
 import { createIdentity, type Identity } from './index.ts';
 import type { Org } from './org-from-entities.ts';
 import type { IdentityTables } from './tables.ts';
@@ -17,7 +18,7 @@ describeEachEngine('importOrg', ({ db }) => {
 
   beforeAll(async () => {
     steward = await startTestSteward(db());
-    identity = createIdentity({ database: db(), logger: silentLogger() });
+    identity = createIdentity({ database: db(), logger: silentLogger(), catalog: catalogOn(db()) });
     demo = await readDemoOrg();
   });
   afterAll(async () => {

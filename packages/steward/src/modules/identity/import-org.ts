@@ -57,27 +57,31 @@ const orgImportSchema = z.object({
 
 export async function importOrg(db: Db, input: OrgImport, actor = 'system:demo'): Promise<OrgImportSummary> {
   const org = parseOrg(input);
-  await db.transaction().execute(async (trx) => {
-    await lockTeamHierarchy(trx);
-    const [teams, users, memberships] = await Promise.all([
-      listTeamRows(trx),
-      listUserRows(trx),
-      listMembershipRows(trx),
-    ]);
-    const teamsPlan = planTeams(actor, teams, org.teams);
-    const hashes = await passwordHashesFor(org, new Map(users.map((u) => [u.handle, u])));
-    const people = planPeople(actor, { users, memberships, teamIds: teamsPlan.idByName, hashes }, org.users);
-    await insertTeams(trx, teamsPlan.inserts);
-    await updateTeams(trx, teamsPlan.updates);
-    await insertUsers(trx, people.inserts);
-    await updateUsers(trx, people.updates);
-    await upsertMemberships(trx, people.memberships);
-    await recordAudits(trx, [...teamsPlan.audits, ...people.audits]);
-  });
+  await db.transaction().execute((trx) => upsertOrg(trx, org, actor));
   return { teams: org.teams.length, users: org.users.length };
 }
 
-function parseOrg(input: OrgImport) {
+/** Adds and updates (never removes) in the caller's transaction; answers every team's id by name. */
+export async function upsertOrg(trx: Db, org: ParsedOrg, actor: string): Promise<Map<string, string>> {
+  await lockTeamHierarchy(trx);
+  const [teams, users, memberships] = await Promise.all([
+    listTeamRows(trx),
+    listUserRows(trx),
+    listMembershipRows(trx),
+  ]);
+  const teamsPlan = planTeams(actor, teams, org.teams);
+  const hashes = await passwordHashesFor(org, new Map(users.map((u) => [u.handle, u])));
+  const people = planPeople(actor, { users, memberships, teamIds: teamsPlan.idByName, hashes }, org.users);
+  await insertTeams(trx, teamsPlan.inserts);
+  await updateTeams(trx, teamsPlan.updates);
+  await insertUsers(trx, people.inserts);
+  await updateUsers(trx, people.updates);
+  await upsertMemberships(trx, people.memberships);
+  await recordAudits(trx, [...teamsPlan.audits, ...people.audits]);
+  return teamsPlan.idByName;
+}
+
+export function parseOrg(input: OrgImport) {
   const parsed = orgImportSchema.safeParse(input);
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.map((issue) => ({
@@ -90,7 +94,7 @@ function parseOrg(input: OrgImport) {
   );
 }
 
-type ParsedOrg = ReturnType<typeof parseOrg>;
+export type ParsedOrg = ReturnType<typeof parseOrg>;
 
 /** Hashes the shared password, in parallel, only for people who do not have one yet. */
 async function passwordHashesFor(org: ParsedOrg, existing: Map<string, UserRow>) {

@@ -1,67 +1,54 @@
-// Who is in which team, and who leads it. Only a team's leads (or admins) change its members.
-
-import { recordAudit } from '../../platform/audit/audit-log.ts';
+// Who is in which team, and who leads it. Only a team's leads (or admins) change its members. A
+// membership is the team's Group's spec.members (leads in its steward.dev/leads annotation), written
+// through the catalog (409 when a catalog file holds the Group), then projected.
 import type { Principal } from '../../platform/auth/principal.ts';
-import { notFound } from '../../platform/errors.ts';
+import { conflict, notFound } from '../../platform/errors.ts';
 import { assertMayChangeMembers } from './access.ts';
-import { type Db, deleteMembership, membershipRole, upsertMembership } from './store.ts';
+import type { IdentityContext } from './context.ts';
+import { userRef, withMember } from './people-entities.ts';
+import { membershipRole } from './store.ts';
 import type { MembershipRole, TeamRow, UserRow } from './tables.ts';
-import { getTeamDetail, requireTeam } from './teams-service.ts';
+import { currentGroup, getTeamDetail, requireTeam } from './teams-service.ts';
 import { requireUser } from './users-service.ts';
-import { membershipSnapshot } from './views.ts';
 
 export async function setMembership(
-  db: Db,
+  ctx: IdentityContext,
   caller: Principal,
   teamName: string,
   handle: string,
   role: MembershipRole,
 ) {
-  await db.transaction().execute(async (trx) => {
-    const team = await requireTeam(trx, teamName);
-    await assertMayChangeMembers(trx, caller, team);
-    await setMembershipAudited(trx, caller.handle, team, await requireUser(trx, handle), role);
-  });
+  const team = await requireTeam(ctx.db, teamName);
+  await assertMayChangeMembers(ctx.db, caller, team);
+  await requireUser(ctx.db, handle);
+  await ctx.people.put(caller, withMember(await currentGroup(ctx, team), handle, role));
+  await ctx.project(caller.handle);
+  return getTeamDetail(ctx.db, teamName);
+}
+
+export async function removeMembership(
+  ctx: IdentityContext,
+  caller: Principal,
+  teamName: string,
+  handle: string,
+) {
+  const { db } = ctx;
+  const team = await requireTeam(db, teamName);
+  await assertMayChangeMembers(db, caller, team);
+  const user = await requireUser(db, handle);
+  if (!(await membershipRole(db, user.id, team.id)))
+    throw notFound(`${handle} is not a member of team ${teamName}`);
+  await ctx.people.put(caller, withMember(await currentGroup(ctx, team), handle, undefined));
+  await ctx.project(caller.handle);
+  if (await membershipRole(db, user.id, team.id)) throw declaredByUser(ctx, team, user);
   return getTeamDetail(db, teamName);
 }
 
-/** Adds the user or changes their role; no audit entry when nothing changes. */
-export async function setMembershipAudited(
-  trx: Db,
-  actor: string,
-  team: TeamRow,
-  user: UserRow,
-  role: MembershipRole,
-): Promise<void> {
-  const before = await membershipRole(trx, user.id, team.id);
-  if (before === role) return;
-  await upsertMembership(trx, user.id, team.id, role);
-  await recordAudit(trx, {
-    actor,
-    action: 'membership.set',
-    subjectType: 'membership',
-    subjectId: `${team.name}/${user.handle}`,
-    before: before ? membershipSnapshot(team.name, { handle: user.handle, role: before }) : null,
-    after: membershipSnapshot(team.name, { handle: user.handle, role }),
-  });
-}
-
-export async function removeMembership(db: Db, caller: Principal, teamName: string, handle: string) {
-  await db.transaction().execute(async (trx) => {
-    const team = await requireTeam(trx, teamName);
-    await assertMayChangeMembers(trx, caller, team);
-    const user = await requireUser(trx, handle);
-    const before = await membershipRole(trx, user.id, team.id);
-    if (!before) throw notFound(`${handle} is not a member of team ${teamName}`);
-    await deleteMembership(trx, user.id, team.id);
-    await recordAudit(trx, {
-      actor: caller.handle,
-      action: 'membership.remove',
-      subjectType: 'membership',
-      subjectId: `${team.name}/${user.handle}`,
-      before: membershipSnapshot(team.name, { handle: user.handle, role: before }),
-      after: null,
-    });
-  });
-  return getTeamDetail(db, teamName);
+/** The membership stays because the person's User lists the team in spec.memberOf. */
+async function declaredByUser(ctx: IdentityContext, team: TeamRow, user: UserRow) {
+  const found = await ctx.people.find(userRef(user.handle));
+  const where = found?.apiSourced === false ? ', in a catalog file: change it there' : '';
+  return conflict(
+    `${user.handle} stays in team ${team.name}: ${userRef(user.handle)} lists group:default/${team.name} in spec.memberOf${where}`,
+  );
 }

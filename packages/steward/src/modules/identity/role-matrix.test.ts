@@ -134,6 +134,20 @@ const rules: Record<string, Rule> = {
         handleOf[c] === 'mia' ? { password: miaPassword, currentPassword: miaPassword } : { name: 'Renamed' },
     },
   ]),
+  'POST /api/v1/users/:handle/password-reset': rule('admin', [
+    // Like the reset above: it revokes sam's tokens, which no caller here uses.
+    { label: 'sam', allowed: everyone, params: () => ({ handle: 'sam' }) },
+  ]),
+  'DELETE /api/v1/teams/:name': rule('admin', [
+    {
+      label: 'a throwaway team',
+      allowed: everyone,
+      prepare: async () => {
+        await admin('POST', '/api/v1/teams', { name: 'matrix-doomed' });
+      },
+      params: () => ({ name: 'matrix-doomed' }),
+    },
+  ]),
   'GET /api/v1/teams': rule('read', [{ label: 'any', allowed: everyone }]),
   'GET /api/v1/teams/:name': rule(
     'read',

@@ -11,7 +11,7 @@ export function identityRoutes(ctx: IdentityContext): RoutePlugin {
   return (app) => {
     authRoutes(ctx)(app);
     userRoutes(ctx)(app);
-    teamRoutes(ctx.db)(app);
+    teamRoutes(ctx)(app);
     tokenRoutes(ctx)(app);
     auditRoutes(ctx.db)(app);
   };

@@ -17,6 +17,22 @@ export const handleSchema = z
     'must be lower-case letters, digits and single - _ . between them',
   );
 
+export const catalogEntitySchema = z
+  .object({
+    ref: z.string().describe('the Group or User, e.g. group:default/payments'),
+    source: z
+      .enum(['api', 'file'])
+      .describe(
+        "api: made through Steward's API, changed there; file: read from a catalog source, changed in the file",
+      ),
+    file: z.string().nullable(),
+    line: z.number().int().nullable(),
+  })
+  .nullable()
+  .describe(
+    'what the catalog holds for this team or person; null: Steward alone knows them (the first admin)',
+  );
+
 export const userSchema = z.object({
   id: z.string(),
   handle: z.string(),
@@ -26,6 +42,7 @@ export const userSchema = z.object({
   teams: z.array(z.string()).describe('names of the teams the user belongs to'),
   createdAt: z.iso.datetime(),
   disabledAt: z.iso.datetime().nullable().optional().describe('set when the user may no longer sign in'),
+  entity: catalogEntitySchema.optional(),
 });
 
 export const teamMemberSchema = z.object({
@@ -42,6 +59,7 @@ export const teamSchema = z.object({
   parent: z.string().nullable().describe('name of the parent team, if any'),
   children: z.array(z.string()),
   memberCount: z.number().int(),
+  entity: catalogEntitySchema.optional(),
 });
 
 export const teamDetailSchema = teamSchema.extend({ members: z.array(teamMemberSchema) });
@@ -105,6 +123,13 @@ export const createdTokenSchema = tokenSchema.extend({
   secret: z.string().describe('shown once; Steward stores only its hash'),
 });
 
+export const passwordResetSchema = z.object({
+  user: userSchema,
+  password: z
+    .string()
+    .describe('the new password, shown in this answer only; their sessions and API tokens have ended'),
+});
+
 export const loginSchema = z.strictObject({
   handle: z.string().min(1).max(63),
   password: z.string().min(1).max(200),
@@ -126,3 +151,4 @@ export type TeamDetail = z.infer<typeof teamDetailSchema>;
 export type Token = z.infer<typeof tokenSchema>;
 export type CreatedToken = z.infer<typeof createdTokenSchema>;
 export type Session = z.infer<typeof sessionSchema>;
+export type PasswordReset = z.infer<typeof passwordResetSchema>;

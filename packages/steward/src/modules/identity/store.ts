@@ -25,7 +25,10 @@ export async function insertUser(db: Db, row: Omit<UsersTable, 'created_at'>): P
 }
 
 export type UserPatch = Partial<
-  Pick<UsersTable, 'name' | 'email' | 'role' | 'password_hash' | 'disabled_at'>
+  Pick<
+    UsersTable,
+    'name' | 'email' | 'role' | 'password_hash' | 'disabled_at' | 'disabled_by' | 'from_catalog'
+  >
 >;
 
 export async function updateUserRow(db: Db, id: string, patch: UserPatch): Promise<UserRow> {
@@ -120,6 +123,10 @@ export type TeamPatch = Partial<Pick<TeamRow, 'display_name' | 'description' | '
 
 export async function updateTeamRow(db: Db, id: string, patch: TeamPatch): Promise<TeamRow> {
   return db.updateTable('teams').set(patch).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function deleteTeamRow(db: Db, id: string): Promise<void> {
+  await db.deleteFrom('teams').where('id', '=', id).execute();
 }
 
 /** Names from the given team up to the root: the team itself first. */

@@ -1,4 +1,4 @@
-// The identity module's tables, as Kysely sees them (created by migrations 0003-identity and 0007-sign-in-throttle).
+// The identity module's tables, as Kysely sees them (migrations 0003-identity, 0007-sign-in-throttle, 0012-catalog-people).
 import type { Generated } from 'kysely';
 import type { AuditTables } from '../../platform/audit/audit-log.ts';
 import type { Role, Scope } from '../../platform/auth/principal.ts';
@@ -14,7 +14,13 @@ export interface UsersTable {
   password_hash: string | null;
   created_at: Generated<Date>;
   disabled_at: Date | null;
+  /** Who disabled them: an admin, or the catalog (their User entity went); null while enabled. */
+  disabled_by?: DisabledBy | null;
+  /** The catalog holds a User for them (identity projects it); false: a Steward-only account. */
+  from_catalog?: boolean;
 }
+
+export type DisabledBy = 'admin' | 'catalog';
 
 export interface TeamsTable {
   id: string;
@@ -23,6 +29,8 @@ export interface TeamsTable {
   description: string | null;
   parent_id: string | null;
   created_at: Generated<Date>;
+  /** The catalog holds a Group for it (identity projects it); false: a team from before, not yet adopted. */
+  from_catalog?: boolean;
 }
 
 export interface MembershipsTable {

@@ -4,22 +4,27 @@ import { z } from 'zod';
 import { callerOf } from '../../platform/http/caller.ts';
 import { listOf } from '../../platform/http/list-schema.ts';
 import type { TypedApp } from '../../platform/http/route-types.ts';
+import type { IdentityContext } from './context.ts';
+import { withTeamEntities, withTeamEntity } from './entity-links.ts';
 import { removeMembership, setMembership } from './memberships-service.ts';
 import {
   createTeamSchema,
   setMembershipSchema,
+  type TeamDetail,
   teamDetailSchema,
   teamSchema,
   updateTeamSchema,
 } from './schemas.ts';
-import type { Db } from './store.ts';
+import { deleteTeam } from './team-removal.ts';
 import { createTeam, getTeamDetail, listTeams, updateTeam } from './teams-service.ts';
 
 const tags = ['identity'];
 const teamParams = z.strictObject({ name: z.string().min(1).max(63) });
 const memberParams = teamParams.extend({ handle: z.string().min(1).max(63) });
 
-export function teamRoutes(db: Db) {
+export function teamRoutes(ctx: IdentityContext) {
+  const { db } = ctx;
+  const linked = async (team: Promise<TeamDetail>) => withTeamEntity(ctx.people, await team);
   return (app: TypedApp) => {
     app.get(
       '/api/v1/teams',
@@ -31,7 +36,7 @@ export function teamRoutes(db: Db) {
           response: { 200: listOf(teamSchema) },
         },
       },
-      async () => ({ items: await listTeams(db) }),
+      async () => ({ items: await withTeamEntities(ctx.people, await listTeams(db)) }),
     );
 
     app.get(
@@ -45,7 +50,7 @@ export function teamRoutes(db: Db) {
           response: { 200: teamDetailSchema },
         },
       },
-      async (request) => getTeamDetail(db, request.params.name),
+      async (request) => linked(getTeamDetail(db, request.params.name)),
     );
 
     app.post(
@@ -59,7 +64,8 @@ export function teamRoutes(db: Db) {
           response: { 201: teamDetailSchema },
         },
       },
-      async (request, reply) => reply.code(201).send(await createTeam(db, callerOf(request), request.body)),
+      async (request, reply) =>
+        reply.code(201).send(await linked(createTeam(ctx, callerOf(request), request.body))),
     );
 
     app.patch(
@@ -74,7 +80,7 @@ export function teamRoutes(db: Db) {
           response: { 200: teamDetailSchema },
         },
       },
-      async (request) => updateTeam(db, callerOf(request), request.params.name, request.body),
+      async (request) => linked(updateTeam(ctx, callerOf(request), request.params.name, request.body)),
     );
 
     app.put(
@@ -90,12 +96,14 @@ export function teamRoutes(db: Db) {
         },
       },
       async (request) =>
-        setMembership(
-          db,
-          callerOf(request),
-          request.params.name,
-          request.params.handle,
-          request.body?.role ?? 'member',
+        linked(
+          setMembership(
+            ctx,
+            callerOf(request),
+            request.params.name,
+            request.params.handle,
+            request.body?.role ?? 'member',
+          ),
         ),
     );
 
@@ -110,7 +118,23 @@ export function teamRoutes(db: Db) {
           response: { 200: teamDetailSchema },
         },
       },
-      async (request) => removeMembership(db, callerOf(request), request.params.name, request.params.handle),
+      async (request) =>
+        linked(removeMembership(ctx, callerOf(request), request.params.name, request.params.handle)),
+    );
+
+    app.delete(
+      '/api/v1/teams/:name',
+      {
+        config: { access: 'admin' },
+        schema: {
+          tags,
+          summary:
+            'Delete a team and its memberships (admins): its Group leaves the catalog; a team with sub-teams, or whose Group a catalog file holds, is refused (409)',
+          params: teamParams,
+          response: { 200: teamDetailSchema.describe('the team as it was') },
+        },
+      },
+      async (request) => deleteTeam(ctx, callerOf(request), request.params.name),
     );
   };
 }

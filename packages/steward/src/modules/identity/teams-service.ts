@@ -1,10 +1,11 @@
-// Teams and their hierarchy. A team may not end up beneath itself; every change is audited.
-import { randomUUID } from 'node:crypto';
-import { recordAudit } from '../../platform/audit/audit-log.ts';
+// Teams and their hierarchy. A team is the catalog's Group: created and changed there (API-sourced),
+// then projected. A team may not end up beneath itself; every change is audited.
 import type { Principal } from '../../platform/auth/principal.ts';
 import { conflict, invalid, notFound } from '../../platform/errors.ts';
 import { assertMayEditTeam } from './access.ts';
+import type { IdentityContext } from './context.ts';
 import { cycleThrough, describeCycle } from './hierarchy.ts';
+import { groupRef, groupWith, newGroup, withMember } from './people-entities.ts';
 import type { Team, TeamDetail } from './schemas.ts';
 import {
   ancestorNames,
@@ -12,17 +13,12 @@ import {
   type Db,
   findTeamById,
   findTeamByName,
-  insertTeam,
-  isUniqueViolation,
   listTeamRows,
   lockTeamHierarchy,
   memberCounts,
-  type TeamPatch,
   teamMembers,
-  updateTeamRow,
 } from './store.ts';
 import type { TeamRow } from './tables.ts';
-import { teamSnapshot } from './views.ts';
 
 export interface NewTeam {
   name: string;
@@ -80,72 +76,58 @@ export async function getTeamDetail(db: Db, name: string): Promise<TeamDetail> {
   };
 }
 
-export async function createTeam(db: Db, caller: Principal, input: NewTeam): Promise<TeamDetail> {
-  const taken = () => conflict(`a team named ${input.name} already exists; pick another name`);
-  await db
-    .transaction()
-    .execute(async (trx) => {
-      if (await findTeamByName(trx, input.name)) throw taken();
-      await insertTeamAudited(trx, caller.handle, input);
-    })
-    .catch((error) => {
-      throw isUniqueViolation(error) ? taken() : error;
-    });
+/** The team becomes an API-sourced Group; the projection makes it a team at once (and on every server). */
+export async function createTeam(
+  ctx: IdentityContext,
+  caller: Principal,
+  input: NewTeam,
+): Promise<TeamDetail> {
+  const { db } = ctx;
+  if (await findTeamByName(db, input.name)) {
+    throw conflict(`a team named ${input.name} already exists; pick another name`);
+  }
+  if (input.parent) await requireParent(db, input.parent);
+  const fields = { displayName: input.displayName ?? input.name, ...input };
+  await ctx.people.create(caller, groupWith(newGroup(input.name), fields));
+  await ctx.project(caller.handle);
   return getTeamDetail(db, input.name);
 }
 
-export async function insertTeamAudited(trx: Db, actor: string, input: NewTeam): Promise<TeamRow> {
-  const parent = input.parent ? await requireParent(trx, input.parent) : undefined;
-  const row = await insertTeam(trx, {
-    id: randomUUID(),
-    name: input.name,
-    display_name: input.displayName ?? input.name,
-    description: input.description ?? null,
-    parent_id: parent?.id ?? null,
-  });
-  await recordAudit(trx, {
-    actor,
-    action: 'team.create',
-    subjectType: 'team',
-    subjectId: row.name,
-    after: teamSnapshot(row, parent?.name ?? null),
-  });
-  return row;
-}
-
-export async function updateTeam(db: Db, caller: Principal, name: string, changes: TeamChanges) {
-  await db.transaction().execute(async (trx) => {
-    const team = await requireTeam(trx, name);
-    assertMayEditTeam(caller, team);
-    await applyTeamChanges(trx, caller.handle, team, changes);
-  });
+/** Changes the team's Group (409 with file and line when a catalog file holds it), then the team. */
+export async function updateTeam(
+  ctx: IdentityContext,
+  caller: Principal,
+  name: string,
+  changes: TeamChanges,
+) {
+  const { db } = ctx;
+  const team = await requireTeam(db, name);
+  assertMayEditTeam(caller, team);
+  if (changes.parent)
+    await db.transaction().execute((trx) => parentIdFor(trx, team, changes.parent as string));
+  // Only what differs: a form sent whole and unchanged is no change (not a 409 for a file's team).
+  const before = await getTeamDetail(db, name);
+  const differs = (field: keyof TeamChanges, value: string | null) =>
+    changes[field] !== undefined && changes[field] !== value;
+  const changed =
+    differs('displayName', before.displayName) ||
+    differs('description', before.description) ||
+    differs('parent', before.parent);
+  if (!changed) return before;
+  await ctx.people.put(caller, groupWith(await currentGroup(ctx, team), changes));
+  await ctx.project(caller.handle);
   return getTeamDetail(db, name);
 }
 
-/** Updates what changed (nothing, and no audit entry, when nothing did), refusing loops. */
-export async function applyTeamChanges(trx: Db, actor: string, team: TeamRow, changes: TeamChanges) {
-  const parentBefore = team.parent_id ? ((await findTeamById(trx, team.parent_id))?.name ?? null) : null;
-  const patch: TeamPatch = {};
-  if (changes.displayName !== undefined && changes.displayName !== team.display_name)
-    patch.display_name = changes.displayName;
-  if (changes.description !== undefined && changes.description !== team.description)
-    patch.description = changes.description;
-  let parentAfter = parentBefore;
-  if (changes.parent !== undefined && changes.parent !== parentBefore) {
-    parentAfter = changes.parent;
-    patch.parent_id = changes.parent === null ? null : await parentIdFor(trx, team, changes.parent);
-  }
-  if (Object.keys(patch).length === 0) return team;
-  const after = await updateTeamRow(trx, team.id, patch);
-  await recordAudit(trx, {
-    actor,
-    action: 'team.update',
-    subjectType: 'team',
-    subjectId: team.name,
-    before: teamSnapshot(team, parentBefore),
-    after: teamSnapshot(after, parentAfter),
-  });
-  return after;
+/** The team's Group; for a team from before teams were Groups, one written from what identity holds. */
+export async function currentGroup(ctx: IdentityContext, team: TeamRow): Promise<Record<string, unknown>> {
+  const found = await ctx.people.find(groupRef(team.name));
+  if (found) return found.body;
+  const detail = await getTeamDetail(ctx.db, team.name);
+  const fields = { displayName: detail.displayName, description: detail.description, parent: detail.parent };
+  let body = groupWith(newGroup(team.name), fields);
+  for (const member of detail.members) body = withMember(body, member.handle, member.role);
+  return body;
 }
 
 async function parentIdFor(trx: Db, team: TeamRow, parentName: string): Promise<string> {

@@ -4,7 +4,9 @@ import { callerOf } from '../../platform/http/caller.ts';
 import { listOf } from '../../platform/http/list-schema.ts';
 import type { TypedApp } from '../../platform/http/route-types.ts';
 import type { IdentityContext } from './context.ts';
-import { createUserSchema, updateUserSchema, userSchema } from './schemas.ts';
+import { withUserEntities, withUserEntity } from './entity-links.ts';
+import { resetPassword } from './password-reset.ts';
+import { createUserSchema, passwordResetSchema, type User, updateUserSchema, userSchema } from './schemas.ts';
 import { createUser, getUser, listUsers, updateUser } from './users-service.ts';
 
 const tags = ['identity'];
@@ -12,6 +14,7 @@ const params = z.strictObject({ handle: z.string().min(1).max(63) });
 
 export function userRoutes(ctx: IdentityContext) {
   const { db } = ctx;
+  const linked = async (user: Promise<User>) => withUserEntity(ctx.people, await user);
   return (app: TypedApp) => {
     app.get(
       '/api/v1/users',
@@ -19,7 +22,7 @@ export function userRoutes(ctx: IdentityContext) {
         config: { access: 'read' },
         schema: { tags, summary: 'Everyone who may use Steward', response: { 200: listOf(userSchema) } },
       },
-      async () => ({ items: await listUsers(db) }),
+      async () => ({ items: await withUserEntities(ctx.people, await listUsers(db)) }),
     );
 
     app.get(
@@ -28,7 +31,7 @@ export function userRoutes(ctx: IdentityContext) {
         config: { access: 'read' },
         schema: { tags, summary: 'One user, with their teams', params, response: { 200: userSchema } },
       },
-      async (request) => getUser(db, request.params.handle),
+      async (request) => linked(getUser(db, request.params.handle)),
     );
 
     app.post(
@@ -42,7 +45,8 @@ export function userRoutes(ctx: IdentityContext) {
           response: { 201: userSchema },
         },
       },
-      async (request, reply) => reply.code(201).send(await createUser(db, callerOf(request), request.body)),
+      async (request, reply) =>
+        reply.code(201).send(await linked(createUser(ctx, callerOf(request), request.body))),
     );
 
     app.patch(
@@ -59,7 +63,24 @@ export function userRoutes(ctx: IdentityContext) {
           response: { 200: userSchema },
         },
       },
-      async (request) => updateUser(ctx, callerOf(request), request.params.handle, request.body, request.ip),
+      async (request) =>
+        linked(updateUser(ctx, callerOf(request), request.params.handle, request.body, request.ip)),
+    );
+
+    app.post(
+      '/api/v1/users/:handle/password-reset',
+      {
+        config: { access: 'admin' },
+        schema: {
+          tags,
+          summary: "Reset someone's password (admins): the answer holds the new one, once",
+          description:
+            'Steward makes up the password. All their sessions end and all their API tokens are revoked. Your own password is changed with PATCH /api/v1/users/{handle} and currentPassword.',
+          params,
+          response: { 200: passwordResetSchema },
+        },
+      },
+      async (request) => resetPassword(ctx, callerOf(request), request.params.handle, request.ip),
     );
   };
 }

@@ -1,4 +1,5 @@
-// People: who they are, their role, and their password. Every change is audited in its transaction.
+// People: who they are, their role, and their password. A person is the catalog's User (name and email
+// live there); role, password and disabling are Steward's own. Every change is audited.
 import { randomUUID } from 'node:crypto';
 import { recordAudit } from '../../platform/audit/audit-log.ts';
 import type { Principal, Role } from '../../platform/auth/principal.ts';
@@ -7,6 +8,7 @@ import { assertMayEditUser } from './access.ts';
 import type { IdentityContext } from './context.ts';
 import { assertMayChangePassword, endCredentials } from './credential-endings.ts';
 import { hashPassword } from './passwords.ts';
+import { newUser, userRef, userWith } from './people-entities.ts';
 import type { User } from './schemas.ts';
 import {
   countOtherActiveAdmins,
@@ -61,7 +63,9 @@ export async function presentUser(db: Db, row: UserRow): Promise<User> {
   return toUser(row, teams.get(row.id) ?? []);
 }
 
-export async function createUser(db: Db, caller: Principal, input: NewUser): Promise<User> {
+/** A person is the catalog's User too (API-sourced): their row first, then the entity, then the projection. */
+export async function createUser(ctx: IdentityContext, caller: Principal, input: NewUser): Promise<User> {
+  const { db } = ctx;
   const passwordHash = input.password ? await hashPassword(input.password) : null;
   const taken = () => conflict(`a user with handle ${input.handle} already exists; pick another handle`);
   const row = await db
@@ -73,7 +77,14 @@ export async function createUser(db: Db, caller: Principal, input: NewUser): Pro
     .catch((error) => {
       throw isUniqueViolation(error) ? taken() : error;
     });
-  return presentUser(db, row);
+  try {
+    await ctx.people.create(caller, userWith(newUser(input.handle), input));
+  } catch (error) {
+    await db.deleteFrom('users').where('id', '=', row.id).execute();
+    throw error;
+  }
+  await ctx.project(caller.handle);
+  return getUser(db, input.handle);
 }
 
 /** Inserts a user and its audit entry; the caller supplies the transaction and checks the handle is free. */
@@ -115,6 +126,7 @@ export async function updateUser(
   assertMayEditUser(caller, handle, fields);
   await assertMayChangePassword(ctx, caller, handle, changes, address);
   const passwordHash = changes.password ? await hashPassword(changes.password) : undefined;
+  const inCatalog = await changeUserEntity(ctx, caller, handle, changes);
   const { row, ending } = await db.transaction().execute(async (trx) => {
     if (mayTakeAdminRights(changes)) await lockActiveAdmins(trx);
     const before = await requireUser(trx, handle);
@@ -138,7 +150,29 @@ export async function updateUser(
     await ctx.endStreams(ending.selectors, ending.reason);
     if (ending.reset) await ctx.throttle.forgetHandle(handle);
   }
+  if (inCatalog) await ctx.project(caller.handle);
   return presentUser(db, row);
+}
+
+/**
+ * Name and email are the User entity's (409 with file and line when a catalog file holds it); a
+ * person with no User (the first admin) keeps them in identity alone. Answers whether it wrote one.
+ */
+async function changeUserEntity(
+  ctx: IdentityContext,
+  caller: Principal,
+  handle: string,
+  changes: UserChanges,
+) {
+  // Only what differs: a form sent whole with a new role changes no catalog file.
+  const now = await findUserByHandle(ctx.db, handle);
+  const name = changes.name !== now?.name ? changes.name : undefined;
+  const email = changes.email !== now?.email ? changes.email : undefined;
+  if (name === undefined && email === undefined) return false;
+  const found = await ctx.people.find(userRef(handle));
+  if (!found) return false;
+  await ctx.people.put(caller, userWith(found.body, { name, email }));
+  return true;
 }
 
 function patchFor(before: UserRow, changes: UserChanges, passwordHash: string | undefined): UserPatch {
@@ -147,8 +181,16 @@ function patchFor(before: UserRow, changes: UserChanges, passwordHash: string | 
   if (changes.email !== undefined && changes.email !== before.email) patch.email = changes.email;
   if (changes.role !== undefined && changes.role !== before.role) patch.role = changes.role;
   if (passwordHash) patch.password_hash = passwordHash;
-  if (changes.disabled === true && !before.disabled_at) patch.disabled_at = new Date();
-  if (changes.disabled === false && before.disabled_at) patch.disabled_at = null;
+  if (changes.disabled === true && !before.disabled_at) {
+    patch.disabled_at = new Date();
+    patch.disabled_by = 'admin';
+  }
+  // Enabling someone whose User left the catalog keeps them as a Steward-only account from then on.
+  if (changes.disabled === false && before.disabled_at) {
+    patch.disabled_at = null;
+    patch.disabled_by = null;
+    if (before.disabled_by === 'catalog') patch.from_catalog = false;
+  }
   return patch;
 }
 

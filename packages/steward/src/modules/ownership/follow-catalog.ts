@@ -10,5 +10,8 @@ export function followCatalog(events: DomainEvents, ownership: OwnershipService)
     ownership.entitiesChanged([...created, ...updated, ...moved, ...deleted]),
   );
   events.on(catalogEvents.codeownersChanged, subscriber, () => ownership.codeownersChanged());
+  // A source read or removed may be a repository that comes or goes, CODEOWNERS file or not.
+  events.on(catalogEvents.sourceRead, subscriber, () => ownership.codeownersChanged());
+  events.on(catalogEvents.sourceRemoved, subscriber, () => ownership.codeownersChanged());
   events.onResync(subscriber, () => ownership.rebuild());
 }

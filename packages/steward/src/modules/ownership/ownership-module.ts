@@ -8,7 +8,10 @@ import { whoOwnsRoutes } from './who-owns-routes.ts';
 
 export interface OwnershipNeeds {
   /** Where entities and CODEOWNERS files are read from. */
-  catalog: Pick<Catalog, 'loadEntities' | 'loadEntitiesByRef' | 'codeownersFiles'>;
+  catalog: Pick<
+    Catalog,
+    'loadEntities' | 'loadEntitiesByRef' | 'codeownersFiles' | 'sourceRepositories' | 'rejectedEntities'
+  >;
 }
 
 export function ownershipModuleOf(
@@ -24,6 +27,8 @@ export function ownershipModuleOf(
         file: f.path,
         text: f.content,
       })),
+    loadRejections: (wanted) => catalog.rejectedEntities(wanted),
+    loadRepositories: async () => (await catalog.sourceRepositories()).map((s) => s.repository),
     onRebuildFailed: (error) =>
       platform.logger.warn({ err: error }, 'the ownership index could not be rebuilt'),
   });

@@ -4,7 +4,7 @@
 // it is rather than wait (on-call routing cannot).
 import { invalid, unavailable } from '../../platform/errors.ts';
 import type { CatalogEntity } from '../catalog/index.ts';
-import type { WhoOwnsAnswer } from './schemas.ts';
+import type { RejectedEntity, WhoOwnsAnswer } from './schemas.ts';
 import { addEntity, removeEntity } from './who-owns/index-entries.ts';
 import {
   buildOwnershipIndex,
@@ -12,14 +12,20 @@ import {
   type OwnershipIndex,
   setCodeowners,
 } from './who-owns/ownership-index.ts';
-import { normaliseRepository } from './who-owns/repository.ts';
+import { withRejections } from './who-owns/rejected.ts';
+import { repositoryIdentity } from './who-owns/repository.ts';
 import { parseThings, type ResolveContext, resolveOwnership } from './who-owns/resolve.ts';
+import type { Thing } from './who-owns/thing.ts';
 
 export interface OwnershipSources {
   loadEntities: () => Promise<CatalogEntity[]>;
   /** These entities as they are now; refs the catalog no longer has are left out. */
   loadEntitiesByRef?: (refs: readonly string[]) => Promise<CatalogEntity[]>;
   loadCodeowners: () => Promise<CodeownersSource[]>;
+  /** Entities rejected for errors, by ref or by lower-cased name: who-owns says so instead of "not in the catalog". */
+  loadRejections?: (wanted: { refs: string[]; names: string[] }) => Promise<RejectedEntity[]>;
+  /** The repositories sources are, CODEOWNERS file or not. */
+  loadRepositories?: () => Promise<string[]>;
   /** A background rebuild failed: the previous index keeps answering, and the next question retries. */
   onRebuildFailed?: (error: unknown) => void;
 }
@@ -29,7 +35,7 @@ export interface OwnershipService {
   whoOwns(things: readonly string[], context?: ResolveContext): Promise<WhoOwnsAnswer[]>;
   /** These entities were created, changed or deleted: their entries are replaced from the catalog. */
   entitiesChanged(refs: readonly string[]): Promise<void>;
-  /** CODEOWNERS files changed: they are read and compiled again. */
+  /** CODEOWNERS files or sources changed: files and repositories are read again. */
   codeownersChanged(): Promise<void>;
   /** Rebuilds whole (changes may have been missed); resolves once the new index answers. */
   rebuild(): Promise<void>;
@@ -49,6 +55,8 @@ export function createOwnershipService(sources: OwnershipSources): OwnershipServ
   let generation = 0;
   let builtGeneration = -1;
 
+  const loadRepositories = () => sources.loadRepositories?.() ?? Promise.resolve([]);
+
   const inTurn = <T>(work: () => Promise<T>): Promise<T> => {
     const next = turn.then(work);
     turn = next.catch(() => {});
@@ -57,8 +65,12 @@ export function createOwnershipService(sources: OwnershipSources): OwnershipServ
 
   const build = async (): Promise<OwnershipIndex> => {
     const target = generation;
-    const [entities, codeowners] = await Promise.all([sources.loadEntities(), sources.loadCodeowners()]);
-    ready = buildOwnershipIndex({ entities, codeowners });
+    const [entities, codeowners, repositories] = await Promise.all([
+      sources.loadEntities(),
+      sources.loadCodeowners(),
+      loadRepositories(),
+    ]);
+    ready = buildOwnershipIndex({ entities, codeowners, repositories });
     builtGeneration = target;
     return ready;
   };
@@ -104,7 +116,14 @@ export function createOwnershipService(sources: OwnershipSources): OwnershipServ
     entitiesChanged,
     codeownersChanged: () =>
       inTurn(async () => {
-        if (ready) setCodeowners(ready, await sources.loadCodeowners());
+        if (!ready) return;
+        const [codeowners, repositories] = await Promise.all([sources.loadCodeowners(), loadRepositories()]);
+        const before = [...ready.repositories];
+        setCodeowners(ready, codeowners, { repositories });
+        // A source that is another repository now (its origin changed) keeps entities that did not
+        // change, located in the old one: read them all again. Rare; a source removed takes its own.
+        const current = ready.repositories;
+        if (sources.loadRepositories && before.some((r) => !current.has(r))) await build();
       }),
     rebuild() {
       generation++;
@@ -117,13 +136,35 @@ export function createOwnershipService(sources: OwnershipSources): OwnershipServ
         const count = bad.length === 1 ? 'a thing is' : `${bad.length} things are`;
         throw invalid(`${count} not readable: ${bad[0]?.message}`, problems);
       }
-      const repository = context.repository;
-      if (repository && normaliseRepository(repository) === null) {
-        const message = `"${repository}" is not a repository: write host/owner/name, e.g. github.com/acme/monorepo`;
-        throw invalid(message, [{ field: 'query.repository', message }]);
-      }
       const built = await index();
-      return things.map((thing) => resolveOwnership(thing, built, context));
+      assertKnownRepositories(things, context, built);
+      const answers = things.map((thing) => resolveOwnership(thing, built, context));
+      return sources.loadRejections ? withRejections(things, answers, sources.loadRejections) : answers;
     },
   };
+}
+
+/** A repository named in the question must be one the server knows: a typo would answer "nobody". */
+function assertKnownRepositories(things: readonly Thing[], context: ResolveContext, index: OwnershipIndex) {
+  const named = [
+    ...(context.repository ? [{ field: 'query.repository', repository: context.repository }] : []),
+    ...things.flatMap((thing, at) =>
+      thing.kind === 'path' && thing.repository
+        ? [{ field: `query.thing[${at}]`, repository: thing.repository }]
+        : [],
+    ),
+  ];
+  const known = [...index.repositories].sort();
+  const problems = named
+    .filter((n) => !index.repositories.has(repositoryIdentity(n.repository)))
+    .map((n) => ({
+      field: n.field,
+      message: `${n.repository} is not a repository this server knows; it knows ${known.length === 0 ? 'none' : known.join(', ')}`,
+    }));
+  const [first] = problems;
+  if (first)
+    throw invalid(
+      `${first.message}: name one of these, or import the repository as a catalog source`,
+      problems,
+    );
 }

@@ -24,6 +24,10 @@ export const ownerSchema = z.object({
     .string()
     .optional()
     .describe('the owner exactly as CODEOWNERS writes it: @acme/payments, @alice, a@acme.com'),
+  inCatalog: z
+    .literal(false)
+    .optional()
+    .describe('false: the owner is named (and still the owner) but this catalog has no such Group or User'),
 });
 
 export const ownerMappingSchema = z.object({
@@ -55,6 +59,25 @@ export const whoOwnsCandidateSchema = z.object({
   reason: z.string().describe('why this match lost'),
 });
 
+/** As GET /api/v1/catalog/rejected lists it (declared again here: modules share only their index.ts). */
+export const whoOwnsRejectedSchema = z.object({
+  ref: z.string(),
+  source: z.object({ id: z.string(), name: z.string() }).describe('the catalog source holding the file'),
+  file: z.string(),
+  line: z.number().int(),
+  problems: z
+    .array(
+      z.object({
+        file: z.string(),
+        line: z.number().int(),
+        column: z.number().int(),
+        code: z.string(),
+        message: z.string(),
+      }),
+    )
+    .describe('the errors that kept it out of the catalog'),
+});
+
 export const whoOwnsAnswerSchema = z.object({
   thing: z.string().describe('the thing as asked'),
   kind: whoOwnsKindSchema,
@@ -63,6 +86,20 @@ export const whoOwnsAnswerSchema = z.object({
   candidates: z.array(whoOwnsCandidateSchema).optional().describe('other matches that lost, and why'),
   explanation: z.string().describe('one sentence for a person'),
   owned: z.boolean(),
+  repository: z
+    .string()
+    .nullable()
+    .optional()
+    .describe('paths: the repository answered for (github.com/acme/shop, or a source name); null when none'),
+  repositories: z
+    .array(z.string())
+    .optional()
+    .describe(
+      'paths: the repositories a bare path is in, when more than one has an answer (so none was given)',
+    ),
+  rejected: whoOwnsRejectedSchema
+    .optional()
+    .describe('entities: the entity asked about is in a source but was rejected for these errors'),
 });
 
 export const whoOwnsQuerySchema = z.strictObject({
@@ -89,3 +126,4 @@ export type OwnerMapping = z.infer<typeof ownerMappingSchema>;
 export type Provenance = z.infer<typeof provenanceSchema>;
 export type WhoOwnsCandidate = z.infer<typeof whoOwnsCandidateSchema>;
 export type WhoOwnsAnswer = z.infer<typeof whoOwnsAnswerSchema>;
+export type RejectedEntity = z.infer<typeof whoOwnsRejectedSchema>;

@@ -53,6 +53,8 @@ describe('steward who-owns', () => {
         ],
         explanation: expect.stringContaining('line 19 of examples/acme/CODEOWNERS'),
         owned: true,
+        // examples/acme is no git checkout of its own: the repository is not known.
+        repository: null,
       },
     ]);
   });
@@ -112,7 +114,11 @@ describe('steward who-owns', () => {
   it('reads the catalog from --catalog without a repository', () => {
     const { code, stdout } = steward(['--catalog', shop.catalogDir, 'orphan', '--format', 'json']);
     expect(code).toBe(0);
-    expect(JSON.parse(stdout)[0]).toMatchObject({ owned: false, decidedBy: { line: 108 } });
+    expect(JSON.parse(stdout)[0]).toMatchObject({
+      owned: true,
+      owners: [{ ref: 'group:default/ghosts', inCatalog: false }],
+      decidedBy: { line: 108 },
+    });
   });
 
   it('exits 2 with one line naming the bad thing and the right syntax, answering nothing', () => {

@@ -17,6 +17,7 @@ type WhoOwnsFlags = {
   server?: string;
   catalog?: string;
   repo?: string;
+  repository?: string;
   format: 'text' | 'json';
   flavor?: CodeownersFlavor;
 };
@@ -29,6 +30,10 @@ THING is one of:
   path:services/checkout-api/main.go
                                     a file in the repository; a plain path also works when it
                                     contains / or (with --repo) exists in the repository
+  github.com/acme/shop:services/checkout-api/main.go
+                                    a file in one repository (as --repository does); a path in
+                                    several known repositories without one is answered with
+                                    the list of them, not a guess
   k8s:Deployment/shop/web{app.kubernetes.io/name=web,team=x}
                                     a Kubernetes object Kind/namespace/name (Kind/name when
                                     cluster-wide), with its labels if you know them
@@ -46,7 +51,7 @@ How it decides:
            (backstage.io/kubernetes-id, -namespace, -label-selector), most specific first; else,
            weaker, a Component named by its app.kubernetes.io/name or app label, or its name
   alert    spec.selectors.alerts.matchers (=, !=, =~, !~), most matchers first; else, weaker,
-           a Component named by its service, app or job label
+           a Component named by its sloth_service (SLO burn alerts), service, app or job label
   url      spec.selectors.urls hosts and pathPrefixes, the longest host plus prefix winning
 
 Exit codes: 0 every THING was answered, owned or not; 2 a bad THING (the reason shows the syntax),
@@ -65,6 +70,10 @@ export function registerWhoOwnsCommand(program: Command): void {
     .option(
       '--repo <dir>',
       'the repository checkout paths are in: its CODEOWNERS (.github/, root, docs/) and origin remote are read (default: the current directory)',
+    )
+    .option(
+      '--repository <name>',
+      'the repository paths are in, as the server knows it (github.com/acme/shop, or a source name); default: the one repository that has an answer for the path',
     )
     .addOption(
       new Option('--flavor <flavor>', 'CODEOWNERS rules (default: gitlab for a GitLab checkout)').choices([
@@ -86,6 +95,7 @@ export function registerWhoOwnsCommand(program: Command): void {
         `steward who-owns --catalog catalog/ 'alert:{alertname="HighErrorRate",service="checkout-api"}' --format json`,
         'steward who-owns --catalog catalog/ https://shop.acme.example/checkout',
         'steward who-owns --server http://127.0.0.1:7420 services/checkout-api/main.go',
+        'steward who-owns --server http://127.0.0.1:7420 github.com/acme/shop:services/checkout-api/main.go',
       )}`,
     )
     .action(async (texts: string[], flags: WhoOwnsFlags) => {
@@ -115,7 +125,7 @@ async function answerOffline(texts: string[], flags: WhoOwnsFlags): Promise<WhoO
     codeowners: codeowners ? [codeowners] : [],
   });
   reportIndexProblems(index);
-  return things.map((thing) => resolveOwnership(thing, index));
+  return things.map((thing) => resolveOwnership(thing, index, { repository: flags.repository ?? null }));
 }
 
 /** With --server (and no --catalog or --repo): the server's catalog answers; bad things still exit 2 here. */
@@ -123,6 +133,7 @@ async function answerFromServer(texts: string[], flags: WhoOwnsFlags): Promise<W
   const { bad } = parseThings(texts);
   if (bad[0]) throw usageError(bad[0].message);
   const query = new URLSearchParams(texts.map((text) => ['thing', text]));
+  if (flags.repository) query.set('repository', flags.repository);
   const client = clientFromFlags({ server: flags.server });
   return (await client.request('GET', `/api/v1/who-owns?${query}`, whoOwnsResponseSchema)).items;
 }

@@ -92,8 +92,18 @@ describe('GET /api/v1/who-owns', () => {
   it('takes the repository a path is in', async () => {
     const home = (await ask('thing=tools/x.sh')).json().items[0];
     expect(home.decidedBy).toMatchObject({ entity: 'component:default/tooling' });
-    const away = (await ask('thing=tools/x.sh&repository=https://github.com/shop/other')).json().items[0];
-    expect(away).toMatchObject({ owned: false, decidedBy: null });
+    expect(home.repository).toBe('github.com/shop/monorepo');
+    // A repository the server does not know is refused, naming those it knows (not answered "nobody").
+    const away = await ask('thing=tools/x.sh&repository=https://github.com/shop/other');
+    expect(away.statusCode).toBe(400);
+    expect(away.json().errors).toEqual([
+      {
+        field: 'query.repository',
+        message: expect.stringContaining(
+          'github.com/shop/other is not a repository this server knows; it knows github.com/shop/monorepo',
+        ),
+      },
+    ]);
   });
 
   it('rejects a bad thing with problem+json naming which one and the syntax', async () => {

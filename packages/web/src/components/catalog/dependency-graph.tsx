@@ -138,12 +138,7 @@ function GraphNodeBox({ placed, onPoint }: { placed: PlacedNode; onPoint: (ref: 
   );
   if (isCenter || !node.exists) return box;
   return (
-    <Link
-      href={entityHref(node.ref)}
-      aria-label={`${node.kind} ${node.name}`}
-      onFocus={() => onPoint(node.ref)}
-      onBlur={() => onPoint(null)}
-    >
+    <Link href={entityHref(node.ref)} onFocus={() => onPoint(node.ref)} onBlur={() => onPoint(null)}>
       {box}
     </Link>
   );

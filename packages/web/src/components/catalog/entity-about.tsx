@@ -3,13 +3,17 @@
 import type { EntityDetail } from '../../api/catalog.ts';
 import { Link } from '../../router.tsx';
 import { Badge } from '../badge.tsx';
+import { annotationsOf, webAddressIn } from './entity-annotations.tsx';
 import { ownerHref } from './entity-refs.ts';
+import { LinkIcon } from './link-icon.tsx';
+import { sourceLocationOf } from './source-location.ts';
 import { OwnerLink } from './team-names.tsx';
 
 interface EntityLink {
   url: string;
   title?: string;
   type?: string;
+  icon?: string;
 }
 
 export function EntityAbout({ detail }: { detail: EntityDetail }) {
@@ -68,6 +72,7 @@ export function EntityAbout({ detail }: { detail: EntityDetail }) {
             <ul className="link-list">
               {links.map((link) => (
                 <li key={link.url}>
+                  <LinkIcon icon={link.icon} type={link.type} />
                   <a href={link.url} target="_blank" rel="noreferrer">
                     {link.title ?? link.url}
                   </a>
@@ -80,22 +85,62 @@ export function EntityAbout({ detail }: { detail: EntityDetail }) {
         <dt>Source</dt>
         <dd>
           <Link href="/catalog/sources">{detail.source.name}</Link>
-          {detail.file && (
-            <div>
-              <code className="location">{detail.line ? `${detail.file}:${detail.line}` : detail.file}</code>
-            </div>
-          )}
+          <SourceFile detail={detail} />
         </dd>
       </dl>
     </section>
   );
 }
 
-/** metadata.links as written; anything without a URL is left out rather than shown broken. */
-function linksOf(entity: Record<string, unknown>): EntityLink[] {
+function SourceFile({ detail }: { detail: EntityDetail }) {
+  const location = sourceLocationOf(detail);
+  const code = codeLinkOf(detail.entity);
+  return (
+    <>
+      {(detail.file || detail.source.kind === 'api') && (
+        <div>
+          {location.url ? (
+            <a href={location.url} target="_blank" rel="noreferrer" className="location">
+              <code>{location.text}</code>
+            </a>
+          ) : (
+            <code className="location">{location.text}</code>
+          )}
+        </div>
+      )}
+      {code && (
+        <div>
+          <a href={code} target="_blank" rel="noreferrer">
+            View the code
+          </a>
+        </div>
+      )}
+    </>
+  );
+}
+
+/** Where the entity's code lives, as Backstage's view-url or source-location annotation says. */
+function codeLinkOf(entity: Record<string, unknown>): string | null {
+  const annotations = new Map(annotationsOf(entity));
+  for (const key of ['backstage.io/view-url', 'backstage.io/source-location']) {
+    const address = webAddressIn(annotations.get(key) ?? '');
+    if (address) return address;
+  }
+  return null;
+}
+
+/**
+ * metadata.links as written; anything without a web or mail address (`javascript:`, a bare word) is
+ * left out rather than shown broken or run.
+ */
+export function linksOf(entity: Record<string, unknown>): EntityLink[] {
   const metadata = entity.metadata as { links?: unknown } | undefined;
   if (!Array.isArray(metadata?.links)) return [];
   return metadata.links.filter(
-    (link): link is EntityLink => typeof link === 'object' && link !== null && typeof link.url === 'string',
+    (link): link is EntityLink =>
+      typeof link === 'object' &&
+      link !== null &&
+      typeof link.url === 'string' &&
+      /^(https?:\/\/|mailto:)/i.test(link.url),
   );
 }

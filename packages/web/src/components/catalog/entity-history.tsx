@@ -2,6 +2,7 @@
 // commit, and for an update the fields that changed, before and after.
 import { type EntityName, fetchHistory, type HistoryEntry, listSources } from '../../api/catalog.ts';
 import { useResource } from '../../api/use-resource.ts';
+import { useReloadOnCatalogChange } from '../../live/live-reload.ts';
 import { Link } from '../../router.tsx';
 import { Badge, type BadgeTone } from '../badge.tsx';
 import { ResourceView } from '../resource-view.tsx';
@@ -16,6 +17,7 @@ const changeTones: Record<HistoryEntry['change'], BadgeTone> = {
 
 export function EntityHistory({ entity, entityRef }: { entity: EntityName; entityRef: string }) {
   const history = useResource(`history:${entityRef}`, () => fetchHistory(entity));
+  useReloadOnCatalogChange(history.reload);
   const sources = useResource('catalog-sources', listSources);
   const sourceName = (id: string) => sources.data?.find((source) => source.id === id)?.name ?? id;
   return (
@@ -83,7 +85,7 @@ function HistoryItem({ entry, sourceName }: { entry: HistoryEntry; sourceName: (
   );
 }
 
-function Actor({ actor, sourceName }: { actor: string; sourceName: (id: string) => string }) {
+export function Actor({ actor, sourceName }: { actor: string; sourceName: (id: string) => string }) {
   if (actor.startsWith('user:')) {
     const handle = actor.slice('user:'.length);
     return <Link href={`/people/${encodeURIComponent(handle)}`}>{handle}</Link>;

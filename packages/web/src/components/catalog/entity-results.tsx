@@ -17,7 +17,8 @@ export function EntityResults({ firstPage, filters }: { firstPage: EntityList; f
   const [cursor, setCursor] = useState(firstPage.nextCursor);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
-  const entities = [...firstPage.items, ...more];
+  // A live reload brings a new first page; what "Load more" added stays, without repeating an entity.
+  const entities = [...new Map([...firstPage.items, ...more].map((entity) => [entity.ref, entity])).values()];
   const total = Object.values(firstPage.facets.kind).reduce((sum, count) => sum + count, 0);
 
   const loadMore = async () => {

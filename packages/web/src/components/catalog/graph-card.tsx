@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { type CatalogGraph, fetchGraph } from '../../api/catalog.ts';
 import { useResource } from '../../api/use-resource.ts';
+import { useReloadOnCatalogChange } from '../../live/live-reload.ts';
 import { ResourceView } from '../resource-view.tsx';
 import { DependencyGraph } from './dependency-graph.tsx';
 import { shortRef } from './entity-refs.ts';
@@ -18,6 +19,7 @@ export function GraphCard({ entityRef }: { entityRef: string }) {
   const [depth, setDepth] = useState(1);
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
   const graph = useResource(`graph:${entityRef}:${depth}`, () => fetchGraph(entityRef, depth));
+  useReloadOnCatalogChange(graph.reload);
   const toggle = (type: string) => {
     const next = new Set(hidden);
     if (!next.delete(type)) next.add(type);

@@ -2,6 +2,7 @@
 // (for admins) a way to read it again.
 import type { CatalogSourceView } from '../../api/catalog.ts';
 import { Badge, type BadgeTone } from '../badge.tsx';
+import { type Column, DataTable } from '../data-table.tsx';
 import { formatAgo, formatDateTime } from '../time-format.ts';
 
 const statusTones: Record<CatalogSourceView['status'], BadgeTone> = {
@@ -15,84 +16,132 @@ interface SourcesTableProps {
   sources: CatalogSourceView[];
   /** Set for admins: reads a source again. */
   onRefresh?: (source: CatalogSourceView) => void;
+  /** Set on the admin page: removes a source with its entities. */
+  onRemove?: (source: CatalogSourceView) => void;
   refreshing: string | null;
 }
 
-export function SourcesTable({ sources, onRefresh, refreshing }: SourcesTableProps) {
+const columns: Column<CatalogSourceView>[] = [
+  {
+    id: 'source',
+    header: 'Source',
+    sortValue: (source) => source.name,
+    cell: (source) => <SourceCell source={source} />,
+  },
+  {
+    id: 'status',
+    header: 'Status',
+    sortValue: (source) => source.status,
+    cell: (source) => <Badge tone={statusTones[source.status]}>{source.status}</Badge>,
+  },
+  {
+    id: 'entities',
+    header: 'Entities',
+    className: 'numeric',
+    sortValue: (source) => source.counts.entities,
+    cell: (source) => source.counts.entities,
+  },
+  {
+    id: 'errors',
+    header: 'Errors',
+    className: 'numeric',
+    sortValue: (source) => source.counts.errors,
+    cell: (source) => source.counts.errors || <span className="muted">0</span>,
+  },
+  {
+    id: 'warnings',
+    header: 'Warnings',
+    className: 'numeric',
+    sortValue: (source) => source.counts.warnings,
+    cell: (source) => source.counts.warnings || <span className="muted">0</span>,
+  },
+  {
+    id: 'last-read',
+    header: 'Last read',
+    sortValue: (source) => source.lastIngestedAt,
+    cell: (source) => <LastRead source={source} />,
+  },
+];
+
+export function SourcesTable({ sources, onRefresh, onRemove, refreshing }: SourcesTableProps) {
+  const actions: Column<CatalogSourceView> = {
+    id: 'actions',
+    header: <span className="visually-hidden">Actions</span>,
+    className: 'table__actions',
+    cell: (source) =>
+      source.kind !== 'api' && (
+        <>
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => onRefresh?.(source)}
+            disabled={refreshing !== null}
+          >
+            {refreshing === source.id ? 'Reading…' : 'Read again'}
+          </button>
+          {onRemove && (
+            <button
+              type="button"
+              className="button button--danger-ghost"
+              aria-label={`Remove ${source.name}`}
+              onClick={() => onRemove(source)}
+              disabled={refreshing !== null}
+            >
+              Remove
+            </button>
+          )}
+        </>
+      ),
+  };
   return (
-    <div className="card card--flush table-wrap">
-      <table className="table table--sources">
-        <thead>
-          <tr>
-            <th scope="col">Source</th>
-            <th scope="col">Status</th>
-            <th scope="col" className="numeric">
-              Entities
-            </th>
-            <th scope="col" className="numeric">
-              Errors
-            </th>
-            <th scope="col" className="numeric">
-              Warnings
-            </th>
-            <th scope="col">Last read</th>
-            {onRefresh && (
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            )}
-          </tr>
-        </thead>
-        <tbody>
-          {sources.map((source) => (
-            <tr key={source.id}>
-              <td>
-                <div className="source-cell">
-                  <strong>{source.name}</strong>
-                  <span className="muted">
-                    <Badge>{source.kind}</Badge> <code>{source.target}</code>
-                  </span>
-                  {source.message && <span className="source-cell__message">{source.message}</span>}
-                </div>
-              </td>
-              <td>
-                <Badge tone={statusTones[source.status]}>{source.status}</Badge>
-              </td>
-              <td className="numeric">{source.counts.entities}</td>
-              <td className="numeric">{source.counts.errors || <span className="muted">0</span>}</td>
-              <td className="numeric">{source.counts.warnings || <span className="muted">0</span>}</td>
-              <td>
-                {source.lastIngestedAt ? (
-                  <time dateTime={source.lastIngestedAt} title={formatDateTime(source.lastIngestedAt)}>
-                    {formatAgo(source.lastIngestedAt)}
-                  </time>
-                ) : (
-                  <span className="muted">never</span>
-                )}
-                {source.revision && (
-                  <code className="source-cell__revision" title={source.revision}>
-                    {source.revision.slice(0, 8)}
-                  </code>
-                )}
-              </td>
-              {onRefresh && (
-                <td className="table__actions">
-                  {source.kind !== 'api' && (
-                    <button
-                      type="button"
-                      className="button button--secondary"
-                      onClick={() => onRefresh(source)}
-                      disabled={refreshing !== null}
-                    >
-                      {refreshing === source.id ? 'Reading…' : 'Read again'}
-                    </button>
-                  )}
-                </td>
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+    <DataTable
+      label="Catalog sources"
+      className="table--sources"
+      columns={onRefresh ? [...columns, actions] : columns}
+      rows={sources}
+      rowKey={(source) => source.id}
+    />
+  );
+}
+
+function SourceCell({ source }: { source: CatalogSourceView }) {
+  return (
+    <div className="source-cell">
+      <strong>{source.name}</strong>
+      <span className="muted">
+        <Badge>{source.kind}</Badge> <code>{source.target}</code>
+      </span>
+      {source.repository && source.repository.name !== source.target && (
+        <span className="muted">
+          repository <code>{source.repository.name}</code>
+          {source.repository.path && (
+            <>
+              {' '}
+              at <code>{source.repository.path}/</code>
+            </>
+          )}
+        </span>
+      )}
+      {source.message && <span className="source-cell__message">{source.message}</span>}
     </div>
+  );
+}
+
+function LastRead({ source }: { source: CatalogSourceView }) {
+  return (
+    <>
+      {source.lastIngestedAt ? (
+        <time dateTime={source.lastIngestedAt} title={formatDateTime(source.lastIngestedAt)}>
+          {formatAgo(source.lastIngestedAt)}
+        </time>
+      ) : (
+        <span className="muted">never</span>
+      )}
+      {source.revision && (
+        <code className="source-cell__revision" title={source.revision}>
+          {source.revision.slice(0, 8)}
+        </code>
+      )}
+    </>
   );
 }

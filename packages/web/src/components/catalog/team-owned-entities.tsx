@@ -1,6 +1,7 @@
 // What a team owns in the catalog, grouped by kind: its services, APIs, resources and systems.
 import { type EntitySummary, listEntities } from '../../api/catalog.ts';
 import { useResource } from '../../api/use-resource.ts';
+import { useReloadOnCatalogChange } from '../../live/live-reload.ts';
 import { Link } from '../../router.tsx';
 import { ResourceView } from '../resource-view.tsx';
 import { KindBadge, LifecycleBadge, TierBadge } from './entity-badges.tsx';
@@ -11,6 +12,7 @@ const listed = 500;
 
 export function TeamOwnedEntities({ team, displayName }: { team: string; displayName: string }) {
   const owned = useResource(`owned:${team}`, () => listEntities({ owner: team }, { limit: listed }));
+  useReloadOnCatalogChange(owned.reload);
   const catalogLink = `/catalog?owner=${encodeURIComponent(team)}`;
   return (
     <section className="card card--flush" aria-labelledby="owned-title">

@@ -1,5 +1,7 @@
 // One "who owns this?" answer: the owners, the sentence that explains it, and what decided it
-// (the file and line, and the CODEOWNERS rule, selector, annotation or field that matched).
+// (the file and line, and the CODEOWNERS rule, selector, annotation or field that matched); the
+// repository a path was answered for, the repositories an ambiguous path is in, and the problems of
+// an entity the catalog rejected. An owner the catalog lacks is shown, never linked (no 404s).
 import type { WhoOwnsAnswer as Answer, Owner, Provenance, WhoOwnsCandidate } from '../../api/catalog.ts';
 import { Link } from '../../router.tsx';
 import { Badge } from '../badge.tsx';
@@ -19,10 +21,30 @@ export function WhoOwnsAnswer({ answer, compact = false }: { answer: Answer; com
     <div className="answer" data-testid="who-owns-answer">
       <p className="answer__thing">
         <code>{answer.thing}</code> <Badge>{answer.kind}</Badge>
-        {!answer.owned && <Badge tone="danger">unowned</Badge>}
+        {answer.rejected ? (
+          <Badge tone="danger">rejected</Badge>
+        ) : (
+          !answer.owned && <Badge tone="danger">unowned</Badge>
+        )}
+        {answer.repository && (
+          <span className="answer__repository">
+            {' '}
+            in <code>{answer.repository}</code>
+          </span>
+        )}
       </p>
       {answer.owners.length > 0 && <OwnerList owners={answer.owners} />}
       <p className="answer__explanation">{answer.explanation}</p>
+      {answer.repositories && answer.repositories.length > 0 && (
+        <ul className="answer__repositories" aria-label="Repositories with this path">
+          {answer.repositories.map((repository) => (
+            <li key={repository}>
+              <code>{repository}</code>
+            </li>
+          ))}
+        </ul>
+      )}
+      {answer.rejected && <RejectedProblems problems={answer.rejected.problems} />}
       {answer.decidedBy && <DecidedBy provenance={answer.decidedBy} />}
       {!compact && answer.candidates && answer.candidates.length > 0 && (
         <Candidates candidates={answer.candidates} />
@@ -36,16 +58,32 @@ function OwnerList({ owners }: { owners: Owner[] }) {
     <ul className="answer__owners" aria-label="Owners">
       {owners.map((owner) => (
         <li key={owner.ref ?? owner.codeowner ?? owner.name} className="answer__owner">
-          {owner.ref ? (
+          {owner.ref && owner.inCatalog !== false ? (
             <OwnerLink owner={owner.ref} className="answer__owner-name" />
           ) : (
-            <span className="answer__owner-name">{owner.name ?? owner.codeowner}</span>
+            <span className="answer__owner-name">{owner.ref ?? owner.name ?? owner.codeowner}</span>
           )}
           {owner.codeowner && <code className="answer__codeowner">{owner.codeowner}</code>}
           <Badge tone={owner.role === 'primary' || owner.role === 'codeowner' ? 'accent' : 'neutral'}>
             {owner.role}
           </Badge>
-          {!owner.ref && <Badge tone="warning">not in the catalog</Badge>}
+          {(!owner.ref || owner.inCatalog === false) && <Badge tone="warning">not in this catalog</Badge>}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The errors that kept an entity out of the catalog, each at file:line:col. */
+export function RejectedProblems({ problems }: { problems: NonNullable<Answer['rejected']>['problems'] }) {
+  return (
+    <ul className="problem__fields" aria-label="Why it was rejected">
+      {problems.map((problem) => (
+        <li key={`${problem.file}:${problem.line}:${problem.column}:${problem.code}`}>
+          <code className="location">
+            {problem.file}:{problem.line}:{problem.column}
+          </code>{' '}
+          {problem.message}
         </li>
       ))}
     </ul>

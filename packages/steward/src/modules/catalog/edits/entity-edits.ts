@@ -12,7 +12,7 @@ import { type EntityChanges, writeEntityChanges } from '../store/entity-writes.t
 import { replaceProblems } from '../store/problem-store.ts';
 import { findSource, recountSource } from '../store/source-store.ts';
 import type { CatalogDb } from '../store/tables.ts';
-import { assertMayAssign, assertMayChange, editorOf } from './edit-permissions.ts';
+import { assertMayAssign, assertMayChange, type Editor, editorOf } from './edit-permissions.ts';
 import { validateBody } from './validate-body.ts';
 
 export const apiSourceId = 'api';
@@ -24,8 +24,8 @@ export async function createEntity(
   caller: Principal,
   body: Record<string, unknown>,
   options?: CatalogOptions,
+  editor: Editor = editorOf(caller),
 ) {
-  const editor = editorOf(caller);
   const { entity, warnings } = await validateBody(db, body, options);
   const record = toEntityRecord(entity, null);
   assertMayAssign(editor, record.ref, record.primaryOwner);
@@ -60,8 +60,8 @@ export async function replaceEntity(
   ref: string,
   body: Record<string, unknown>,
   options?: CatalogOptions,
+  editor: Editor = editorOf(caller),
 ) {
-  const editor = editorOf(caller);
   const before = await editableRow(db, ref);
   assertMayChange(
     editor,
@@ -90,8 +90,12 @@ export async function replaceEntity(
   });
 }
 
-export async function deleteEntity(db: CatalogDb, caller: Principal, ref: string) {
-  const editor = editorOf(caller);
+export async function deleteEntity(
+  db: CatalogDb,
+  caller: Principal,
+  ref: string,
+  editor: Editor = editorOf(caller),
+) {
   const before = await editableRow(db, ref);
   assertMayChange(
     editor,

@@ -37,8 +37,17 @@ export async function validateBody(
     const path = emitted.pathAt(p.line, p.column, p.code);
     return path === '' ? 'body' : `body.${path}`;
   };
-  if (result.errors.length > 0 || result.entities.length === 0) {
-    const problems: FieldProblem[] = result.errors.map((p) => ({
+  // Targets that must exist are judged against the catalog, not the one entity sent.
+  const held = new Set(
+    await existingRefs(
+      db,
+      result.errors.flatMap((p) => (p.target ? [p.target] : [])),
+    ),
+  );
+  const errors = result.errors.filter((p) => p.code !== 'missing-target' || !held.has(p.target ?? ''));
+  const sent = result.entities[0] ?? (errors.length === 0 ? result.awaitingTargets[0] : undefined);
+  if (errors.length > 0 || sent === undefined) {
+    const problems: FieldProblem[] = errors.map((p) => ({
       field: field(p),
       message: `${p.code}: ${p.message}`,
     }));
@@ -48,7 +57,7 @@ export async function validateBody(
       problems,
     );
   }
-  const entity = result.entities[0] as CatalogEntity;
+  const entity: CatalogEntity = sent;
   const atField = (p: CatalogProblem): CatalogProblem => ({
     ...p,
     file: apiFile,
@@ -59,8 +68,12 @@ export async function validateBody(
   const warnings = result.warnings.filter((p) => p.code !== 'dangling-ref').map(atField);
   const declared = entity.relations.filter((r) => r.origin === 'declared');
   const present = new Set(await existingRefs(db, [...new Set(declared.map((r) => r.targetRef))]));
+  // A ref no entity can have (an e-mail address as owner) already has its nonstandard-ref warning.
+  const at = (p: { line: number; column: number }) => `${p.line}:${p.column}`;
+  const unresolvable = new Set(result.warnings.filter((p) => p.code === 'nonstandard-ref').map(at));
   for (const relation of declared) {
     if (present.has(relation.targetRef) || relation.targetRef === entity.ref) continue;
+    if (unresolvable.has(at(relation.position))) continue;
     const path = emitted.pathAt(relation.position.line, relation.position.column, 'dangling-ref');
     warnings.push({
       severity: 'warning',

@@ -1,28 +1,38 @@
 // The checks that need every entity at once: duplicates (the first occurrence wins), inverse
-// relations placed on their targets, refs to entities that are not there (warnings), loops in hierarchies.
+// relations placed on their targets, refs to entities that are not there (warnings; errors in fields
+// whose target must exist), loops in hierarchies.
 import { findHierarchyCycles } from './hierarchy-cycles.ts';
 import type { CatalogEntity, CatalogProblem } from './model.ts';
-import { refPath, uniqueRelations } from './relations.ts';
+import { type DeclaredRef, refPath, uniqueRelations } from './relations.ts';
 import type { EntityCandidate } from './validate.ts';
 
 export interface CatalogWide {
   /** Valid entities, with their declared and inverse relations. */
   entities: CatalogEntity[];
+  /**
+   * Entities whose only errors are `missing-target`s: not among `entities`, but a server keeps them
+   * when another source has the targets (see `problem-store.ts`), as the API does (`validate-body.ts`).
+   */
+  awaitingTargets: CatalogEntity[];
   problems: CatalogProblem[];
 }
 
 export function checkCatalogWide(candidates: readonly EntityCandidate[]): CatalogWide {
   const problems: CatalogProblem[] = [];
   const byRef = firstOfEach(candidates, problems);
-  for (const candidate of byRef.values()) linkRelations(candidate, byRef, problems);
+  const missingTargets = new Set<string>();
+  for (const candidate of byRef.values()) {
+    if (linkRelations(candidate, byRef, problems) > 0) missingTargets.add(candidate.entity.ref);
+  }
   problems.push(...findHierarchyCycles(byRef.values()));
   const entities: CatalogEntity[] = [];
+  const awaitingTargets: CatalogEntity[] = [];
   for (const { entity, valid } of byRef.values()) {
     if (!valid) continue;
     entity.relations = uniqueRelations(entity.relations);
-    entities.push(entity);
+    (missingTargets.has(entity.ref) ? awaitingTargets : entities).push(entity);
   }
-  return { entities, problems };
+  return { entities, awaitingTargets, problems };
 }
 
 /** Candidates by ref, in order; a later one with the same ref is a duplicate, pointed at its name. */
@@ -47,13 +57,17 @@ function firstOfEach(candidates: readonly EntityCandidate[], problems: CatalogPr
   return byRef;
 }
 
-/** Each declared relation's inverse goes on its target; a target that is not there is a warning. */
+/**
+ * Each declared relation's inverse goes on its target; a target that is not there is a warning, or
+ * an error where it must exist. Answers how many such errors there were.
+ */
 function linkRelations(
   candidate: EntityCandidate,
   byRef: ReadonlyMap<string, EntityCandidate>,
   problems: CatalogProblem[],
-): void {
+): number {
   const source = candidate.entity.ref;
+  let missing = 0;
   for (const declared of candidate.declared) {
     const target = byRef.get(declared.targetRef);
     if (target) {
@@ -66,12 +80,37 @@ function linkRelations(
       });
       continue;
     }
+    if (declared.field.mustExist) {
+      missing++;
+      problems.push(missingTarget(declared, source));
+      continue;
+    }
+    // A ref no entity can have was reported as nonstandard-ref where it is written.
+    if (!declared.resolvable) continue;
     problems.push({
       severity: 'warning',
       ...declared.position,
       entity: source,
       code: 'dangling-ref',
+      target: declared.targetRef,
       message: `${refPath(declared)} refers to ${declared.targetRef}, which is not among the entities read; add it, or correct the ref`,
     });
   }
+  return missing;
+}
+
+function missingTarget(declared: DeclaredRef, source: string): CatalogProblem {
+  const kind = declared.targetRef.slice(0, declared.targetRef.indexOf(':'));
+  return {
+    severity: 'error',
+    ...declared.position,
+    entity: source,
+    code: 'missing-target',
+    target: declared.targetRef,
+    message: `${refPath(declared)} refers to ${declared.targetRef}, which is not among the entities read; ${
+      declared.field.relation === 'notifies'
+        ? 'a step can only notify a schedule, user or group the catalog has'
+        : "a schedule's members must be users the catalog has (nobody else can be paged)"
+    }: add the ${kind}, or correct the ref`,
+  };
 }

@@ -44,7 +44,10 @@ export function readIdentity(root: YamlMap): Identity {
 export function findDefinition(root: YamlMap, identity: Identity, kinds: KindRegistry, reporter: Reporter) {
   const { apiVersion, kind } = identity;
   if (!apiVersion || !kind || !isValidApiVersion(apiVersion) || !isValidKind(kind)) return undefined;
-  const definition = kinds.find(apiVersion, kind);
+  const spec = findPair(root, 'spec')?.value;
+  const type = spec?.kind === 'map' ? findPair(spec, 'type')?.value : undefined;
+  const specType = type?.kind === 'scalar' && typeof type.value === 'string' ? type.value : undefined;
+  const definition = kinds.find(apiVersion, kind, specType);
   if (definition) return definition;
   const named = kinds.named(kind);
   const sameCase = named.filter((d) => d.kind === kind);

@@ -16,6 +16,17 @@ import {
   namespaceRule,
   tagRule,
 } from './names.ts';
+import {
+  durationReason,
+  isIanaTimeZone,
+  isIsoDuration,
+  isLocalDateTime,
+  isWallTime,
+  isWallTimeEnd,
+  localDateTimeReason,
+  timeZoneReason,
+  wallTimeReason,
+} from './time-formats.ts';
 
 export interface StringFormat {
   check: (value: string) => boolean;
@@ -65,5 +76,32 @@ export const formats: Readonly<Record<string, StringFormat>> = {
       const parsed = parseAlertMatcher(v);
       return parsed.ok ? undefined : parsed.message;
     },
+  },
+  'iana-time-zone': {
+    check: isIanaTimeZone,
+    expectation: 'an IANA time zone name (e.g. Europe/Berlin, America/New_York, UTC)',
+    reason: timeZoneReason,
+  },
+  'iso-duration': {
+    check: isIsoDuration,
+    expectation:
+      'an ISO 8601 duration of weeks, days, hours or minutes, more than zero (e.g. PT12H, P1D, P1W, P2W, P1DT12H)',
+    reason: durationReason,
+  },
+  'wall-time': {
+    check: isWallTime,
+    expectation: 'a wall-clock time HH:MM from 00:00 to 23:59 (e.g. 09:00)',
+    reason: wallTimeReason,
+  },
+  'wall-time-end': {
+    check: isWallTimeEnd,
+    expectation: 'a wall-clock time HH:MM from 00:00 to 24:00 (e.g. 17:00; 24:00 is the end of the day)',
+    reason: wallTimeReason,
+  },
+  'local-date-time': {
+    check: isLocalDateTime,
+    expectation:
+      'a date and wall-clock time YYYY-MM-DDTHH:MM (seconds optional, e.g. 2026-01-05T09:00), in the zone of spec.timeZone',
+    reason: localDateTimeReason,
   },
 };

@@ -18,7 +18,8 @@ import { quoteToken } from './quote-token.ts';
 export type SchemaReport = (at: YamlPosition, code: ProblemCode, message: string) => void;
 
 /** Backstage's placeholders (`$text: ./api.yaml`) stand for content read later; they satisfy any schema. */
-export type PlaceholderSeen = (pair: YamlPair, path: string) => void;
+/** `schema` is what the substituted value will have to be (its `type` only is checked, by the loader). */
+export type PlaceholderSeen = (pair: YamlPair, path: string, schema: JsonSchema) => void;
 
 const supportedKeywords = new Set([
   'type',
@@ -101,7 +102,7 @@ function check(
         'invalid-value',
         `${path}.${pair.key} must be a string naming what to read (a path or URL)`,
       );
-    } else walk.placeholder?.(pair, path);
+    } else walk.placeholder?.(pair, path, schema);
     return;
   }
   if (schema.type !== undefined && !hasType(node, schema.type)) {
@@ -130,12 +131,14 @@ function checkSeq(seq: YamlSeq, schema: JsonSchema, path: string, walk: Walk): v
   const { minItems, maxItems, items } = schema;
   const code = schema.errorCode ?? 'invalid-value';
   if (minItems !== undefined && seq.items.length < minItems) {
-    walk.report(seq, code, `${path} must have at least ${minItems} item${minItems === 1 ? '' : 's'}`);
+    const what = schema.errorMessage ? `: ${schema.errorMessage}` : '';
+    walk.report(seq, code, `${path} must have at least ${minItems} item${minItems === 1 ? '' : 's'}${what}`);
   }
   if (maxItems !== undefined && seq.items.length > maxItems) {
     walk.report(seq, code, `${path} must have at most ${maxItems} item${maxItems === 1 ? '' : 's'}`);
   }
-  if (items) for (let i = 0; i < seq.items.length; i++) check(seq.items[i] as YamlNode, items, path, i, walk);
+  const each = items ?? (walk.placeholder ? {} : undefined);
+  if (each) for (let i = 0; i < seq.items.length; i++) check(seq.items[i] as YamlNode, each, path, i, walk);
 }
 
 function checkMap(map: YamlMap, schema: JsonSchema, path: string, walk: Walk): void {
@@ -171,6 +174,9 @@ function checkMap(map: YamlMap, schema: JsonSchema, path: string, walk: Walk): v
       );
     } else if (typeof additionalProperties === 'object') {
       check(pair.value, additionalProperties, path, pair.key, walk);
+    } else if (walk.placeholder && pair.value.kind !== 'scalar') {
+      // Nothing to check here, but a placeholder may be anywhere (Backstage substitutes them all).
+      check(pair.value, {}, path, pair.key, walk);
     }
   }
 }

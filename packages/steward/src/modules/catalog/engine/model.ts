@@ -1,6 +1,8 @@
 // The catalog's model: validated entities with their owners, relations and source positions (what a
 // store consumes), the problems validation reports, and the data a kind is declared with.
 
+import type { YamlMap, YamlPosition } from '../../../platform/yaml/nodes.ts';
+
 export type Severity = 'error' | 'warning';
 
 /** A place in a catalog file: 1-based line and column. */
@@ -39,10 +41,22 @@ export type ProblemCode =
   | 'invalid-annotation'
   | 'invalid-tag'
   | 'invalid-link'
+  /** A ref Backstage cannot read: an empty part, or no kind where the field has no default. */
   | 'invalid-ref'
+  /** A ref Backstage reads but no entity can match: an e-mail address, a display name (a warning). */
+  | 'nonstandard-ref'
+  /** A ref to a kind the field does not usually point at, e.g. an owner that is a Component (a warning). */
+  | 'unusual-ref-kind'
   | 'invalid-owners'
   | 'duplicate-entity'
   | 'dangling-ref'
+  /**
+   * A ref in a field whose target must exist (a schedule's members, a policy's notify targets) that
+   * no entity has: an error, where a dangling ref elsewhere is a warning. Carries `target`.
+   */
+  | 'missing-target'
+  /** Two items of a list that must differ by name, e.g. a schedule's layers. */
+  | 'duplicate-name'
   | 'missing-annotation'
   | 'disallowed-lifecycle'
   | 'owner-not-group'
@@ -50,7 +64,9 @@ export type ProblemCode =
   /** A NUL or a lone surrogate, in the file or written by an escape: nothing can store it. */
   | 'invalid-character'
   /** Mappings and lists nested past the limit (64 levels). */
-  | 'too-deep';
+  | 'too-deep'
+  /** A Location target or a placeholder that is a URL to elsewhere: reported, never fetched. */
+  | 'url-not-read';
 
 export interface CatalogProblem extends SourcePosition {
   severity: Severity;
@@ -59,6 +75,8 @@ export interface CatalogProblem extends SourcePosition {
   code: ProblemCode;
   /** What is wrong, and what would be right. */
   message: string;
+  /** For a dangling ref: the ref it points at (elsewhere in the catalog, it may not dangle). */
+  target?: string;
 }
 
 export interface EntityOwner {
@@ -93,6 +111,8 @@ export interface CatalogEntity {
   relations: EntityRelation[];
   /** Where the entity's document starts, and which document of the file it is (0-based). */
   source: SourcePosition & { document: number };
+  /** Loaded from the store: the repository its source is, and its file's path from that repository's top. */
+  repository?: { name: string; file: string };
 }
 
 /** The subset of JSON Schema kinds are declared with; validation rejects a kind using anything else. */
@@ -131,16 +151,27 @@ export interface JsonSchema {
 export interface RelationField {
   /** Dotted path from the entity root; `[]` steps into each item of a list: `spec.owners[].ref`. A list at the end is a list of refs. */
   path: string;
+  /** The path's keys, when a key holds a dot (an annotation such as `steward.dev/escalation-policy`); no lists. */
+  keys?: readonly string[];
   /** The relation from this entity to the target, e.g. `ownedBy`. */
   relation: string;
   /** The relation computed on the target, e.g. `ownerOf`. */
   inverse: string;
   /** The kind a ref without `kind:` means; absent means the ref must name its kind. */
   defaultKind?: string;
-  /** The kinds a ref may point at; absent means any. */
+  /**
+   * The kinds a ref is expected to point at; absent means any. Another kind is a warning
+   * (`unusual-ref-kind`) and the relation is still recorded: Backstage enforces no kind here.
+   */
   allowedKinds?: readonly string[];
   /** Following this relation (or its inverse) must never lead back to where it started: a hierarchy. */
   acyclic?: boolean;
+  /**
+   * The target must be in the catalog: a ref to nothing is the error `missing-target`, not the
+   * warning `dangling-ref` (a rota naming someone who is not there would page nobody). Offline the
+   * set read is the catalog; a server asks every source (`problem-store.ts`).
+   */
+  mustExist?: boolean;
 }
 
 export interface KindDefinition {
@@ -158,6 +189,13 @@ export interface KindDefinition {
   owners?: string;
   /** Set for kinds read but not checked beyond the envelope; the text is the warning they get. */
   unsupported?: string;
+  /**
+   * Read instead of the kind's general definition when `spec.type` is this value, as Backstage's
+   * spec types are (an API of type `mcp-server`, an AiResource of type `skill`).
+   */
+  specType?: string;
+  /** Checks of the spec beyond what its schema can say (e.g. names unique within a list). */
+  checkSpec?: (spec: YamlMap, report: (at: YamlPosition, code: ProblemCode, message: string) => void) => void;
 }
 
 export interface RuleSetting {
@@ -180,6 +218,16 @@ export interface CatalogOptions {
   rules?: CatalogRules;
   /** Files larger than this are refused with `file-too-large` (default 10 MiB). */
   maxFileBytes?: number;
+  /** Which files of a directory hold entities, beyond catalog-info.yaml and what Locations name. */
+  files?: FileSelection;
+}
+
+/** Globs relative to the directory read, e.g. `docs/entities/*.yaml` or `services/**` (all below). */
+export interface FileSelection {
+  /** More files to read. */
+  include?: readonly string[];
+  /** Files not to read, even if named catalog-info.yaml or included. */
+  exclude?: readonly string[];
 }
 
 export const defaultMaxFileBytes = 10 * 1024 * 1024;

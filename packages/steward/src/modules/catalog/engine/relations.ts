@@ -1,10 +1,10 @@
-// Relations from the kind's declared relation fields: each ref is read with the field's default and
-// allowed kinds (the referring entity's namespace by default), and inverses are computed once every
-// entity is known, from the inverse the field declares.
+// Relations from the kind's declared relation fields: each ref is read as Backstage reads it, with
+// the field's default kind (the referring entity's namespace by default); inverses are computed once
+// every entity is known, from the inverse the field declares.
 
 import { findPair, type YamlMap, type YamlNode, type YamlScalar } from '../../../platform/yaml/nodes.ts';
 import type { EntityRelation, KindDefinition, RelationField, SourcePosition } from './model.ts';
-import { parseEntityRef, stringifyEntityRef } from './refs.ts';
+import { type CheckedRef, checkRef } from './ref-checks.ts';
 import type { Reporter } from './reporter.ts';
 
 export interface DeclaredRef {
@@ -12,15 +12,20 @@ export interface DeclaredRef {
   node: YamlScalar;
   /** The item's index when the path goes through a list (`spec.providesApis[1]`), else -1. */
   index: number;
+  /** Where the path steps into a list and ends at one (`spec.layers[].members`): the index in the last. */
+  lastIndex?: number;
   targetRef: string;
+  /** False when no entity can have the ref (e.g. an e-mail address): it is not reported as dangling. */
+  resolvable: boolean;
   position: SourcePosition;
 }
 
-/** Where a ref was written, as a path: `spec.providesApis[1]`, `spec.owners[0].ref`. */
-export function refPath(ref: DeclaredRef): string {
+/** Where a ref was written, as a path: `spec.providesApis[1]`, `spec.owners[0].ref`, `spec.layers[0].members[1]`. */
+export function refPath(ref: Pick<DeclaredRef, 'field' | 'index' | 'lastIndex'>): string {
   const { path } = ref.field;
+  const last = ref.lastIndex === undefined ? '' : `[${ref.lastIndex}]`;
   if (ref.index < 0) return path;
-  return path.includes('[]') ? path.replace('[]', `[${ref.index}]`) : `${path}[${ref.index}]`;
+  return path.includes('[]') ? `${path.replace('[]', `[${ref.index}]`)}${last}` : `${path}[${ref.index}]`;
 }
 
 export function readDeclaredRefs(
@@ -32,45 +37,41 @@ export function readDeclaredRefs(
   const declared: DeclaredRef[] = [];
   for (const field of kind.relations) {
     const steps = stepsOf(field);
-    visitRefs(root, steps, 0, -1, (node, index) => {
+    visitRefs(root, steps, 0, -1, (node, index, lastIndex) => {
       if (node.kind !== 'scalar' || typeof node.value !== 'string' || node.value === '') return;
-      const resolved = resolveRef(steps, field, node.value, namespace);
-      const ref: DeclaredRef = { field, node, index, targetRef: '', position: reporter.at(node) };
-      if (resolved.ok) {
-        ref.targetRef = resolved.targetRef;
-        declared.push(ref);
-      } else {
-        reporter.error(node, 'invalid-ref', `${refPath(ref)}: ${resolved.message}`);
+      const checked = cachedCheck(steps, field, node.value, namespace);
+      const path = refPath({ field, index, lastIndex });
+      if (!checked.ok) {
+        reporter.error(node, 'invalid-ref', `${path}: ${checked.message}`);
+        return;
       }
+      for (const warning of checked.warnings)
+        reporter.warning(node, warning.code, `${path}: ${warning.message}`);
+      if (checked.targetRef === undefined) return;
+      const { targetRef, resolvable } = checked;
+      const position = reporter.at(node);
+      declared.push({ field, node, index, lastIndex, targetRef, resolvable, position });
     });
   }
   return declared;
 }
 
-type Resolved = { ok: true; targetRef: string } | { ok: false; message: string };
-
-/** The same refs (a team, a system) recur across thousands of entities: each field keeps what they resolved to. */
-function resolveRef(steps: Steps, field: RelationField, text: string, namespace: string): Resolved {
+/** The same refs (a team, a system) recur across thousands of entities: each field keeps what they came to. */
+function cachedCheck(steps: Steps, field: RelationField, text: string, namespace: string): CheckedRef {
   const key = `${namespace}\n${text}`;
-  let resolved = steps.resolved.get(key);
-  if (!resolved) {
-    const context = {
-      defaultKind: field.defaultKind,
-      defaultNamespace: namespace,
-      allowedKinds: field.allowedKinds,
-    };
-    const parsed = parseEntityRef(text, context);
-    resolved = parsed.ok ? { ok: true, targetRef: stringifyEntityRef(parsed.ref) } : parsed;
-    if (steps.resolved.size >= 50_000) steps.resolved.clear();
-    steps.resolved.set(key, resolved);
+  let checked = steps.checked.get(key);
+  if (!checked) {
+    checked = checkRef(field, text, namespace);
+    if (steps.checked.size >= 50_000) steps.checked.clear();
+    steps.checked.set(key, checked);
   }
-  return resolved;
+  return checked;
 }
 
 interface Steps {
   keys: string[];
-  /** Refs already resolved for this field, by namespace and text. */
-  resolved: Map<string, Resolved>;
+  /** Refs already checked for this field, by namespace and text. */
+  checked: Map<string, CheckedRef>;
   /** Whether the path steps into a list (`[]`); if not, a list at its end is a list of refs. */
   eachItemAt: number;
 }
@@ -81,12 +82,12 @@ const parsedPaths = new WeakMap<RelationField, Steps>();
 function stepsOf(field: RelationField): Steps {
   let steps = parsedPaths.get(field);
   if (!steps) {
-    const segments = field.path.split('.');
+    const segments = field.keys ? [...field.keys] : field.path.split('.');
     const eachItemAt = segments.findIndex((s) => s.endsWith('[]'));
     if (segments.filter((s) => s.endsWith('[]')).length > 1) {
       throw new Error(`relation path ${field.path}: only one list ([]) may be stepped into`);
     }
-    steps = { keys: segments.map((s) => s.replace(/\[\]$/, '')), eachItemAt, resolved: new Map() };
+    steps = { keys: segments.map((s) => s.replace(/\[\]$/, '')), eachItemAt, checked: new Map() };
     parsedPaths.set(field, steps);
   }
   return steps;
@@ -97,12 +98,12 @@ function visitRefs(
   steps: Steps,
   depth: number,
   index: number,
-  visit: (node: YamlNode, index: number) => void,
+  visit: (node: YamlNode, index: number, lastIndex?: number) => void,
 ): void {
   if (depth === steps.keys.length) {
-    if (steps.eachItemAt < 0 && node.kind === 'seq') {
-      for (const [i, item] of node.items.entries()) visit(item, i);
-    } else visit(node, index);
+    if (node.kind !== 'seq') visit(node, index);
+    else if (steps.eachItemAt < 0) for (const [i, item] of node.items.entries()) visit(item, i);
+    else for (const [i, item] of node.items.entries()) visit(item, index, i);
     return;
   }
   if (node.kind !== 'map') return;

@@ -34,6 +34,8 @@ export interface FileCheck {
 export interface CatalogValidation {
   /** Entities without errors, with their declared and inverse relations: what a store keeps. */
   entities: CatalogEntity[];
+  /** Entities valid but for refs to missing targets that must exist (`missing-target` errors). */
+  awaitingTargets: CatalogEntity[];
   /** Entities read, valid or not. */
   entityCount: number;
   errors: CatalogProblem[];
@@ -102,6 +104,7 @@ function finishCatalog(checks: readonly FileCheck[]): CatalogValidation {
   );
   return {
     entities: wide.entities,
+    awaitingTargets: wide.awaitingTargets,
     entityCount: checks.reduce((sum, check) => sum + check.entityCount, 0),
     errors: problems.filter((p) => p.severity === 'error'),
     warnings: problems.filter((p) => p.severity === 'warning'),

@@ -120,7 +120,7 @@ describe('envelope and metadata, with Backstage’s rules', () => {
     const widget = check(component('  owner: storefront').replace('kind: Component', 'kind: Widget'));
     expect(found(widget)).toEqual(['2:7 error unknown-kind']);
     expect(widget.errors[0]?.message).toContain(
-      'kind "Widget" is not known; the known kinds are an API, a Component',
+      'kind "Widget" is not known; the known kinds are an API, an AiResource, a Component',
     );
     const lower = check(component('  owner: storefront').replace('kind: Component', 'kind: component'));
     expect(lower.errors[0]?.message).toBe(
@@ -128,9 +128,9 @@ describe('envelope and metadata, with Backstage’s rules', () => {
     );
   });
 
-  it('unsupported-kind: a Template is read with a warning, and kept', () => {
+  it('unsupported-kind: a Template of an apiVersion the scaffolder no longer reads gets a warning, and is kept', () => {
     const template = lines(
-      'apiVersion: scaffolder.backstage.io/v1beta3',
+      'apiVersion: scaffolder.backstage.io/v1beta2',
       'kind: Template',
       'metadata:',
       '  name: new-service',
@@ -210,14 +210,81 @@ describe('envelope and metadata, with Backstage’s rules', () => {
 });
 
 describe('refs', () => {
-  it('invalid-ref: a kind the field does not allow, or no kind where the field has no default', () => {
-    const result = check(component('  owner: component:web', '  dependsOn: [payments-db]'));
+  it('invalid-ref: only where Backstage cannot read the ref (no kind and no default, an empty part)', () => {
+    const result = check(component('  owner: "group:"', '  dependsOn: [payments-db]'));
     expect(found(result)).toEqual(['8:10 error invalid-ref', '9:15 error invalid-ref']);
     expect(result.errors[0]?.message).toBe(
-      'spec.owner: "component:web" points at a component; it must point at a Group or User',
+      'spec.owner: "group:" is not an entity ref: write [kind:][namespace/]name, e.g. group:default/payments',
     );
     expect(result.errors[1]?.message).toBe(
       'spec.dependsOn[0]: "payments-db" must name the kind it points at: write kind:[namespace/]name, e.g. component:payments-db',
+    );
+    expect(result.entities.map((e) => e.ref)).not.toContain('component:default/web-shop');
+  });
+
+  it('resolves refs ignoring the case of kind, namespace and name', () => {
+    const result = check(component('  owner: Group:Default/StoreFront'));
+    expect(found(result)).toEqual([]);
+    const shop = result.entities.find((e) => e.kind === 'Component');
+    expect(shop?.owners).toMatchObject([{ ref: 'group:default/storefront', role: 'primary' }]);
+    const team = result.entities.find((e) => e.kind === 'Group');
+    expect(team?.relations).toContainEqual(
+      expect.objectContaining({
+        type: 'ownerOf',
+        targetRef: 'component:default/web-shop',
+        origin: 'inverse',
+      }),
+    );
+  });
+
+  it('nonstandard-ref: an e-mail address as owner is a warning; the entity and its owner are kept', () => {
+    const result = check(component('  owner: john@example.com'));
+    expect(found(result)).toEqual(['8:10 warning nonstandard-ref']);
+    expect(result.warnings[0]?.message).toBe(
+      'spec.owner: "john@example.com" is not an entity name (1–63 characters: letters and digits, with - _ . between them (e.g. payments-api)), so it resolves to nothing (it is kept as the ref group:default/john@example.com). Name the entity it means, e.g. user:john',
+    );
+    const shop = result.entities.find((e) => e.kind === 'Component');
+    expect(shop?.owners).toMatchObject([{ ref: 'group:default/john@example.com', role: 'primary' }]);
+    expect(shop?.relations).toMatchObject([{ type: 'ownedBy', targetRef: 'group:default/john@example.com' }]);
+  });
+
+  it('nonstandard-ref: a display name as system, a name with spaces in a list', () => {
+    const result = check(
+      component(
+        '  owner: storefront',
+        '  system: Some System',
+        '  dependsOn: ["component:Payments Service"]',
+      ),
+    );
+    expect(found(result)).toEqual(['9:11 warning nonstandard-ref', '10:15 warning nonstandard-ref']);
+    expect(result.warnings[0]?.message).toContain('e.g. system:some-system');
+    expect(result.warnings[1]?.message).toBe(
+      'spec.dependsOn[0]: "component:Payments Service" is not a ref an entity can have: its name "Payments Service" is not an entity name (1–63 characters: letters and digits, with - _ . between them (e.g. payments-api)), so it resolves to nothing (it is kept as the ref component:default/payments service). Name the entity it means, e.g. component:payments-service',
+    );
+    const shop = result.entities.find((e) => e.kind === 'Component');
+    expect(shop?.relations.map((r) => `${r.type} ${r.targetRef}`)).toEqual([
+      'ownedBy group:default/storefront',
+      'dependsOn component:default/payments service',
+      'partOf system:default/some system',
+    ]);
+  });
+
+  it('unusual-ref-kind: an owner that is a Component is a warning, and the relation is recorded', () => {
+    const result = check(component('  owner: component:web', '  providesApis: [group:storefront]'));
+    expect(found(result)).toEqual([
+      '8:10 warning unusual-ref-kind',
+      '8:10 warning dangling-ref',
+      '9:18 warning unusual-ref-kind',
+    ]);
+    expect(result.warnings[0]?.message).toBe(
+      'spec.owner: "component:web" points at a component, where a Group or User is expected; the ownedBy relation is recorded as written (Backstage accepts any kind here), but check that the ref means what it says',
+    );
+    expect(result.warnings[2]?.message).toContain('where an API is expected');
+    const shop = result.entities.find((e) => e.kind === 'Component');
+    expect(shop?.owners).toMatchObject([{ ref: 'component:default/web', role: 'primary' }]);
+    const team = result.entities.find((e) => e.kind === 'Group');
+    expect(team?.relations).toContainEqual(
+      expect.objectContaining({ type: 'apiProvidedBy', targetRef: 'component:default/web-shop' }),
     );
   });
 
@@ -228,6 +295,16 @@ describe('refs', () => {
       'spec.owner refers to group:default/ghosts, which is not among the entities read; add it, or correct the ref',
     );
     expect(result.entities.map((e) => e.ref)).toContain('component:default/web-shop');
+  });
+
+  it('a ref too long to record is a warning, and no relation', () => {
+    const result = check(component(`  owner: ${'o'.repeat(3000)}`));
+    expect(found(result)).toEqual(['8:10 warning nonstandard-ref']);
+    expect(result.warnings[0]?.message).toContain('it is too long to record as a relation');
+    expect(result.warnings[0]?.message).not.toContain('o'.repeat(61));
+    const shop = result.entities.find((e) => e.kind === 'Component');
+    expect(shop?.owners).toEqual([]);
+    expect(shop?.relations).toEqual([]);
   });
 });
 

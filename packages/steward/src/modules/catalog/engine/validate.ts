@@ -46,15 +46,16 @@ export function validateDocument(input: DocumentInput, reporter: Reporter): Enti
   reporter.entity = identity.ref;
   const errorsBefore = reporter.errorCount;
   const written: Written[] = [];
-  const placeholder = (pair: { value: YamlNode }) => {
-    if (pair.value.kind === 'scalar') written.push({ node: pair.value, follow: false, required: true });
+  const placeholder: PlaceholderSeen = ({ key, value }, at, { type }) => {
+    if (value.kind === 'scalar')
+      written.push({ node: value, follow: false, required: true, substitution: { key, at, type } });
   };
   validateNode(root, envelopeSchema, '', reporter.error, placeholder);
   const definition = findDefinition(root, identity, input.kinds, reporter);
   const checked = definition
     ? checkKind(root, definition, identity.namespace, input.rules, reporter, placeholder)
     : { declared: [], owners: [] };
-  if (definition?.kind === 'Location') written.push(...locationTargets(root));
+  if (definition?.kind === 'Location') written.push(...locationTargets(root, reporter));
   const references = resolveReferences(written, input.rootDirectory, reporter);
   const { ref, apiVersion, kind } = identity;
   if (ref === null || !apiVersion || !kind) return undefined;
@@ -93,8 +94,10 @@ function checkKind(
   }
   const spec = findPair(root, 'spec');
   if (!spec) reporter.error(root, 'missing-field', 'the entity is missing the required field "spec"');
-  else if (spec.value.kind === 'map')
+  else if (spec.value.kind === 'map') {
     validateNode(spec.value, definition.spec, 'spec', reporter.error, placeholder);
+    definition.checkSpec?.(spec.value, reporter.error);
+  }
   const declared = readDeclaredRefs(root, definition, namespace, reporter);
   const owners = readOwners(root, definition, declared, reporter);
   if (rules) applyRules(root, definition.kind, owners, rules, reporter);

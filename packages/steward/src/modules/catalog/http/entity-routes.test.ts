@@ -28,30 +28,14 @@ spec:
   owner: group:${owner}
 ${extra}`;
 
-const groups = `---
-apiVersion: backstage.io/v1alpha1
-kind: Group
-metadata:
-  name: payments
-spec:
-  type: team
-  children: []
----
-apiVersion: backstage.io/v1alpha1
-kind: Group
-metadata:
-  name: search
-spec:
-  type: team
-  children: []
-`;
-
+// The teams payments and search are the Groups seedOrg created through the API (API-sourced), with
+// its five people as Users: the upload holds the components alone.
 const files = [
-  { path: 'org/catalog-info.yaml', content: groups },
   {
     path: 'payments/catalog-info.yaml',
     content: [
-      component('checkout', 'payments', 1, 'production', ['go'], '  dependsOn: [component:ledger]\n'),
+      // Refs resolve ignoring case, as in Backstage.
+      component('checkout', 'payments', 1, 'production', ['go'], '  dependsOn: [Component:Default/Ledger]\n'),
       component('ledger', 'payments', 2, 'production', ['java']),
       component('refunds', 'payments', 1, 'experimental', ['go', 'grpc']),
     ].join(''),
@@ -113,13 +97,14 @@ describeEachEngine('catalog API', ({ db }) => {
     expect((await get(job.url, org.tokens.member)).statusCode).toBe(403);
     const ran = await steward.jobOf(again, org.tokens.admin);
     expect(ran).toMatchObject({ state: 'succeeded', enqueuedBy: 'admin' });
-    expect(ran.result).toMatchObject({ added: 0, updated: 0, removed: 0, unchanged: 7, errorCount: 0 });
+    expect(ran.result).toMatchObject({ added: 0, updated: 0, removed: 0, unchanged: 5, errorCount: 0 });
     const sources = (await get('/api/v1/catalog/sources')).json().items;
     expect(sources.find((s: { id: string }) => s.id === uploadId)).toMatchObject({
       kind: 'upload',
       name: 'fixture',
       status: 'ok',
-      counts: { entities: 7, errors: 0, warnings: 0 },
+      // The owners are API-made teams: another source of the same catalog holds them, so nothing dangles.
+      counts: { entities: 5, errors: 0, warnings: 0 },
     });
     const byMember = await send(org.tokens.member, 'POST', '/api/v1/catalog/sources', {
       kind: 'upload',
@@ -133,7 +118,7 @@ describeEachEngine('catalog API', ({ db }) => {
     const response = await send(org.tokens.admin, 'POST', '/api/v1/catalog/sources', {
       kind: 'upload',
       name: 'escape',
-      files: [{ path: '../outside.yaml', content: groups }],
+      files: [{ path: '../outside.yaml', content: component('escapee', 'payments', 1, 'production', []) }],
     });
     expect(response.statusCode).toBe(400);
     expect(response.json().errors).toEqual([
@@ -172,12 +157,13 @@ describeEachEngine('catalog API', ({ db }) => {
     expect(refs(await get('/api/v1/entities?q=LEGACY%20service'))).toEqual([
       'component:default/legacy-search',
     ]);
+    expect(refs(await get('/api/v1/entities?owner=Group:Default/Payments'))).toEqual(refs(owned));
     expect(refs(await get('/api/v1/entities?owner=group:default/search&kind=component'))).toEqual([
       'component:default/indexer',
       'component:default/legacy-search',
     ]);
     const all = (await get('/api/v1/entities')).json().facets.kind;
-    expect(all).toEqual({ component: 5, group: 2 });
+    expect(all).toEqual({ component: 5, group: 3, user: 5 });
   });
 
   it('pages with an opaque cursor: every entity once, in ref order; a forged cursor is a 400', async () => {
@@ -191,7 +177,7 @@ describeEachEngine('catalog API', ({ db }) => {
       url = `/api/v1/entities?limit=2&cursor=${body.nextCursor}`;
     }
     expect(seen).toEqual(refs(await get('/api/v1/entities?limit=100')));
-    expect(seen).toHaveLength(7);
+    expect(seen).toHaveLength(13);
     const owned = (await get('/api/v1/entities?owner=payments&limit=2')).json();
     const second = (await get(`/api/v1/entities?owner=payments&limit=2&cursor=${owned.nextCursor}`)).json();
     expect([...owned.items, ...second.items].map((i: { ref: string }) => i.ref)).toEqual([
@@ -220,6 +206,7 @@ describeEachEngine('catalog API', ({ db }) => {
       file: 'payments/catalog-info.yaml',
       // checkout (with its dependsOn) takes lines 1-14; ledger's document starts after its `---`, on 16.
       line: 16,
+      // The owner is an API-made team: held by the catalog, if not by this upload, so not dangling.
       problems: [],
       links: { history: '/api/v1/entities/component/default/ledger/history' },
     });
@@ -297,7 +284,7 @@ describeEachEngine('catalog API', ({ db }) => {
       apiVersion: 'backstage.io/v1alpha1',
       kind: 'Component',
       metadata: { name: 'broken', tags: ['ok', 'Not OK'] },
-      spec: { type: 'service', owner: 'group:Not A Ref!' },
+      spec: { type: 'service', owner: 'group:' },
       status: {},
     };
     const response = await send(org.tokens.member, 'POST', '/api/v1/entities', bad);
@@ -356,6 +343,73 @@ describeEachEngine('catalog API', ({ db }) => {
     expect((await get('/api/v1/catalog/problems?source=api&severity=error')).json().items).toEqual([]);
   });
 
+  it('creates a schedule whose members the catalog has; a member it lacks is a 400 naming the field', async () => {
+    const rota = (members: string[]) => ({
+      apiVersion: 'steward.dev/v1',
+      kind: 'Schedule',
+      metadata: { name: 'payments-rota' },
+      spec: {
+        owner: 'group:payments',
+        timeZone: 'Europe/Berlin',
+        layers: [{ name: 'weekly', start: '2026-01-05T09:00', rotation: 'P1W', members }],
+      },
+    });
+    const refused = await send(org.tokens.admin, 'POST', '/api/v1/entities', rota(['mia', 'ghost']));
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().errors).toEqual([
+      { field: 'body.spec.layers[0].members[1]', message: expect.stringContaining('missing-target: ') },
+    ]);
+    const created = await send(org.tokens.admin, 'POST', '/api/v1/entities', rota(['mia', 'user:noah']));
+    expect(created.statusCode).toBe(201);
+    expect(created.json().problems).toEqual([]);
+  });
+
+  it('keeps an entity whose owner is an e-mail address, warning that no entity can have that ref', async () => {
+    const body = apiEntity('mailer', 'john@example.com', { system: 'Some System', dependsOn: [] });
+    const created = await send(org.tokens.admin, 'POST', '/api/v1/entities', body);
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({
+      ref: 'component:default/mailer',
+      owner: 'group:default/john@example.com',
+      owners: [{ ref: 'group:default/john@example.com', role: 'primary' }],
+      entity: { spec: { owner: 'john@example.com', system: 'Some System' } },
+    });
+    const problems = created
+      .json()
+      .problems.map((p: { code: string; message: string }) => [
+        p.code,
+        p.message.slice(0, p.message.indexOf(':')),
+      ]);
+    expect(problems).toEqual([
+      ['nonstandard-ref', 'body.spec.owner'],
+      ['nonstandard-ref', 'body.spec.system'],
+    ]);
+    expect(
+      (await send(org.tokens.admin, 'DELETE', '/api/v1/entities/component/default/mailer')).statusCode,
+    ).toBe(204);
+  });
+
+  it('stores a long nonstandard owner up to 1 KiB (indexes take it), and records no relation past that', async () => {
+    const recorded = `group:default/${'o'.repeat(1000)}`;
+    const long = await send(org.tokens.admin, 'POST', '/api/v1/entities', apiEntity('long-owner', recorded));
+    expect(long.statusCode).toBe(201);
+    expect(long.json()).toMatchObject({ owner: recorded, owners: [{ ref: recorded }] });
+    // 600 two-byte characters: 1,200 bytes, past what is recorded.
+    const wide = await send(
+      org.tokens.admin,
+      'POST',
+      '/api/v1/entities',
+      apiEntity('wide-owner', 'é'.repeat(600)),
+    );
+    expect(wide.statusCode).toBe(201);
+    expect(wide.json()).toMatchObject({ owner: null, owners: [] });
+    expect(wide.json().problems[0].message).toContain('it is too long to record as a relation');
+    for (const name of ['long-owner', 'wide-owner']) {
+      const url = `/api/v1/entities/component/default/${name}`;
+      expect((await send(org.tokens.admin, 'DELETE', url)).statusCode).toBe(204);
+    }
+  });
+
   it('records every change in the history, newest first, with who made it and the audit log', async () => {
     const url = '/api/v1/entities/component/default/fraud-check';
     expect((await send(org.tokens.teammate, 'DELETE', url)).statusCode).toBe(204);
@@ -387,8 +441,10 @@ describeEachEngine('catalog API', ({ db }) => {
       403,
     );
     const removed = await send(org.tokens.admin, 'DELETE', `/api/v1/catalog/sources/${uploadId}`);
-    expect((await steward.jobOf(removed, org.tokens.admin)).result).toEqual({ removed: 7 });
-    expect(refs(await get('/api/v1/entities?limit=100'))).toEqual(['component:default/payouts']);
+    expect((await steward.jobOf(removed, org.tokens.admin)).result).toEqual({ removed: 5 });
+    expect(refs(await get('/api/v1/entities?kind=component&limit=100'))).toEqual([
+      'component:default/payouts',
+    ]);
     const payouts = (await get('/api/v1/entities/component/default/payouts')).json();
     expect(payouts.relations.outgoing).toEqual(
       expect.arrayContaining([

@@ -2,7 +2,7 @@
 // graph with owners, and the orphans report.
 import type { TypedApp } from '../../../platform/http/route-types.ts';
 import type { CatalogService } from '../catalog-service.ts';
-import { refFromText } from '../queries/entity-queries.ts';
+import { ownedChanges, ownerRefFromQuery, refFromText } from '../queries/entity-queries.ts';
 import { dependencyGraph } from '../queries/graph.ts';
 import { orphansReport } from '../queries/orphans.ts';
 import { problemRowView } from '../queries/views.ts';
@@ -10,6 +10,8 @@ import {
   graphQuerySchema,
   graphSchema,
   orphansSchema,
+  ownedChangeListSchema,
+  ownedChangesQuerySchema,
   problemListSchema,
   problemQuerySchema,
 } from '../schemas.ts';
@@ -32,10 +34,11 @@ export function insightRoutes(service: CatalogService) {
         },
       },
       async (request) => {
-        const { entity } = request.query;
+        const { entity, owner } = request.query;
         const query = {
           ...request.query,
           entity: entity === undefined ? undefined : refFromText(entity, 'querystring.entity'),
+          owner: owner === undefined ? undefined : ownerRefFromQuery(owner),
         };
         return { items: (await listProblemRows(db, query)).map(problemRowView) };
       },
@@ -54,6 +57,21 @@ export function insightRoutes(service: CatalogService) {
       },
       async (request) =>
         dependencyGraph(db, { ...request.query, ref: refFromText(request.query.ref, 'querystring.ref') }),
+    );
+
+    app.get(
+      '/api/v1/catalog/changes',
+      {
+        config: { access: 'read' },
+        schema: {
+          tags,
+          summary:
+            'The latest changes to the entities an owner owns now, newest first (a team’s recent changes)',
+          querystring: ownedChangesQuerySchema,
+          response: { 200: ownedChangeListSchema },
+        },
+      },
+      async (request) => ownedChanges(db, request.query),
     );
 
     app.get(

@@ -10,8 +10,15 @@ import { jobUrl, startedJobSchema } from '../../../platform/jobs/index.ts';
 import type { CatalogService } from '../catalog-service.ts';
 import { listSources } from '../queries/source-views.ts';
 import { sourceView } from '../queries/views.ts';
-import { catalogSourceSchema, createSourceSchema, sourceParamsSchema } from '../schemas.ts';
+import {
+  catalogSourceSchema,
+  createSourceSchema,
+  rejectedListSchema,
+  rejectedQuerySchema,
+  sourceParamsSchema,
+} from '../schemas.ts';
 import { addSource, refreshSource, removeSource } from '../source-operations.ts';
+import { findRejections } from '../store/rejections.ts';
 import type { SourceRow } from '../store/tables.ts';
 
 const tags = ['catalog'];
@@ -45,6 +52,23 @@ export function sourceRoutes(service: CatalogService) {
         },
       },
       async () => ({ items: await listSources(ctx.db) }),
+    );
+
+    app.get(
+      '/api/v1/catalog/rejected',
+      {
+        config: { access: 'read' },
+        schema: {
+          tags,
+          summary:
+            'Entities the sources hold that were rejected for errors (so are not in the catalog), with their problems',
+          querystring: rejectedQuerySchema,
+          response: { 200: rejectedListSchema },
+        },
+      },
+      async (request) => ({
+        items: await findRejections(ctx.db, { all: true, source: request.query.source }),
+      }),
     );
 
     app.post(

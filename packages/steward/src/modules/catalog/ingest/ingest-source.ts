@@ -1,5 +1,6 @@
 // Ingests one source: read it (files, clone, upload) with the engine, writing what changed as it is
 // read. A source that cannot be read keeps its entities and is marked failed with the reason.
+import type { AttachmentHandler } from '../attachments.ts';
 import type { CatalogOptions } from '../engine/model.ts';
 import { readSource } from '../sources/read-source.ts';
 import { recordFailure } from '../store/source-store.ts';
@@ -24,6 +25,8 @@ export interface IngestDeps {
   batchSize?: number | undefined;
   /** Trees with at least this many catalog files are read in a worker thread. */
   workerFromFiles?: number | undefined;
+  /** What other modules store of files entities attach (SLO specs), in the ingest's transaction. */
+  attachments?: readonly AttachmentHandler[] | undefined;
 }
 
 export interface IngestSummary extends IngestCounts {
@@ -51,6 +54,7 @@ export async function ingestSource(
           gitAllowLocal: deps.gitAllowLocal,
           workerFromFiles: deps.workerFromFiles,
           batch: deps.batchSize,
+          attach: deps.attachments?.map((h) => h.annotation),
           onRevision: sink.onRevision,
           onRows: sink.onRows,
           onProgress(p) {
@@ -62,6 +66,7 @@ export async function ingestSource(
       {
         actor: options.actor,
         batchSize: deps.batchSize,
+        attachments: deps.attachments,
         onProgress(p) {
           progress.written = p.written;
           report();

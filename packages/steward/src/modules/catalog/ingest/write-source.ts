@@ -11,14 +11,16 @@
 // transaction costs no more time than the batches did (the figures are in the commit that made it).
 // On PGlite (one connection) other queries wait for the ingest's writes; on PostgreSQL readers see
 // the old catalog until the commit.
-import type { ControlledTransaction } from 'kysely';
+import type { ControlledTransaction, Kysely } from 'kysely';
+import type { AttachmentHandler } from '../attachments.ts';
+import { yieldPeopleToFile } from '../edits/people-entities.ts';
 import type { CatalogProblem } from '../engine/model.ts';
 import type { SourceRead } from '../sources/read-source.ts';
 import { replaceCodeowners } from '../store/codeowners-store.ts';
 import type { StoredRow } from '../store/entity-rows.ts';
 import { heldElsewhere, type StoredState, storedStates } from '../store/entity-state.ts';
 import { type EntityChanges, writeEntityChanges } from '../store/entity-writes.ts';
-import { replaceProblems } from '../store/problem-store.ts';
+import { replaceProblems, withoutHeldTargets } from '../store/problem-store.ts';
 import { analyzeCatalog, recordIngest } from '../store/source-store.ts';
 import type { CatalogDb, CatalogTables, SourceRow } from '../store/tables.ts';
 import { classify, removals, slices } from './plan-changes.ts';
@@ -32,6 +34,7 @@ export interface WriteOptions {
   actor?: string | undefined;
   batchSize?: number | undefined;
   onProgress?: ((progress: WriteProgress) => void) | undefined;
+  attachments?: readonly AttachmentHandler[] | undefined;
 }
 
 export interface IngestCounts {
@@ -41,7 +44,7 @@ export interface IngestCounts {
   unchanged: number;
   errors: CatalogProblem[];
   warnings: CatalogProblem[];
-  /** Kinds of the entities added, changed or removed (lower-case): Group and User changes sync identity. */
+  /** Kinds of the entities added, changed or removed (lower-case). */
   changedKinds: string[];
   source: SourceRow;
 }
@@ -83,7 +86,7 @@ export async function writeSource(db: CatalogDb, sourceId: string, read: Reader,
     await transaction.rollback().catch(() => {});
     throw error;
   }
-  const { writer, gone, errors, result, source } = outcome;
+  const { writer, gone, errors, warnings, result, source } = outcome;
   // Planner statistics after a large change (PGlite has no autovacuum to refresh them).
   if (writer.created.length + writer.counts.updated + gone.removed.length >= analyzeFrom)
     await analyzeCatalog(db);
@@ -94,7 +97,7 @@ export async function writeSource(db: CatalogDb, sourceId: string, read: Reader,
     removed: gone.removed.length,
     unchanged: writer.counts.unchanged,
     errors,
-    warnings: result.warnings,
+    warnings,
     changedKinds: [...new Set([...writer.changedKinds, ...removedKinds])],
     source,
     read: result,
@@ -112,26 +115,34 @@ async function writeAll(
   const result = await writer.readWith(read);
   const trx = await transaction();
   const change = { sourceId, actor: options.actor ?? `source:${sourceId}`, revision: result.revision };
-  const errors = [...result.errors, ...writer.duplicates];
-  const gone = removals([...stored.keys(), ...writer.created], new Set(result.refs), errors);
+  const targets = await judgeMissingTargets(trx, result.errors);
+  const attached = await writeAttachments(trx, sourceId, result, options.attachments ?? []);
+  const errors = [...targets.errors, ...writer.duplicates, ...attached.filter((p) => p.severity === 'error')];
+  const present = new Set([...result.refs, ...targets.kept]);
+  const gone = removals([...stored.keys(), ...writer.created], present, errors);
   for (const refs of slices(gone.removed, options.batchSize ?? 2000)) {
     const changes: EntityChanges = { ...change, created: [], updated: [], moved: [], removed: refs };
     await writeEntityChanges(trx, changes);
   }
+  // Every warning is kept (a target another source holds now may go); what is news today is counted.
+  const allWarnings = [...result.warnings, ...attached.filter((p) => p.severity === 'warning')];
+  const warnings = await withoutHeldTargets(trx, allWarnings);
   const source = await (async () => {
-    await replaceProblems(trx, sourceId, [...errors, ...result.warnings]);
+    // Missing targets another source has are kept too: they hold again if that source lets them go.
+    await replaceProblems(trx, sourceId, [...errors, ...targets.held, ...allWarnings]);
     await replaceCodeowners(trx, sourceId, result.codeowners);
     const status = errors.length > 0 ? 'errors' : 'ok';
     const outcome = {
       status,
       message: null,
       revision: result.revision,
+      repository: result.repository,
       errors: errors.length,
-      warnings: result.warnings.length,
+      warnings: warnings.length,
     } as const;
     return recordIngest(trx, sourceId, outcome);
   })();
-  return { writer, gone, errors, result, source };
+  return { writer, gone, errors, warnings, result, source };
 }
 
 /** Writes batches one after another as they arrive; the first failure stops the rest and is rethrown. */
@@ -154,6 +165,8 @@ function batchWriter(
     const db = await transaction();
     const fresh = rows.filter((r) => !stored.has(r.ref)).map((r) => r.ref);
     const held = fresh.length === 0 ? new Map<string, string>() : await heldElsewhere(db, sourceId, fresh);
+    for (const ref of await yieldPeopleToFile(db, held, options.actor ?? `source:${sourceId}`))
+      held.delete(ref);
     for (const row of rows)
       if (held.has(row.ref)) state.duplicates.push(duplicateProblem(row, held.get(row.ref) as string));
     const plan = classify(held.size === 0 ? rows : rows.filter((r) => !held.has(r.ref)), stored);
@@ -202,6 +215,40 @@ function batchWriter(
       return result;
     },
   };
+}
+
+/** Each handler stores what the source's entities attach now (its files only, of entities kept). */
+async function writeAttachments(
+  trx: CatalogDb,
+  sourceId: string,
+  read: SourceRead,
+  handlers: readonly AttachmentHandler[],
+): Promise<CatalogProblem[]> {
+  const kept = new Set(read.refs);
+  const problems: CatalogProblem[] = [];
+  for (const handler of handlers) {
+    const files = read.attached.filter((f) => f.annotation === handler.annotation && kept.has(f.entity));
+    problems.push(...(await handler.write(trx as unknown as Kysely<unknown>, sourceId, files)));
+  }
+  return problems;
+}
+
+/**
+ * A target that must exist (a schedule's member) is judged against the whole catalog, as a dangling
+ * ref is: one that another source holds is no error, and the entity, written as its file was read,
+ * stays. One no source holds is an error; the entity is still kept, with the error on it, so that
+ * the source that brings the target later settles it without this one being read again.
+ */
+async function judgeMissingTargets(trx: CatalogDb, problems: readonly CatalogProblem[]) {
+  const missing = problems.filter((p) => p.code === 'missing-target');
+  if (missing.length === 0) return { errors: [...problems], held: [], kept: [] };
+  const still = new Set(await withoutHeldTargets(trx, missing));
+  const held = missing.filter((p) => !still.has(p));
+  const failing = new Set([...still].map((p) => p.entity));
+  const kept = [
+    ...new Set(held.flatMap((p) => (p.entity === null || failing.has(p.entity) ? [] : [p.entity]))),
+  ];
+  return { errors: problems.filter((p) => p.code !== 'missing-target' || still.has(p)), held, kept };
 }
 
 function duplicateProblem(row: StoredRow, holder: string): CatalogProblem {

@@ -2,11 +2,12 @@
 // both ways, problems and source; an entity's history.
 import { invalid, notFound } from '../../../platform/errors.ts';
 import { parseEntityRef, stringifyEntityRef } from '../engine/refs.ts';
-import type { EntityDetail, EntityList, HistoryEntry } from '../schemas.ts';
+import type { EntityDetail, EntityList, HistoryEntry, OwnedChange } from '../schemas.ts';
 import { findEntityDetail } from '../store/entity-detail.ts';
 import { findEntityRow } from '../store/entity-reads.ts';
 import { facetCounts, listEntityRows } from '../store/entity-search.ts';
-import { listHistoryRows } from '../store/history-store.ts';
+import { listHistoryRows, listOwnedHistoryRows } from '../store/history-store.ts';
+import { findRejections } from '../store/rejections.ts';
 import type { CatalogDb } from '../store/tables.ts';
 import { entitySummaryView, iso } from './views.ts';
 
@@ -24,7 +25,7 @@ export interface EntityListQuery {
 export async function listEntities(db: CatalogDb, query: EntityListQuery): Promise<EntityList> {
   const filter = {
     kind: query.kind?.toLowerCase(),
-    owner: query.owner === undefined ? undefined : ownerRef(query.owner),
+    owner: query.owner === undefined ? undefined : ownerRefFromQuery(query.owner),
     tier: query.tier,
     lifecycle: query.lifecycle,
     tag: query.tag,
@@ -45,7 +46,7 @@ export async function listEntities(db: CatalogDb, query: EntityListQuery): Promi
 }
 
 /** `payments` means the group; a full ref may name any kind. */
-function ownerRef(owner: string): string {
+export function ownerRefFromQuery(owner: string): string {
   const parsed = parseEntityRef(owner, { defaultKind: 'Group', defaultNamespace: 'default' });
   if (!parsed.ok)
     throw invalid(`querystring.owner: ${parsed.message}`, [
@@ -73,9 +74,24 @@ export function refFromParams(params: { kind: string; namespace: string; name: s
   return stringifyEntityRef(params);
 }
 
+/** A 404 that says why: a rejected entity's problems (at file:line:col) and where to see them. */
+async function notInCatalog(db: CatalogDb, ref: string) {
+  const [rejected] = await findRejections(db, { refs: [ref] });
+  if (!rejected)
+    return notFound(`no entity ${ref} in the catalog; list entities with GET /api/v1/entities?q=…`);
+  const count = rejected.problems.length === 1 ? 'an error' : `${rejected.problems.length} errors`;
+  return notFound(
+    `${ref} is not in the catalog: it was rejected for ${count} at ${rejected.file}:${rejected.line} (source ${rejected.source.name}): ${rejected.problems[0]?.message}; fix the file and refresh the source (GET /api/v1/catalog/problems?entity=${ref} lists them)`,
+    rejected.problems.map((p) => ({
+      field: `${p.file}:${p.line}:${p.column}`,
+      message: `${p.code}: ${p.message}`,
+    })),
+  );
+}
+
 export async function getEntityDetail(db: CatalogDb, ref: string): Promise<EntityDetail> {
   const row = await findEntityDetail(db, ref);
-  if (!row) throw notFound(`no entity ${ref} in the catalog; list entities with GET /api/v1/entities?q=…`);
+  if (!row) throw await notInCatalog(db, ref);
   return {
     ...entitySummaryView(row),
     entity: row.body as Record<string, unknown>,
@@ -87,12 +103,33 @@ export async function getEntityDetail(db: CatalogDb, ref: string): Promise<Entit
       kind: row.source_kind ?? 'api',
       name: row.source_name ?? row.source_id,
       target: row.source_target ?? '',
+      revision: row.source_revision ?? null,
     },
     file: row.file,
     line: row.line,
     contentHash: row.content_hash,
     createdAt: iso(row.created_at),
     links: { history: `/api/v1/entities/${row.kind}/${row.namespace}/${row.name}/history` },
+  };
+}
+
+/** The latest changes to what an owner owns, for a team's or a person's home. */
+export async function ownedChanges(
+  db: CatalogDb,
+  query: { owner: string; limit: number },
+): Promise<{ items: OwnedChange[] }> {
+  const rows = await listOwnedHistoryRows(db, ownerRefFromQuery(query.owner), query.limit);
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      entity: r.entity_ref,
+      at: iso(r.at),
+      actor: r.actor,
+      revision: r.revision,
+      change: r.change,
+      before: r.before ?? null,
+      after: r.after ?? null,
+    })),
   };
 }
 

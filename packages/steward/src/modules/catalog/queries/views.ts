@@ -16,6 +16,7 @@ export function sourceView(row: SourceRow): CatalogSourceView {
     status: row.status,
     message: row.message,
     counts: { entities: row.entity_count, errors: row.error_count, warnings: row.warning_count },
+    repository: row.repository === null ? null : { name: row.repository, path: row.repository_path },
   };
 }
 

@@ -9,7 +9,9 @@ import { defaultMaxFileBytes } from '../engine/model.ts';
 import { createCatalogChecker } from '../engine/validate-catalog.ts';
 import { findCatalogFiles } from './find-files.ts';
 import { findForeignFiles, isForeignFile } from './foreign-files.ts';
+import { firstRemoteUrl, originUrl, workTreePrefix } from './git.ts';
 import { codeownersLocations } from './read-tree.ts';
+import { expandGlob, type Listings } from './references.ts';
 import { placeOf, readInside, realRootOf } from './source-root.ts';
 import type { UploadedFile } from './upload-files.ts';
 
@@ -20,6 +22,8 @@ export interface CollectedUpload {
   bytes: number;
   /** Links leading out of the directory imported, relative to it: not uploaded. */
   leftOut: string[];
+  /** The git remote of the work tree the directory is in (origin, else the first), and where in it. */
+  repository?: { name: string; path: string };
 }
 
 export async function collectUpload(
@@ -43,12 +47,28 @@ export async function collectUpload(
     return place.placement === 'inside' && place.info.isFile();
   };
   const checker = createCatalogChecker();
+  const listings: Listings = new Map();
   const queue = [...wanted];
   for (let i = 0; i < queue.length; i++) {
     const file = queue[i] as string;
     const read = await readInside(realRoot, file, defaultMaxFileBytes);
     if (!('content' in read)) continue;
     for (const reference of checker.checkFile({ file, root, content: read.content }).references) {
+      if (reference.glob) {
+        const expanded = await expandGlob(
+          reference.path,
+          { root, realRoot },
+          found.templateContent,
+          listings,
+        );
+        if ('invalid' in expanded) continue;
+        for (const path of expanded.outside) leftOut.add(path);
+        for (const path of expanded.matches.filter((p) => !wanted.has(p))) {
+          wanted.add(path);
+          queue.push(path);
+        }
+        continue;
+      }
       if (wanted.has(reference.path) || !(await inside(reference.path))) continue;
       wanted.add(reference.path);
       if (reference.follow) queue.push(reference.path);
@@ -75,5 +95,20 @@ export async function collectUpload(
     bytes += read.content.length;
     files.push({ path: shown(file), content: read.content.toString('utf8') });
   }
-  return { name, files, bytes, leftOut: [...leftOut].map(shown).sort() };
+  const repository = await remoteOf(root);
+  return {
+    name,
+    files,
+    bytes,
+    leftOut: [...leftOut].map(shown).sort(),
+    ...(repository ? { repository } : {}),
+  };
+}
+
+/** Read on the client, where the work tree is: the server only sees the files. */
+async function remoteOf(dir: string): Promise<{ name: string; path: string } | undefined> {
+  const path = await workTreePrefix(dir);
+  if (path === null) return undefined;
+  const remote = (await originUrl(dir)) ?? (await firstRemoteUrl(dir));
+  return remote ? { name: remote, path } : undefined;
 }

@@ -1,21 +1,19 @@
-// Finding catalog files on disk (the I/O edge of the catalog engine). A named file is always read.
-// In a directory, a YAML file (.yaml/.yml) is read when it is named catalog-info or steward, when it
-// is under a directory named `catalog`, or when it declares a catalog apiVersion (backstage.io/…,
-// steward.dev/…, scaffolder.backstage.io/…). Hidden directories and node_modules are skipped.
-import type { Dirent } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+// Finding catalog files on disk (the I/O edge of the catalog engine), the way Backstage reads a
+// repository. A named file is always read. In a directory, the files that hold entities are read:
+// catalog-info.yaml (or .yml) anywhere, Steward's steward.yaml, YAML under a top-level `catalog/`
+// directory (or in the directory read, when it is named catalog), and what the configuration's
+// `files.include` globs add (less `files.exclude`). What Locations name is followed by the loader.
+// Other YAML (mkdocs.yml, CI files, Helm charts) is not an entity, nor is what a Template fetches
+// (its skeleton). Hidden directories and node_modules are skipped.
+import { stat } from 'node:fs/promises';
+import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { invalid } from '../../../platform/errors.ts';
-import type { CatalogProblem } from '../engine/model.ts';
+import type { CatalogProblem, FileSelection } from '../engine/model.ts';
 import { tooLargeMessage } from '../engine/parse.ts';
-import {
-  fsReason,
-  type InsideRefusal,
-  outsideMessage,
-  placeOf,
-  readInside,
-  realRootOf,
-} from './source-root.ts';
+import { compileGlob, type Glob } from './globs.ts';
+import { type InsideRefusal, outsideMessage, readInside, realRootOf } from './source-root.ts';
+import { isTemplateContent, templateContentPaths } from './template-content.ts';
+import { walkTree } from './walk-tree.ts';
 
 export interface FoundFile {
   /** The path as found (built from the path the user gave). */
@@ -31,14 +29,21 @@ export interface FoundFile {
 export interface FoundFiles {
   files: FoundFile[];
   problems: CatalogProblem[];
+  /** What Templates fetch (absolute paths, files or directories): not catalog files, even by glob. */
+  templateContent: string[];
 }
 
 const namedCatalogFiles = new Set(['catalog-info.yaml', 'catalog-info.yml', 'steward.yaml', 'steward.yml']);
-const catalogApiVersion = /^apiVersion:[ \t]*["']?(backstage\.io|steward\.dev|scaffolder\.backstage\.io)\//m;
 
-/** Throws `invalid` (a usage error) if a path does not exist or cannot be read. */
-export async function findCatalogFiles(paths: readonly string[], maxBytes: number): Promise<FoundFiles> {
-  const found: FoundFiles = { files: [], problems: [] };
+/** Throws `invalid` (a usage error) if a path does not exist or cannot be read, or a glob is malformed. */
+export async function findCatalogFiles(
+  paths: readonly string[],
+  maxBytes: number,
+  selection: FileSelection = {},
+): Promise<FoundFiles> {
+  const found: FoundFiles = { files: [], problems: [], templateContent: [] };
+  const include = compileSelection(selection.include ?? [], 'files.include');
+  const exclude = compileSelection(selection.exclude ?? [], 'files.exclude');
   for (const path of paths) {
     const info = await stat(path).catch((error: NodeJS.ErrnoException) => {
       throw invalid(
@@ -46,71 +51,60 @@ export async function findCatalogFiles(paths: readonly string[], maxBytes: numbe
       );
     });
     const realRoot = await realRootOf(path, info.isDirectory());
-    if (info.isDirectory()) {
-      await walk(path, { root: resolve(path), realRoot, visited: new Set([realRoot]), maxBytes, found });
-    } else {
+    if (!info.isDirectory()) {
       found.files.push({ file: path, root: dirname(resolve(path)), realRoot });
+      continue;
     }
+    const root = resolve(path);
+    const candidates: FoundFile[] = [];
+    await walkTree(path, {
+      realRoot,
+      onFile: async (file) => {
+        const inside = relative(root, file).split(sep).join('/');
+        const selected =
+          isSelected(inside, basename(root) === 'catalog', include) &&
+          !exclude.some((g) => g.matches(inside));
+        if (selected) candidates.push({ file, root, realRoot });
+        if (/\.ya?ml$/.test(file) && (!selected || /template/i.test(basename(file))))
+          found.templateContent.push(...(await fetchedByTemplates(file, realRoot, maxBytes)));
+      },
+      onOutside: (file, what) => {
+        const message = `${basename(file)} ${outsideMessage(what)}`;
+        found.problems.push({ ...fileProblem(file, 'path-escapes-root', message), severity: 'warning' });
+      },
+      onUnreadable: (directory, reason) =>
+        found.problems.push(
+          fileProblem(directory, 'unreadable-file', `cannot list this directory (${reason})`),
+        ),
+    });
+    const skeletons = found.templateContent;
+    found.files.push(...candidates.filter((c) => !isTemplateContent(resolve(c.file), skeletons)));
   }
   return found;
 }
 
-interface Walk {
-  /** The directory given, absolute. */
-  root: string;
-  /** The same with symbolic links resolved: links may not lead out of it. */
-  realRoot: string;
-  visited: Set<string>;
-  maxBytes: number;
-  found: FoundFiles;
-}
-
-async function walk(directory: string, context: Walk): Promise<void> {
-  const entries = await readdir(directory, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
-    context.found.problems.push(
-      fileProblem(directory, 'unreadable-file', `cannot list this directory (${fsReason(error)})`),
-    );
-    return [] as Dirent[];
+function compileSelection(patterns: readonly string[], field: string): Glob[] {
+  return patterns.map((pattern) => {
+    const compiled = compileGlob(pattern);
+    if (!compiled.ok)
+      throw invalid(`${field}: "${pattern}" is not a glob Steward can read: ${compiled.message}`);
+    return compiled.glob;
   });
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const entry of entries) {
-    const path = join(directory, entry.name);
-    if (entry.isSymbolicLink()) await followLink(path, context);
-    else if (entry.isDirectory()) {
-      if (!entry.name.startsWith('.') && entry.name !== 'node_modules') await walk(path, context);
-    } else if (entry.isFile()) await considerFile(path, context);
-  }
 }
 
-async function followLink(path: string, context: Walk): Promise<void> {
-  const place = await placeOf(context.realRoot, path);
-  if (place.placement === 'missing') return;
-  if (place.placement === 'outside') {
-    const message = `${basename(path)} ${outsideMessage(place.info?.isDirectory() ? 'directory' : 'file')}`;
-    context.found.problems.push({ ...fileProblem(path, 'path-escapes-root', message), severity: 'warning' });
-    return;
-  }
-  if (place.info.isDirectory() && !context.visited.has(place.real)) {
-    context.visited.add(place.real);
-    await walk(path, context);
-  } else if (place.info.isFile()) await considerFile(path, context);
+/** A file the default rules or the configured globs select (`inside`: relative to the root, `/`-separated). */
+function isSelected(inside: string, rootIsCatalog: boolean, include: readonly Glob[]): boolean {
+  const name = inside.slice(inside.lastIndexOf('/') + 1);
+  if (namedCatalogFiles.has(name)) return true;
+  if (/\.ya?ml$/.test(name) && (rootIsCatalog || inside.startsWith('catalog/'))) return true;
+  return include.some((glob) => glob.matches(inside));
 }
 
-async function considerFile(path: string, context: Walk): Promise<void> {
-  const name = basename(path);
-  if (!/\.ya?ml$/.test(name)) return;
-  const file: FoundFile = { file: path, root: context.root, realRoot: context.realRoot };
-  const inCatalogDirectory = relative(context.root, path).split(sep).slice(0, -1).includes('catalog');
-  if (namedCatalogFiles.has(name) || inCatalogDirectory || basename(context.root) === 'catalog') {
-    context.found.files.push(file);
-    return;
-  }
-  // Other YAML is read only if it declares a catalog apiVersion; a huge one cannot be a catalog file we want.
-  const read = await readInside(context.realRoot, path, context.maxBytes);
-  if ('content' in read) {
-    if (catalogApiVersion.test(read.content.toString('latin1')))
-      context.found.files.push({ ...file, content: read.content });
-  } else if (read.refused === 'outside') context.found.problems.push(refusal(file, read, context.maxBytes));
+/** Reads a YAML file only to learn what its Templates fetch; a file too large or outside is no Template. */
+async function fetchedByTemplates(file: string, realRoot: string, maxBytes: number): Promise<string[]> {
+  const read = await readInside(realRoot, file, Math.min(maxBytes, 1024 * 1024));
+  if (!('content' in read)) return [];
+  return templateContentPaths(resolve(file), read.content.toString('utf8'));
 }
 
 /** Reads a found file, refusing one outside the source or over the size limit before reading it. */

@@ -46,7 +46,7 @@ describeEachEngine('git catalog sources', ({ db }) => {
     expect(ledger).toMatchObject({
       file: 'services/ledger/catalog-info.yaml',
       line: 1,
-      source: { kind: 'git' },
+      source: { kind: 'git', revision: head },
     });
     // The repository's CODEOWNERS is kept with the source, and who-owns answers paths from it.
     const answer = (await admin('GET', '/api/v1/who-owns?thing=services/ledger/main.go')).json();

@@ -138,10 +138,32 @@ export async function workingTreeCommit(path: string): Promise<string | null> {
   }
 }
 
+/** Where `path` is inside its git work tree (`catalog/teams`, '' at the top), or null outside one. */
+export async function workTreePrefix(path: string): Promise<string | null> {
+  try {
+    return (await git(['rev-parse', '--show-prefix'], { timeoutMs: 10_000, cwd: path })).replace(/\/+$/, '');
+  } catch {
+    return null;
+  }
+}
+
 /** The origin remote's URL of the repository `path` is in, or null. */
 export async function originUrl(path: string): Promise<string | null> {
   try {
     return (await git(['config', '--get', 'remote.origin.url'], { timeoutMs: 10_000, cwd: path })) || null;
+  } catch {
+    return null;
+  }
+}
+
+/** The URL of the first remote of the repository `path` is in (for one with no `origin`), or null. */
+export async function firstRemoteUrl(path: string): Promise<string | null> {
+  try {
+    const listed = await git(['config', '--get-regexp', '^remote\\..*\\.url$'], {
+      timeoutMs: 10_000,
+      cwd: path,
+    });
+    return listed.split('\n')[0]?.split(' ')[1] ?? null;
   } catch {
     return null;
   }

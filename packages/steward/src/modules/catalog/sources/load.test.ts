@@ -31,19 +31,19 @@ beforeEach(() => {
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 
 describe('finding catalog files in a directory', () => {
-  it('reads named files, files under catalog/, and YAML declaring a catalog apiVersion; skips the rest', async () => {
+  it('reads named files and files under catalog/; not other YAML, even one declaring a catalog apiVersion', async () => {
     write('catalog-info.yaml', group('a'));
     write('services/pay/steward.yaml', group('b'));
     write('catalog/teams/anything.yml', group('c'));
-    write('org/teams.yaml', `# teams\n${group('d')}`);
+    write('org/teams.yaml', `# teams: Backstage reads this only if a Location names it\n${group('d')}`);
     write('deploy/k8s.yaml', lines('apiVersion: apps/v1', 'kind: Deployment', 'metadata:', '  name: web'));
     write('node_modules/dep/catalog-info.yaml', group('e'));
     write('.github/catalog-info.yaml', group('f'));
     write('notes.txt', group('g'));
     const result = await loadCatalog([root]);
-    expect(result.entities.map((e) => e.name).sort()).toEqual(['a', 'b', 'c', 'd']);
-    expect(result.files).toBe(4);
-    expect(result.fastParsedFiles).toBe(4);
+    expect(result.entities.map((e) => e.name).sort()).toEqual(['a', 'b', 'c']);
+    expect(result.files).toBe(3);
+    expect(result.fastParsedFiles).toBe(3);
     expect([...result.errors, ...result.warnings]).toEqual([]);
   });
 

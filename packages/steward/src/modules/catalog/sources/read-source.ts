@@ -7,10 +7,11 @@ import { conflict } from '../../../platform/errors.ts';
 import { type CatalogOptions, defaultMaxFileBytes } from '../engine/model.ts';
 import type { CodeownersFile } from '../store/codeowners-store.ts';
 import type { StoredRow } from '../store/entity-rows.ts';
+import type { SourceRepository } from '../store/source-store.ts';
 import type { CatalogDb, SourceRow } from '../store/tables.ts';
 import { readUploadFiles } from '../store/upload-store.ts';
 import { findCatalogFiles } from './find-files.ts';
-import { originUrl, syncClone, workingTreeCommit } from './git.ts';
+import { firstRemoteUrl, originUrl, syncClone, workingTreeCommit, workTreePrefix } from './git.ts';
 import type { LoadProgress } from './load.ts';
 import type { TreeRead } from './read-tree.ts';
 import { readTreeRows } from './tree-rows.ts';
@@ -19,6 +20,8 @@ import { withUploadTree } from './upload-tree.ts';
 export interface SourceRead extends TreeRead {
   /** The commit read, for git sources and directories in a working tree. */
   revision: string | null;
+  /** Which repository the source is: its CODEOWNERS and paths answer for that repository only. */
+  repository: SourceRepository;
 }
 
 export interface SourceReadOptions {
@@ -34,6 +37,8 @@ export interface SourceReadOptions {
   workerFromFiles?: number | undefined;
   /** Rows written per transaction. */
   batch?: number | undefined;
+  /** Annotations naming files to read beside an entity (the attachment handlers'). */
+  attach?: readonly string[] | undefined;
 }
 
 /** Where a clone of a source lives (and, before they moved to the database, its uploads did). */
@@ -42,7 +47,8 @@ export function sourceDirectory(dataDir: string, sourceId: string): string {
 }
 
 export async function readSource(
-  source: Pick<SourceRow, 'id' | 'kind' | 'target' | 'name'>,
+  source: Pick<SourceRow, 'id' | 'kind' | 'target' | 'name'> &
+    Partial<Pick<SourceRow, 'repository' | 'repository_path'>>,
   { db, dataDir }: { db: CatalogDb; dataDir: string },
   options: SourceReadOptions,
 ): Promise<SourceRead> {
@@ -53,11 +59,9 @@ export async function readSource(
       const revision = info ? await workingTreeCommit(dir) : null;
       options.onRevision?.(revision);
       const read = await readRows(source.target, options);
-      return {
-        ...read,
-        codeowners: withRepository(read.codeowners, revision ? await originUrl(dir) : null),
-        revision,
-      };
+      // Read even when there is no CODEOWNERS: paths under the directory are in this repository.
+      const repository = await workTreeRepository(dir, source.name);
+      return { ...read, codeowners: withRepository(read.codeowners, repository.name), revision, repository };
     }
     case 'git': {
       const dir = sourceDirectory(dataDir, source.id);
@@ -67,12 +71,23 @@ export async function readSource(
       });
       options.onRevision?.(revision);
       const read = await readRows(dir, options);
-      return { ...read, codeowners: withRepository(read.codeowners, source.target), revision };
+      const repository = { name: await cloneRepository(source.target), path: '' };
+      return { ...read, codeowners: withRepository(read.codeowners, repository.name), revision, repository };
     }
     case 'upload': {
       // From the database, so any server reads what any other received; none on disk to lose.
       const files = await readUploadFiles(db, source.id);
-      return { ...(await withUploadTree(files, (dir) => readRows(dir, options))), revision: null };
+      const read = await withUploadTree(files, (dir) => readRows(dir, options));
+      // As the client that uploaded them said (steward catalog import reads the origin remote).
+      const repository = source.repository
+        ? { name: source.repository, path: source.repository_path ?? '' }
+        : { name: source.name, path: '' };
+      return {
+        ...read,
+        codeowners: withRepository(read.codeowners, source.name),
+        revision: null,
+        repository,
+      };
     }
     case 'api':
       throw conflict(
@@ -83,7 +98,7 @@ export async function readSource(
 
 async function readRows(target: string, options: SourceReadOptions): Promise<TreeRead> {
   const threshold = options.workerFromFiles ?? defaultWorkerFromFiles;
-  const files = await findCatalogFiles([target], defaultMaxFileBytes).then(
+  const files = await findCatalogFiles([target], defaultMaxFileBytes, options.catalog?.files).then(
     (found) => found.files.length,
     () => 0,
   );
@@ -92,6 +107,22 @@ async function readRows(target: string, options: SourceReadOptions): Promise<Tre
 
 /** Below this, a worker thread costs more to start than it saves. */
 const defaultWorkerFromFiles = 200;
+
+/** The origin remote of the work tree `dir` is in (else its first remote), else the source's name. */
+async function workTreeRepository(dir: string, sourceName: string): Promise<SourceRepository> {
+  const prefix = await workTreePrefix(dir);
+  if (prefix === null) return { name: sourceName, path: '' };
+  const remote = (await originUrl(dir)) ?? (await firstRemoteUrl(dir));
+  return remote ? { name: remote, path: prefix } : { name: sourceName, path: '' };
+}
+
+/** The URL cloned; for a repository on the server's disk (allowed by the operator), the one it mirrors. */
+async function cloneRepository(target: string): Promise<string> {
+  const local = target.startsWith('/') || target.startsWith('file://');
+  if (!local) return target;
+  const path = target.startsWith('file://') ? new URL(target).pathname : target;
+  return (await originUrl(path)) ?? target;
+}
 
 function withRepository(files: CodeownersFile[], repository: string | null): CodeownersFile[] {
   return files.map((file) => ({ ...file, repository }));

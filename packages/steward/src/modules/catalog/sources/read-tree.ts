@@ -12,6 +12,7 @@ import {
   defaultMaxFileBytes,
 } from '../engine/model.ts';
 import type { CodeownersFile } from '../store/codeowners-store.ts';
+import { type AttachedFile, attachmentCollector } from './attached-files.ts';
 import { findForeignFiles, isForeignFile, prepareForeignFiles } from './foreign-files.ts';
 import type { LoadProgress } from './load.ts';
 import { outsideMessage, readInside, realRootOf } from './source-root.ts';
@@ -24,6 +25,8 @@ export interface TreeRead {
   entityCount: number;
   files: number;
   codeowners: CodeownersFile[];
+  /** Files entities attach by the annotations asked for (SLO specs). */
+  attached: AttachedFile[];
   /** Refs of every valid entity handed out, as the check of the whole set confirms them. */
   refs: string[];
 }
@@ -33,6 +36,8 @@ export interface ReadOptions {
   onProgress?: ((progress: LoadProgress) => void) | undefined;
   /** Valid entities, `source.file` (and owner and relation positions) relative to the root. */
   onEntities: (entities: CatalogEntity[]) => void;
+  /** Annotations naming files to read beside an entity (`steward.dev/slo-spec`). */
+  attach?: readonly string[] | undefined;
 }
 
 /** Where GitHub and GitLab look for CODEOWNERS, in the order they look. */
@@ -55,6 +60,7 @@ export async function readTree(target: string, options: ReadOptions): Promise<Tr
   try {
     const prepared = await prepareForeignFiles(foreign, scratch, realRoot);
     const name = displayPaths(root);
+    const attachments = attachmentCollector(options.attach ?? []);
     const paths = foreign.includes(target) ? prepared.paths : [target, ...prepared.paths];
     const loaded = await streamCatalog(paths, {
       ...options.catalog,
@@ -62,6 +68,7 @@ export async function readTree(target: string, options: ReadOptions): Promise<Tr
       onEntities(entities) {
         for (const entity of entities) {
           prepared.remapEntity(entity);
+          attachments.add(entity, name(entity.source.file));
           entity.source = { ...entity.source, file: name(entity.source.file) };
           for (const owner of entity.owners)
             owner.position = { ...owner.position, file: name(owner.position.file) };
@@ -79,13 +86,15 @@ export async function readTree(target: string, options: ReadOptions): Promise<Tr
     const codeowners = info.isDirectory()
       ? await readCodeowners(root, realRoot)
       : { files: [], problems: [] };
-    const ownProblems = [...prepared.problems.map(place), ...codeowners.problems];
+    const attached = await attachments.read(realRoot);
+    const ownProblems = [...prepared.problems.map(place), ...codeowners.problems, ...attached.problems];
     return {
       errors: [...ownProblems.filter((p) => p.severity === 'error'), ...loaded.errors.map(place)],
       warnings: [...ownProblems.filter((p) => p.severity === 'warning'), ...loaded.warnings.map(place)],
       entityCount: loaded.entityCount,
       files: loaded.files - prepared.paths.length + foreign.length,
       codeowners: codeowners.files,
+      attached: attached.files,
       refs: loaded.entities.map((e) => e.ref),
     };
   } finally {

@@ -14,6 +14,8 @@ export interface RowsOptions {
   onProgress?: ((progress: LoadProgress) => void) | undefined;
   onRows: (rows: StoredRow[]) => void;
   inWorker: boolean;
+  /** Annotations naming files to read beside an entity. */
+  attach?: readonly string[] | undefined;
   /** Rows handed out at a time (default rowBatch). */
   batch?: number | undefined;
 }
@@ -47,6 +49,7 @@ async function inThread(target: string, options: RowsOptions): Promise<TreeRead>
     catalog: options.catalog,
     onProgress: options.onProgress,
     onEntities: (e) => rows.add(e),
+    attach: options.attach,
   });
   rows.flush();
   return read;
@@ -61,7 +64,7 @@ export type WorkerMessage =
 function inWorker(target: string, options: RowsOptions): Promise<TreeRead> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./tree-worker.ts', import.meta.url), {
-      workerData: { target, catalog: options.catalog ?? {}, batch: options.batch },
+      workerData: { target, catalog: options.catalog ?? {}, batch: options.batch, attach: options.attach },
     });
     let settled = false;
     worker.on('message', (message: WorkerMessage) => {

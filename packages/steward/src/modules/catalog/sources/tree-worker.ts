@@ -5,7 +5,12 @@ import type { CatalogOptions } from '../engine/model.ts';
 import { readTree } from './read-tree.ts';
 import { rowBatcher, type WorkerMessage } from './tree-rows.ts';
 
-const { target, catalog, batch } = workerData as { target: string; catalog: CatalogOptions; batch?: number };
+const { target, catalog, batch, attach } = workerData as {
+  target: string;
+  catalog: CatalogOptions;
+  batch?: number;
+  attach?: string[];
+};
 const post = (message: WorkerMessage) => parentPort?.postMessage(message);
 
 let lastProgress = 0;
@@ -13,6 +18,7 @@ const rows = rowBatcher((ready) => post({ type: 'rows', rows: ready }), batch);
 try {
   const read = await readTree(target, {
     catalog,
+    attach,
     onEntities: (entities) => rows.add(entities),
     onProgress(progress) {
       if (Date.now() - lastProgress < 100) return;

@@ -34,18 +34,27 @@ export async function replaceCodeowners(trx: CatalogDb, sourceId: string, files:
     .execute();
 }
 
+/** Each file with the repository it governs: its source's (read before 0011: as stored, else the source's name). */
 export async function listCodeownersFiles(db: CatalogDb, sourceId?: string) {
   let select = db
-    .selectFrom('catalog_codeowners')
-    .select(['source_id', 'path', 'content', 'repository'])
-    .orderBy('source_id')
-    .orderBy('path');
-  if (sourceId !== undefined) select = select.where('source_id', '=', sourceId);
+    .selectFrom('catalog_codeowners as c')
+    .innerJoin('catalog_sources as s', 's.id', 'c.source_id')
+    .select([
+      'c.source_id',
+      'c.path',
+      'c.content',
+      'c.repository',
+      's.repository as sourceRepository',
+      's.name',
+    ])
+    .orderBy('c.source_id')
+    .orderBy('c.path');
+  if (sourceId !== undefined) select = select.where('c.source_id', '=', sourceId);
   const rows = await select.execute();
   return rows.map((r) => ({
     sourceId: r.source_id,
     path: r.path,
     content: r.content,
-    repository: r.repository,
+    repository: r.sourceRepository ?? r.repository ?? r.name,
   }));
 }

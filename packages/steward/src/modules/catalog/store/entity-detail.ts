@@ -2,6 +2,7 @@
 // lookup every other part of Steward makes ("who owns this?") should cost one query.
 import { sql } from 'kysely';
 import type { CatalogProblemView } from '../schemas.ts';
+import { stillAProblem } from './problem-store.ts';
 import type { CatalogDb, CatalogEntitiesTable, SourceKind } from './tables.ts';
 
 /** At most this many incoming relations are shown (a parent group can have thousands of children). */
@@ -13,6 +14,7 @@ export type EntityDetailRow = Omit<CatalogEntitiesTable, 'created_at' | 'updated
   source_kind: SourceKind | null;
   source_name: string | null;
   source_target: string | null;
+  source_revision: string | null;
   owners: { ref: string; role: string }[];
   outgoing: { type: string; targetRef: string; targetExists: boolean }[];
   incoming: { type: string; sourceRef: string }[];
@@ -22,6 +24,7 @@ export type EntityDetailRow = Omit<CatalogEntitiesTable, 'created_at' | 'updated
 export async function findEntityDetail(db: CatalogDb, ref: string): Promise<EntityDetailRow | undefined> {
   const result = await sql<EntityDetailRow>`
     select e.*, s.kind as source_kind, s.name as source_name, s.target as source_target,
+      s.revision as source_revision,
       coalesce((select json_agg(json_build_object('ref', o.owner_ref, 'role', o.role) order by o.role, o.owner_ref)
                 from catalog_owners o where o.entity_ref = e.ref), '[]') as owners,
       coalesce((select json_agg(json_build_object('type', r.type, 'targetRef', r.target_ref,
@@ -34,7 +37,8 @@ export async function findEntityDetail(db: CatalogDb, ref: string): Promise<Enti
       coalesce((select json_agg(json_build_object('sourceId', p.source_id, 'entity', p.entity_ref, 'file', p.file,
                   'line', p.line, 'column', p."column", 'severity', p.severity, 'code', p.code, 'message', p.message)
                   order by p.id)
-                from (select * from catalog_problems where entity_ref = e.ref order by id limit 1000) p), '[]') as problems
+                from (select * from catalog_problems q where q.entity_ref = e.ref and ${stillAProblem('q')}
+                      order by id limit 1000) p), '[]') as problems
     from catalog_entities e left join catalog_sources s on s.id = e.source_id
     where e.ref = ${ref}`.execute(db);
   return result.rows[0];

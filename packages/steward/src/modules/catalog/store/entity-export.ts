@@ -11,21 +11,34 @@ import type { CatalogDb } from './tables.ts';
 export async function loadAllEntities(db: CatalogDb, only?: readonly string[]): Promise<CatalogEntity[]> {
   if (only?.length === 0) return [];
   const refs = only ? [...new Set(only)] : undefined;
-  let rows = db.selectFrom('catalog_entities').select(['ref', 'namespace', 'name', 'file', 'line', 'body']);
+  let rows = db
+    .selectFrom('catalog_entities as e')
+    .innerJoin('catalog_sources as s', 's.id', 'e.source_id')
+    .select([
+      'e.ref',
+      'e.namespace',
+      'e.name',
+      'e.file',
+      'e.line',
+      'e.body',
+      's.kind',
+      's.name as sourceName',
+    ])
+    .select(['s.repository', 's.repository_path']);
   let owners = db.selectFrom('catalog_owners').select(['entity_ref', 'owner_ref', 'role', 'line', 'column']);
   let relations = db
     .selectFrom('catalog_relations as r')
     .innerJoin('catalog_entities as s', 's.ref', 'r.source_ref')
     .select(['r.source_ref', 'r.type', 'r.target_ref', 's.file', 's.line']);
   if (refs) {
-    rows = rows.where('ref', 'in', refs);
+    rows = rows.where('e.ref', 'in', refs);
     owners = owners.where('entity_ref', 'in', refs);
     relations = relations.where((eb) =>
       eb.or([eb('r.source_ref', 'in', refs), eb('r.target_ref', 'in', refs)]),
     );
   }
   const [entityRows, ownerRows, relationRows] = await Promise.all([
-    rows.orderBy('ref').execute(),
+    rows.orderBy('e.ref').execute(),
     owners.execute(),
     relations.execute(),
   ]);
@@ -44,6 +57,7 @@ export async function loadAllEntities(db: CatalogDb, only?: readonly string[]): 
       owners: [],
       relations: [],
       source,
+      ...repositoryPlace(row),
     });
   }
   const at = (entity: CatalogEntity): SourcePosition => ({
@@ -79,4 +93,17 @@ export async function loadAllEntities(db: CatalogDb, only?: readonly string[]): 
     }
   }
   return [...entities.values()];
+}
+
+/** The repository an entity read from files is in, and its file from the repository's top. */
+function repositoryPlace(row: {
+  kind: string;
+  file: string | null;
+  sourceName: string;
+  repository: string | null;
+  repository_path: string;
+}): Pick<CatalogEntity, 'repository'> {
+  if (row.kind === 'api' || row.file === null) return {};
+  const file = row.repository_path === '' ? row.file : `${row.repository_path}/${row.file}`;
+  return { repository: { name: row.repository ?? row.sourceName, file } };
 }

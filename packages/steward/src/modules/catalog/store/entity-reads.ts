@@ -69,7 +69,7 @@ export function ownersOfMany(db: CatalogDb, refs: readonly string[]) {
     .execute();
 }
 
-/** Bodies of every entity of these (lower-case) kinds, for the identity sync. */
+/** Bodies of every entity of these (lower-case) kinds, for identity's projection of Groups and Users. */
 export async function bodiesOfKinds(db: CatalogDb, kinds: readonly string[]): Promise<unknown[]> {
   const rows = await db
     .selectFrom('catalog_entities')
@@ -78,4 +78,11 @@ export async function bodiesOfKinds(db: CatalogDb, kinds: readonly string[]): Pr
     .orderBy('ref')
     .execute();
   return rows.map((r) => r.body);
+}
+
+/** The refs of every entity of these kinds (lower case). */
+export async function refsOfKinds(db: CatalogDb, kinds: readonly string[]): Promise<string[]> {
+  if (kinds.length === 0) return [];
+  const rows = await db.selectFrom('catalog_entities').select('ref').where('kind', 'in', kinds).execute();
+  return rows.map((r) => r.ref);
 }

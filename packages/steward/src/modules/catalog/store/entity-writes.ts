@@ -41,6 +41,7 @@ export async function writeEntityChanges(trx: CatalogDb, changes: EntityChanges)
     updated: changes.updated.map((r) => r.ref),
     moved: changes.moved.map((r) => r.ref),
     deleted: changes.removed,
+    actor: changes.actor,
   });
   return { created, conflicts: changes.created.filter((r) => !createdSet.has(r.ref)).map((r) => r.ref) };
 }

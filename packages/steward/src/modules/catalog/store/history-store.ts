@@ -12,3 +12,25 @@ export async function listHistoryRows(db: CatalogDb, ref: string, limit: number,
   if (before !== undefined) select = select.where('catalog_history.id', '<', before);
   return select.execute();
 }
+
+/** The latest changes, newest first, to the entities an owner owns now (any role). */
+export async function listOwnedHistoryRows(db: CatalogDb, ownerRef: string, limit: number) {
+  return db
+    .selectFrom('catalog_history')
+    .select([
+      sql<string>`cast(id as text)`.as('id'),
+      'entity_ref',
+      'at',
+      'actor',
+      'revision',
+      'change',
+      'before',
+      'after',
+    ])
+    .where('entity_ref', 'in', (owned) =>
+      owned.selectFrom('catalog_owners').select('entity_ref').where('owner_ref', '=', ownerRef),
+    )
+    .orderBy('catalog_history.id', 'desc')
+    .limit(limit)
+    .execute();
+}

@@ -5,7 +5,7 @@ import type { CatalogProblem } from '../engine/model.ts';
 import { columnList, recordset } from './recordset.ts';
 import type { CatalogDb, CatalogProblemsTable } from './tables.ts';
 
-export type ProblemRow = Omit<CatalogProblemsTable, 'id'> & { id: string };
+export type ProblemRow = Omit<CatalogProblemsTable, 'id' | 'target_ref'> & { id: string };
 
 const problemColumns = {
   source_id: 'text',
@@ -16,7 +16,35 @@ const problemColumns = {
   severity: 'text',
   code: 'text',
   message: 'text',
+  target_ref: 'text',
 };
+
+/**
+ * Whether a stored problem still holds: a dangling ref stops dangling once any source (another
+ * repository, the API) has its target. `alias` names the problems table in the query.
+ */
+export const stillAProblem = (alias: string) =>
+  sql<boolean>`(${sql.ref(`${alias}.target_ref`)} is null or not exists
+    (select 1 from catalog_entities held where held.ref = ${sql.ref(`${alias}.target_ref`)}))`;
+
+/** The problems that hold against the whole catalog: a dangling ref whose target another source has is dropped. */
+export async function withoutHeldTargets(
+  db: CatalogDb,
+  problems: readonly CatalogProblem[],
+): Promise<CatalogProblem[]> {
+  const targets = [...new Set(problems.flatMap((p) => (p.target === undefined ? [] : [p.target])))];
+  if (targets.length === 0) return [...problems];
+  const held = new Set<string>();
+  for (let i = 0; i < targets.length; i += 5000) {
+    const rows = await db
+      .selectFrom('catalog_entities')
+      .select('ref')
+      .where('ref', 'in', targets.slice(i, i + 5000))
+      .execute();
+    for (const row of rows) held.add(row.ref);
+  }
+  return problems.filter((p) => p.target === undefined || !held.has(p.target));
+}
 
 /** Replaces the problems of a source (or of one of its entities, when `entityRef` is given). */
 export async function replaceProblems(
@@ -38,6 +66,7 @@ export async function replaceProblems(
       severity: p.severity,
       code: p.code,
       message: p.message,
+      target_ref: p.target ?? null,
     }));
     await sql`insert into catalog_problems (${columnList(problemColumns)})
       select ${columnList(problemColumns)} from ${recordset(rows, problemColumns)}`.execute(trx);
@@ -47,6 +76,8 @@ export async function replaceProblems(
 export interface ProblemQuery {
   source?: string | undefined;
   entity?: string | undefined;
+  /** Problems of the entities this owner owns (any role). */
+  owner?: string | undefined;
   severity?: 'error' | 'warning' | undefined;
   limit: number;
   /** Id of the last problem already seen. */
@@ -67,10 +98,17 @@ export function listProblemRows(db: CatalogDb, query: ProblemQuery): Promise<Pro
       'code',
       'message',
     ])
+    .where(stillAProblem('catalog_problems'))
     .orderBy('catalog_problems.id')
     .limit(query.limit);
   if (query.source !== undefined) select = select.where('source_id', '=', query.source);
   if (query.entity !== undefined) select = select.where('entity_ref', '=', query.entity);
+  if (query.owner !== undefined) {
+    const owner = query.owner;
+    select = select.where('entity_ref', 'in', (owned) =>
+      owned.selectFrom('catalog_owners').select('entity_ref').where('owner_ref', '=', owner),
+    );
+  }
   if (query.severity !== undefined) select = select.where('severity', '=', query.severity);
   if (query.after !== undefined) select = select.where('catalog_problems.id', '>', query.after);
   return select.execute();

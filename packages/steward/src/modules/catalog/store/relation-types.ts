@@ -1,6 +1,7 @@
 // Each relation type and its inverse, as the built-in kinds declare them (`dependsOn` ↔
 // `dependencyOf`): the store keeps both directions, and reads one from the other.
 import { backstageKinds } from '../engine/kinds/backstage.ts';
+import { oncallKinds } from '../engine/kinds/oncall.ts';
 import { stewardKinds } from '../engine/kinds/steward.ts';
 import type { KindDefinition } from '../engine/model.ts';
 
@@ -15,7 +16,7 @@ export function registerRelationTypes(kinds: readonly KindDefinition[]): void {
   }
 }
 
-registerRelationTypes([...backstageKinds, ...stewardKinds]);
+registerRelationTypes([...backstageKinds, ...stewardKinds, ...oncallKinds]);
 
 export function inverseOf(type: string): string | undefined {
   return inverses.get(type);
@@ -23,5 +24,9 @@ export function inverseOf(type: string): string | undefined {
 
 /** Kinds whose definition names owners: an entity of these kinds without a valid owner is an orphan. */
 export const ownedKinds: string[] = [
-  ...new Set([...backstageKinds, ...stewardKinds].filter((k) => k.owners).map((k) => k.kind.toLowerCase())),
+  ...new Set(
+    [...backstageKinds, ...stewardKinds, ...oncallKinds]
+      .filter((k) => k.owners)
+      .map((k) => k.kind.toLowerCase()),
+  ),
 ];

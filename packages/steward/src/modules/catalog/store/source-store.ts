@@ -3,7 +3,15 @@ import { sql } from 'kysely';
 import { emit } from '../../../platform/events/index.ts';
 import { sourceRead, sourceRemoved } from '../events.ts';
 import { replaceCodeowners } from './codeowners-store.ts';
+import { stillAProblem } from './problem-store.ts';
 import type { CatalogDb, SourceKind, SourceRow, SourceStatus } from './tables.ts';
+
+/** Which repository a source is (`git@github.com:acme/shop.git`, or the source's name), and where its root is in it. */
+export interface SourceRepository {
+  name: string;
+  /** '' for the repository's top; `catalog/teams` for a source reading that directory of it. */
+  path: string;
+}
 
 export function findSource(db: CatalogDb, id: string): Promise<SourceRow | undefined> {
   return db.selectFrom('catalog_sources').selectAll().where('id', '=', id).executeTakeFirst();
@@ -11,6 +19,26 @@ export function findSource(db: CatalogDb, id: string): Promise<SourceRow | undef
 
 export function listSourceRows(db: CatalogDb): Promise<SourceRow[]> {
   return db.selectFrom('catalog_sources').selectAll().orderBy('kind').orderBy('name').execute();
+}
+
+/** The repository each source read from files is (never null: a source read before 0011 is its name). */
+export async function listSourceRepositories(db: CatalogDb) {
+  const rows = await db
+    .selectFrom('catalog_sources')
+    .select(['id', 'name', 'repository', 'repository_path'])
+    .where('kind', '!=', 'api')
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({ sourceId: r.id, repository: r.repository ?? r.name, path: r.repository_path }));
+}
+
+/** Says which repository an upload's files are from (as the client that read them found it). */
+export async function setSourceRepository(db: CatalogDb, id: string, repository: SourceRepository) {
+  await db
+    .updateTable('catalog_sources')
+    .set({ repository: repository.name, repository_path: repository.path })
+    .where('id', '=', id)
+    .execute();
 }
 
 /** Creates the source, or answers the one already there with the same id. */
@@ -34,6 +62,8 @@ export interface IngestOutcome {
   status: SourceStatus;
   message: string | null;
   revision: string | null;
+  /** Which repository the source is, and where its root sits in it. */
+  repository?: SourceRepository | undefined;
   errors: number;
   warnings: number;
 }
@@ -46,6 +76,9 @@ export async function recordIngest(db: CatalogDb, id: string, outcome: IngestOut
       status: outcome.status,
       message: outcome.message,
       revision: outcome.revision,
+      ...(outcome.repository
+        ? { repository: outcome.repository.name, repository_path: outcome.repository.path }
+        : {}),
       error_count: outcome.errors,
       warning_count: outcome.warnings,
       last_ingested_at: sql<Date>`now()`,
@@ -64,8 +97,10 @@ export async function recountSource(db: CatalogDb, id: string): Promise<void> {
     .updateTable('catalog_sources')
     .set({
       entity_count: sql<number>`(select count(*) from catalog_entities where source_id = ${id})`,
-      error_count: sql<number>`(select count(*) from catalog_problems where source_id = ${id} and severity = 'error')`,
-      warning_count: sql<number>`(select count(*) from catalog_problems where source_id = ${id} and severity = 'warning')`,
+      error_count: sql<number>`(select count(*) from catalog_problems q
+        where q.source_id = ${id} and q.severity = 'error' and ${stillAProblem('q')})`,
+      warning_count: sql<number>`(select count(*) from catalog_problems q
+        where q.source_id = ${id} and q.severity = 'warning' and ${stillAProblem('q')})`,
       last_ingested_at: sql<Date>`now()`,
     })
     .where('id', '=', id)

@@ -12,6 +12,10 @@ export interface CatalogSourcesTable {
   target: string;
   name: string;
   revision: string | null;
+  /** The repository the source is (origin URL, git URL or the source's name); null until first read. */
+  repository: string | null;
+  /** Where the source's root is inside its repository: '' for the top (migration 0011). */
+  repository_path: Generated<string>;
   last_ingested_at: Date | null;
   status: Generated<SourceStatus>;
   message: string | null;
@@ -68,6 +72,8 @@ export interface CatalogProblemsTable {
   severity: 'error' | 'warning';
   code: string;
   message: string;
+  /** A dangling ref's target: the problem is shown only while no entity has that ref. */
+  target_ref: string | null;
 }
 
 export interface CatalogHistoryTable {

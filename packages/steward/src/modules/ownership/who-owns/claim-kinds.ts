@@ -74,27 +74,34 @@ export class AlertClaim implements Claim {
   }
 }
 
-/** A steward `spec.selectors.urls`; a match narrows the rule shown to the host and prefix that matched. */
+/**
+ * A steward `spec.selectors.urls`, or one of the entity's `metadata.links` (weaker: a link says where
+ * to look, not what is owned); a match narrows the rule shown to the host and prefix that matched.
+ */
 export class UrlClaim implements Claim {
   readonly entity: CatalogEntity;
   /** `shop.acme.com`, or `*.acme.com`; empty: any host. */
   readonly hosts: readonly string[];
   /** Empty: the whole host. */
   readonly prefixes: readonly string[];
+  /** The link as written, for a claim from `metadata.links`. */
+  readonly link: string | undefined;
 
-  constructor(entity: CatalogEntity, hosts: readonly string[], prefixes: readonly string[]) {
+  constructor(entity: CatalogEntity, hosts: readonly string[], prefixes: readonly string[], link?: string) {
     this.entity = entity;
     this.hosts = hosts;
     this.prefixes = prefixes;
+    this.link = link;
   }
 
   get provenance(): Provenance {
+    if (this.link !== undefined) return provenanceAt(this.entity, 'entity', `metadata.links: ${this.link}`);
     return provenanceAt(this.entity, 'selector', 'spec.selectors.urls');
   }
 }
 
 /** Where in which repository an entity lives: its own fields, or a Backstage annotation. */
-export type LocationSource = 'fields' | 'source-location' | 'project-slug';
+export type LocationSource = 'fields' | 'source-location' | 'project-slug' | 'catalog-file';
 
 export class LocationClaim implements Claim {
   readonly entity: CatalogEntity;
@@ -116,6 +123,14 @@ export class LocationClaim implements Claim {
       const path = stringField(this.entity.spec, 'path');
       const rule = [repository && `spec.repository: ${repository}`, path && `spec.path: ${path}`];
       return provenanceAt(this.entity, 'entity', rule.filter(Boolean).join(', '));
+    }
+    if (this.source === 'catalog-file') {
+      const file = this.entity.repository?.file ?? this.entity.source.file;
+      return provenanceAt(
+        this.entity,
+        'entity',
+        `written in ${file}, so ${this.path || 'the repository'}/ is its directory`,
+      );
     }
     const key = this.source === 'source-location' ? annotations.sourceLocation : annotations.projectSlug;
     return provenanceAt(this.entity, 'annotation', `${key}: ${annotation(this.entity, key)}`);

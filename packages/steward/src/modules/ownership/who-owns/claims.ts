@@ -10,6 +10,7 @@ import {
   normaliseRepository,
   parseRepositoryUrl,
   repositoryFromSlug,
+  repositoryIdentity,
 } from './repository.ts';
 
 export {
@@ -45,6 +46,7 @@ export function claimsOf(entity: CatalogEntity): EntityClaims {
   kubernetesAnnotations(entity, claims, problem);
   alertMatchers(entity, claims, problem);
   urlSelector(entity, claims);
+  links(entity, claims);
   locations(entity, claims);
   return claims;
 }
@@ -107,6 +109,20 @@ function urlSelector(entity: CatalogEntity, claims: EntityClaims) {
   claims.urls.push(new UrlClaim(entity, hosts, prefixes));
 }
 
+/** Each `metadata.links` URL: its host, and its path as a prefix (the whole host for `/`). */
+function links(entity: CatalogEntity, claims: EntityClaims) {
+  const listed = entity.metadata.links;
+  if (!Array.isArray(listed)) return;
+  for (const link of listed) {
+    const text = typeof link === 'object' && link !== null ? (link as { url?: unknown }).url : undefined;
+    const url = typeof text === 'string' ? URL.parse(text) : null;
+    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.hostname === '') continue;
+    const path = url.pathname.replace(/\/+$/, '');
+    const host = url.hostname.toLowerCase().replace(/\.$/, '');
+    claims.urls.push(new UrlClaim(entity, [host], path === '' ? [] : [path], text as string));
+  }
+}
+
 function locations(entity: CatalogEntity, claims: EntityClaims) {
   const repositoryText = stringField(entity.spec, 'repository');
   const pathText = stringField(entity.spec, 'path');
@@ -120,7 +136,24 @@ function locations(entity: CatalogEntity, claims: EntityClaims) {
   const located = source ? parseRepositoryUrl(source) : null;
   if (located)
     claims.locations.push(new LocationClaim(entity, 'source-location', located.repository, located.path));
+  const written = catalogFileDirectory(entity);
+  if (written)
+    claims.locations.push(new LocationClaim(entity, 'catalog-file', written.repository, written.path));
   const slug = annotation(entity, annotations.projectSlug);
   const repository = slug ? repositoryFromSlug(slug) : null;
   if (repository) claims.locations.push(new LocationClaim(entity, 'project-slug', repository, ''));
+}
+
+/** Kinds whose catalog-info.yaml says nothing about the directory it sits in. */
+const placelessKinds = new Set(['location', 'group', 'user', 'template', 'schedule', 'escalationpolicy']);
+
+/** Backstage's monorepo convention: the directory holding an entity's catalog-info.yaml is where it lives. */
+function catalogFileDirectory(entity: CatalogEntity): { repository: string; path: string } | null {
+  const place = entity.repository;
+  if (!place || placelessKinds.has(entity.kind.toLowerCase())) return null;
+  const slash = place.file.lastIndexOf('/');
+  const name = place.file.slice(slash + 1);
+  if (name !== 'catalog-info.yaml' && name !== 'catalog-info.yml') return null;
+  const path = normaliseRepoPath(slash === -1 ? '' : place.file.slice(0, slash));
+  return { repository: repositoryIdentity(place.name), path };
 }

@@ -49,37 +49,47 @@ export function answerFromMatches(
   if (top.length === 1) {
     const { owners, missing } = ownersFor(first);
     if (owners.length === 0) {
-      const why =
-        missing.length > 0
-          ? `names ${list(missing)} as owner, which the catalog does not have`
-          : 'declares no owner';
       return unowned(
         question,
         first.provenance,
-        `${capitalise(first.how)}, but ${first.entity.ref} ${why}.`,
+        `${capitalise(first.how)}, but ${first.entity.ref} declares no owner.`,
         weaker,
       );
     }
-    const note = missing.length > 0 ? `; ${list(missing)}, also named as owner, is not in the catalog` : '';
-    const explanation = `${question.thing} is owned by ${ownerWords(owners)}: ${first.how}${note}.`;
+    const explanation = `${question.thing} is owned by ${ownerWords(owners)}: ${first.how}${missingNote(missing)}.`;
     return owned(question, owners, first.provenance, explanation, weaker);
   }
 
   const refs = top.map((m) => m.entity.ref);
-  const ownerSets = new Set(top.map((m) => ownerKey(ownersFor(m).owners)));
+  const keyOf = (m: Match) => ownerKey(ownersFor(m).owners);
   const { owners } = ownersFor(first);
-  if (ownerSets.size === 1 && owners.length > 0) {
+  if (new Set(top.map(keyOf)).size === 1 && owners.length > 0) {
     const same = top
       .slice(1)
       .map((m) => lost(m, `matches as strongly as ${first.entity.ref}, with the same owners`));
     const explanation = `${question.thing} is owned by ${ownerWords(owners)}: ${top.length} entities match it equally (${list(refs)}) and all have these owners; ${first.how}.`;
     return owned(question, owners, first.provenance, explanation, [...same, ...weaker]);
   }
-  const tied = top.map((m) =>
-    lost(m, `ties with ${list(refs.filter((r) => r !== m.entity.ref))}, which have other owners`),
-  );
-  const explanation = `${top.length} entities with different owners match ${question.thing} equally (${list(refs)}), so there is no one answer: make one of their ${first.provenance.source === 'label-convention' ? 'names' : 'selectors'} more specific.`;
+  // Say what tied (each match as it matched) and with whom the owners differ, not just that they did.
+  const tied = top.map((m) => {
+    const others = top.filter((o) => keyOf(o) !== keyOf(m)).map((o) => o.entity.ref);
+    return lost(
+      m,
+      `${m.strength}, as strong as that of ${list(others)}, which ${others.length === 1 ? 'has' : 'have'} other owners`,
+    );
+  });
+  const matched = top.map((m) => `${m.entity.ref} by ${m.provenance.rule} (${where(m.provenance)})`);
+  const explanation = `${top.length} entities with different owners match ${question.thing} equally (${list(matched)}), so there is no one answer: ${tieAdvice(first.provenance)}.`;
   return unowned(question, null, explanation, [...tied, ...weaker]);
+}
+
+/** What would break the tie, for the kind of match that tied. */
+function tieAdvice(provenance: Provenance): string {
+  if (provenance.source === 'label-convention') return 'give the one that owns it a selector of its own';
+  if (provenance.rule.startsWith('metadata.links')) return 'give the one that owns it spec.selectors.urls';
+  if (provenance.source === 'selector' || provenance.source === 'annotation')
+    return 'make one of their selectors more specific';
+  return 'give one of them a deeper spec.path, or say the owner in CODEOWNERS';
 }
 
 export function owned(
@@ -131,15 +141,24 @@ function ownerKey(owners: readonly Owner[]): string {
     .join(' ');
 }
 
-/** `group:default/payments`, `group:default/sre (secondary)`, `@acme/infra (not in the catalog)`. */
+/** `group:default/payments`, `group:default/sre (secondary)`, `group:default/platform, not in this catalog`. */
 export function ownerWords(owners: readonly Owner[]): string {
   return list(
     owners.map((o) => {
       if (o.role === 'codeowner')
-        return o.ref ? `${o.codeowner} (${o.ref})` : `${o.codeowner} (not in the catalog)`;
-      return o.role === 'primary' || o.role === 'self' ? (o.ref ?? '') : `${o.ref} (${o.role})`;
+        return o.ref ? `${o.codeowner} (${o.ref})` : `${o.codeowner} (not in this catalog)`;
+      const absent = o.inCatalog === false ? ', not in this catalog' : '';
+      const role = o.role === 'primary' || o.role === 'self' ? '' : ` (${o.role})`;
+      return `${o.ref ?? ''}${role}${absent}`;
     }),
   );
+}
+
+/** Said once when a named owner is not in the catalog: the answer stands, the catalog has a gap. */
+export function missingNote(missing: readonly string[]): string {
+  if (missing.length === 0) return '';
+  const verb = missing.length === 1 ? 'is' : 'are';
+  return ` (${list(missing)} ${verb} still the owner as written; add ${missing.length === 1 ? 'it' : 'them'} to the catalog to see who that is)`;
 }
 
 export function list(items: readonly string[]): string {

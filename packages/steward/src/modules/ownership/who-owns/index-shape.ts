@@ -34,6 +34,9 @@ export interface OwnershipIndex {
   componentsByName: Map<string, CatalogEntity[]>;
   directory: OwnerDirectory;
   codeowners: IndexedCodeowners[];
+  /** Every repository a source is or a CODEOWNERS file governs, as answers name it. */
+  repositories: Set<string>;
+  /** The repository a path means when the question names none: the only one known, else null. */
   defaultRepository: string | null;
   /** Keyed by `label=value` of one equality requirement. */
   kubernetes: Buckets<KubernetesClaim>;

@@ -5,7 +5,7 @@ import type { Owner, OwnerMapping } from '../schemas.ts';
 import { annotation, displayName, isKind, specRecord, stringField } from './entity-fields.ts';
 
 export interface EntityOwners {
-  /** Declared owners that exist in the catalog, primary first. */
+  /** Declared owners, primary first; one the catalog does not have is still there, with inCatalog: false. */
   owners: Owner[];
   /** Declared owner refs the catalog does not have. */
   missing: string[];
@@ -17,11 +17,9 @@ export function ownersOf(entity: CatalogEntity, byRef: ReadonlyMap<string, Catal
   const missing: string[] = [];
   for (const { ref, role } of declared) {
     const target = byRef.get(ref);
-    if (!target) {
-      missing.push(ref);
-      continue;
-    }
-    owners.push(withName({ ref, role }, target));
+    // Still the owner, as declared: the catalog just does not describe them (yet).
+    if (!target) missing.push(ref);
+    owners.push(target ? withName({ ref, role }, target) : { ref, role, inCatalog: false });
   }
   return { owners, missing };
 }
@@ -121,6 +119,7 @@ export function mapCodeowner(
     role: 'codeowner',
     ...(name ? { name } : {}),
     codeowner: raw,
+    ...(found ? {} : { inCatalog: false }),
   };
   const mapping: OwnerMapping = {
     from: raw,

@@ -7,15 +7,17 @@ import { chooseCodeowners, codeownersLocation, flavorOf } from './codeowners-cho
 import { addEntity } from './index-entries.ts';
 import type { Buckets, CodeownersSource, IndexedCodeowners, OwnershipIndex } from './index-shape.ts';
 import { createOwnerDirectory } from './owners.ts';
-import { normaliseRepository } from './repository.ts';
+import { repositoryIdentity } from './repository.ts';
 
 export type { Buckets, CodeownersSource, IndexedCodeowners, OwnershipIndex } from './index-shape.ts';
 
 export interface OwnershipIndexInput {
   entities: readonly CatalogEntity[];
   codeowners?: readonly CodeownersSource[];
-  /** The repository a path means when the question names none; default: the CODEOWNERS files' when they share one. */
+  /** The repository a path means when the question names none; default: the only repository known. */
   defaultRepository?: string | null;
+  /** Repositories known besides those CODEOWNERS files govern (sources without one). */
+  repositories?: readonly string[];
 }
 
 export function buildOwnershipIndex(input: OwnershipIndexInput): OwnershipIndex {
@@ -25,6 +27,7 @@ export function buildOwnershipIndex(input: OwnershipIndexInput): OwnershipIndex 
     componentsByName: new Map(),
     directory: createOwnerDirectory(),
     codeowners: [],
+    repositories: new Set(),
     defaultRepository: null,
     kubernetes: buckets(),
     alerts: buckets(),
@@ -33,30 +36,37 @@ export function buildOwnershipIndex(input: OwnershipIndexInput): OwnershipIndex 
     locations: new Map(),
     problems: [],
   };
-  setCodeowners(index, input.codeowners ?? [], input.defaultRepository);
+  setCodeowners(index, input.codeowners ?? [], {
+    repositories: input.repositories ?? [],
+    defaultRepository: input.defaultRepository,
+  });
   // In ref order, as entities added one by one later take their places (index-entries.ts).
   const entities = [...input.entities].sort((a, b) => (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0));
   for (const entity of entities) addEntity(index, entity);
   return index;
 }
 
-/** The CODEOWNERS files, and the repository a path means when a question names none. */
+/** The CODEOWNERS files and repositories known, and the repository a path means when a question names none. */
 export function setCodeowners(
   index: OwnershipIndex,
   sources: readonly CodeownersSource[],
-  defaultRepository?: string | null,
+  known: { repositories?: readonly string[]; defaultRepository?: string | null | undefined } = {},
 ): void {
   index.codeowners = compileSources(sources);
-  const repositories = new Set(index.codeowners.map((c) => c.repository));
-  const [only] = repositories.size === 1 ? repositories : [null];
-  index.defaultRepository = defaultRepository ? normaliseRepository(defaultRepository) : (only ?? null);
+  const repositories = [...(known.repositories ?? []), ...index.codeowners.map((c) => c.repository)];
+  index.repositories = new Set(repositories.filter((r) => r !== null).map(repositoryIdentity));
+  // A file of no known repository beside one of a known one: neither is the default.
+  const unnamed = index.codeowners.some((c) => c.repository === null) ? 1 : 0;
+  const [only] = index.repositories.size + unnamed === 1 ? index.repositories : [null];
+  const told = known.defaultRepository;
+  index.defaultRepository = told ? repositoryIdentity(told) : (only ?? null);
 }
 
 /** One file per repository checkout: the one its platform reads when there are several. */
 function compileSources(sources: readonly CodeownersSource[]): IndexedCodeowners[] {
   const checkouts = new Map<string, { repository: string | null; files: CodeownersSource[] }>();
   for (const source of sources) {
-    const repository = source.repository ? normaliseRepository(source.repository) : null;
+    const repository = source.repository ? repositoryIdentity(source.repository) : null;
     const file = source.file.replaceAll('\\', '/');
     const location = codeownersLocation(file);
     const root = file.endsWith(location) ? file.slice(0, -location.length) : file;

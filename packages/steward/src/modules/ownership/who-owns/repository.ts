@@ -14,6 +14,14 @@ export function normaliseRepository(text: string): string | null {
   return parseRepositoryUrl(text)?.repository ?? null;
 }
 
+/**
+ * How a repository is named in answers: `github.com/acme/monorepo` for anything that reads as a
+ * repository URL, else the text itself (a source with no remote is known by its name).
+ */
+export function repositoryIdentity(text: string): string {
+  return normaliseRepository(text) ?? text.trim();
+}
+
 /** A GitHub `owner/repo` slug (the `github.com/project-slug` annotation). */
 export function repositoryFromSlug(slug: string, host = 'github.com'): string | null {
   const parts = slug.trim().split('/');

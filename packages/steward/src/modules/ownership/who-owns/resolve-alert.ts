@@ -1,6 +1,7 @@
 // Who owns an alert: the component whose `spec.selectors.alerts.matchers` all match its labels (as
 // Alertmanager matches: a missing label is the empty string, regexes anchored), the one with most
-// matchers winning; else, weaker, a component named by the alert's service, app or job label.
+// matchers winning; else, weaker, a component named by the alert's sloth_service (an SLO burn alert),
+// service, app or job label.
 import type { WhoOwnsAnswer } from '../schemas.ts';
 import type { AlertClaim } from './claims.ts';
 import { conventionMatches, type NamedBy } from './conventions.ts';
@@ -12,7 +13,7 @@ import type { Thing } from './thing.ts';
 type AlertThing = Extract<Thing, { kind: 'alert' }>;
 
 /** Labels that conventionally name the service an alert is about, strongest first. */
-const serviceLabels = ['service', 'app', 'job'];
+const serviceLabels = ['sloth_service', 'service', 'app', 'job'];
 
 export function resolveAlert(thing: AlertThing, index: OwnershipIndex): WhoOwnsAnswer {
   const keys = Object.entries(thing.labels).map(([label, value]) => `${label}=${value}`);
@@ -28,7 +29,7 @@ export function resolveAlert(thing: AlertThing, index: OwnershipIndex): WhoOwnsA
   const labels = `{${Object.entries(thing.labels)
     .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
     .join(',')}}`;
-  const nothing = `No alert matcher in the catalog matches ${labels}, and no component is named by its service, app or job label.`;
+  const nothing = `No alert matcher in the catalog matches ${labels}, and no component is named by its sloth_service, service, app or job label.`;
   return answerFromMatches({ thing: thing.text, kind: 'alert' }, matches, index, nothing);
 }
 

@@ -2,7 +2,7 @@
 // picks the one entity of that name, a Component when several kinds share it, and lists the rest.
 import type { CatalogEntity } from '../../catalog/index.ts';
 import type { Provenance, WhoOwnsAnswer, WhoOwnsCandidate } from '../schemas.ts';
-import { list, owned, ownerWords, type Question, unowned, where } from './decide.ts';
+import { list, missingNote, owned, ownerWords, type Question, unowned, where } from './decide.ts';
 import { displayName, isKind, provenanceAt } from './entity-fields.ts';
 import { ownersOf } from './owners.ts';
 import type { OwnershipIndex } from './ownership-index.ts';
@@ -70,12 +70,7 @@ function entityAnswer(
   }
   const { owners, missing } = ownersOf(entity, index.byRef);
   const said = `as ${decidedBy.rule} says at ${where(decidedBy)}`;
-  if (owners.length === 0) {
-    const explanation = `${entity.ref} names ${list(missing)} as owner (${decidedBy.rule} at ${where(decidedBy)}), but the catalog has no such entity.`;
-    return unowned(question, decidedBy, explanation, candidates);
-  }
-  const note = missing.length > 0 ? `; ${list(missing)}, also named, is not in the catalog` : '';
-  const explanation = `${entity.ref} is owned by ${ownerWords(owners)}, ${said}${note}.`;
+  const explanation = `${entity.ref} is owned by ${ownerWords(owners)}, ${said}${missingNote(missing)}.`;
   return owned(question, owners, decidedBy, explanation, candidates);
 }
 

@@ -1,6 +1,6 @@
-// Who owns a file in a repository: the repository's CODEOWNERS first (a matching line with no owners
+// Who owns a file in one repository: the repository's CODEOWNERS first (a matching line with no owners
 // leaves the file explicitly unowned), else the entity whose repository and path cover it, the
-// longest covering path winning.
+// longest covering path winning. Which repository a question means: path-repositories.ts.
 import type { PathOwnership } from '../codeowners/model.ts';
 import type { Provenance, WhoOwnsAnswer, WhoOwnsCandidate } from '../schemas.ts';
 import type { LocationClaim } from './claims.ts';
@@ -18,28 +18,36 @@ import {
 } from './decide.ts';
 import { mapCodeowner, ownersOf } from './owners.ts';
 import type { IndexedCodeowners, OwnershipIndex } from './ownership-index.ts';
-import { normaliseRepository } from './repository.ts';
 import type { Thing } from './thing.ts';
 
-type PathThing = Extract<Thing, { kind: 'path' }>;
+export type PathThing = Extract<Thing, { kind: 'path' }>;
 
-export interface PathContext {
-  /** The repository the path is in; default: the index's default repository. */
-  repository?: string | null;
+/** An answer for a path in one repository, and whether that repository has anything to say about it. */
+export interface RepositoryAnswer {
+  answer: WhoOwnsAnswer;
+  /** A CODEOWNERS line of the repository matches the path, or an entity located in it covers it. */
+  known: boolean;
+  /** Known by more than a catch-all: a line other than `*`, or an entity located below the repository's top. */
+  specific: boolean;
 }
 
-export function resolvePath(
+const catchAll = new Set(['*', '/*', '**', '/**']);
+
+export function resolvePathIn(
   thing: PathThing,
   index: OwnershipIndex,
-  context: PathContext = {},
-): WhoOwnsAnswer {
+  repository: string | null,
+): RepositoryAnswer {
   const question: Question = { thing: thing.text, kind: 'path' };
-  const repository = context.repository ? normaliseRepository(context.repository) : index.defaultRepository;
   const codeowners = codeownersFor(index, repository);
   const matched = codeowners?.matcher.match(thing.path);
   const coverage = coverageMatches(thing.path, repository, index);
+  const inRepository = coverage.some((m) => m.rank[1] === 2);
+  const below = coverage.some((m) => m.rank[1] === 2 && (m.rank[0] ?? 0) > 0);
+  const named = (answer: WhoOwnsAnswer) => ({ ...answer, repository });
   if (codeowners && matched && matched.line !== null) {
-    return codeownersAnswer(question, thing.path, codeowners, matched, coverage, index);
+    const answer = codeownersAnswer(question, thing.path, codeowners, matched, coverage, index);
+    return { answer: named(answer), known: true, specific: below || !catchAll.has(matched.pattern ?? '*') };
   }
   const noLine = codeowners
     ? `no line of ${codeowners.file} matches ${thing.path}`
@@ -50,7 +58,8 @@ export function resolvePath(
       : '';
   const nothing = `${capitalise(noLine)}, and no catalog entity's repository and path cover it${hint}.`;
   const matches = coverage.map((m) => ({ ...m, how: `${m.how}, and ${noLine}` }));
-  return answerFromMatches(question, matches, index, nothing);
+  const answer = named(answerFromMatches(question, matches, index, nothing));
+  return { answer, known: inRepository, specific: below };
 }
 
 function codeownersFor(index: OwnershipIndex, repository: string | null): IndexedCodeowners | undefined {
@@ -127,7 +136,14 @@ function coverageMatches(path: string, repository: string | null, index: Ownersh
   return matches;
 }
 
-const sourceRank = { fields: 3, 'source-location': 2, 'project-slug': 1 } as const;
+const sourceRank = { fields: 4, 'source-location': 3, 'catalog-file': 2, 'project-slug': 1 } as const;
+/** What a location is, in words: two locations of one depth differ in this, or in naming the repository. */
+const sourceWords = {
+  fields: 'spec.path',
+  'source-location': 'a backstage.io/source-location',
+  'catalog-file': 'the directory of its catalog-info.yaml',
+  'project-slug': 'a github.com/project-slug',
+} as const;
 
 function locationMatch(claim: LocationClaim, depth: number, repositoryRank: number): Match {
   const covered = claim.path === '' ? `the whole of ${claim.repository}` : claim.path;
@@ -136,7 +152,7 @@ function locationMatch(claim: LocationClaim, depth: number, repositoryRank: numb
     entity: claim.entity,
     provenance,
     rank: [depth, repositoryRank, sourceRank[claim.source]],
-    strength: `a location covering ${covered}`,
+    strength: `${sourceWords[claim.source]} covering ${covered}${repositoryRank === 1 ? ' (no repository named)' : ''}`,
     how: `${claim.entity.ref} covers ${covered} (${provenance.rule} at ${where(provenance)})`,
   };
 }

@@ -167,7 +167,7 @@ describe('who owns a URL', () => {
     expect(shop.ask('https://other.example/')).toMatchObject({
       owned: false,
       decidedBy: null,
-      explanation: 'No URL selector in the catalog covers other.example/.',
+      explanation: 'No URL selector, repository location or link in the catalog covers other.example/.',
     });
   });
 });

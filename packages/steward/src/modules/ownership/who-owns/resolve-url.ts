@@ -1,9 +1,13 @@
 // Who owns a URL: the component whose `spec.selectors.urls` hosts and path prefixes cover it, the
-// longest host plus prefix winning (an exact host before a `*.` wildcard of the same length).
+// longest host plus prefix winning (an exact host before a `*.` wildcard of the same length); else,
+// for a URL into a repository (…/tree/main/dir, …/blob/main/file), who owns that path there, as
+// CODEOWNERS and `backstage.io/source-location` say; else, weakest, an entity's `metadata.links`.
 import type { WhoOwnsAnswer } from '../schemas.ts';
 import type { UrlClaim } from './claims.ts';
 import { answerFromMatches, type Match, where } from './decide.ts';
 import { claimsFor, type OwnershipIndex } from './ownership-index.ts';
+import { parseRepositoryUrl } from './repository.ts';
+import { resolvePathIn } from './resolve-path.ts';
 import type { Thing } from './thing.ts';
 
 type UrlThing = Extract<Thing, { kind: 'url' }>;
@@ -14,8 +18,22 @@ export function resolveUrl(thing: UrlThing, index: OwnershipIndex): WhoOwnsAnswe
     const match = urlMatch(claim, thing);
     if (match) matches.push(match);
   }
-  const nothing = `No URL selector in the catalog covers ${thing.host}${thing.path}.`;
-  return answerFromMatches({ thing: thing.text, kind: 'url' }, matches, index, nothing);
+  const selected = matches.filter((m) => m.rank[0] === 1);
+  const question = { thing: thing.text, kind: 'url' } as const;
+  const nothing = `No URL selector, repository location or link in the catalog covers ${thing.host}${thing.path}.`;
+  if (selected.length > 0) return answerFromMatches(question, matches, index, nothing);
+  const inRepository = repositoryAnswer(thing, index);
+  if (inRepository) return inRepository;
+  return answerFromMatches(question, matches, index, nothing);
+}
+
+/** A URL into a repository the catalog knows, answered as that path in it, when the repository knows the path. */
+function repositoryAnswer(thing: UrlThing, index: OwnershipIndex): WhoOwnsAnswer | undefined {
+  const located = parseRepositoryUrl(`${thing.host}${thing.path}`);
+  if (!located) return undefined;
+  const path = { kind: 'path', text: thing.text, path: located.path } as const;
+  const { answer, known } = resolvePathIn(path, index, located.repository);
+  return known ? { ...answer, kind: 'url' } : undefined;
 }
 
 /** `a.shop.acme.com` is filed under itself and under `*.shop.acme.com`, `*.acme.com`, `*.com`. */
@@ -35,13 +53,17 @@ function urlMatch(claim: UrlClaim, thing: UrlThing): Match | undefined {
     host.pattern ? `host ${host.pattern}` : 'any host',
     ...(prefix ? [`path prefix ${prefix}`] : []),
   ];
-  const provenance = { ...claim.provenance, rule: `spec.selectors.urls: ${parts.join(', ')}` };
+  const link = claim.link !== undefined;
+  const provenance = link
+    ? claim.provenance
+    : { ...claim.provenance, rule: `spec.selectors.urls: ${parts.join(', ')}` };
   const length = host.length + prefix.length;
   return {
     entity: claim.entity,
     provenance,
-    rank: [length, host.exact ? 1 : 0],
-    strength: `a URL selector (${parts.join(', ')})`,
+    // A selector, written to say what is owned, before a link of any length.
+    rank: [link ? 0 : 1, length, host.exact ? 1 : 0],
+    strength: link ? `a link (${parts.join(', ')})` : `a URL selector (${parts.join(', ')})`,
     how: `${provenance.rule} of ${claim.entity.ref} (${where(provenance)}) covers it`,
   };
 }

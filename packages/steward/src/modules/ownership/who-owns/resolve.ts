@@ -2,10 +2,10 @@
 // and one sentence for a person. Pure: the index holds everything the answer needs.
 import type { WhoOwnsAnswer } from '../schemas.ts';
 import type { OwnershipIndex } from './ownership-index.ts';
+import { knownPath, type PathContext, resolvePath } from './path-repositories.ts';
 import { resolveAlert } from './resolve-alert.ts';
 import { resolveEntity } from './resolve-entity.ts';
 import { resolveKubernetes } from './resolve-kubernetes.ts';
-import { type PathContext, resolvePath } from './resolve-path.ts';
 import { resolveUrl } from './resolve-url.ts';
 import { parseThing, type Thing, type ThingOptions } from './thing.ts';
 
@@ -18,7 +18,7 @@ export function resolveOwnership(
 ): WhoOwnsAnswer {
   switch (thing.kind) {
     case 'entity':
-      return resolveEntity(thing, index);
+      return entityOrPath(thing, index, context);
     case 'path':
       return resolvePath(thing, index, context);
     case 'kubernetes':
@@ -28,6 +28,22 @@ export function resolveOwnership(
     case 'url':
       return resolveUrl(thing, index);
   }
+}
+
+/** A bare word no entity is named, that is a path a known repository has an answer for, is that path. */
+function entityOrPath(
+  thing: Extract<Thing, { kind: 'entity' }>,
+  index: OwnershipIndex,
+  context: ResolveContext,
+): WhoOwnsAnswer {
+  const answer = resolveEntity(thing, index);
+  if (thing.ref !== null || index.byName.has(thing.name.toLowerCase())) return answer;
+  const path = knownPath({ kind: 'path', text: thing.text, path: thing.name }, index, context);
+  if (!path) return answer;
+  return {
+    ...path,
+    explanation: `No entity is named ${thing.name}, so it was read as a path: ${path.explanation}`,
+  };
 }
 
 export interface BadThing {

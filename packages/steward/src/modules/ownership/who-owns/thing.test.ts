@@ -93,7 +93,7 @@ describe('parseThing', () => {
     expect(problem('two words')).toMatch(
       /not an entity name, a path or a prefixed thing: write .*path:.*k8s:/,
     );
-    expect(problem('component:default/Bad Name!')).toContain('invalid name');
+    expect(problem('component:default/Bad Name!')).toContain('its name "Bad Name!" is not an entity name');
     expect(problem('k8s:Deployment')).toContain('write k8s:Kind/namespace/name');
     expect(problem('k8s:Deployment/Shop/web')).toContain('not a Kubernetes namespace');
     expect(problem('k8s:Deployment/shop/web{app}')).toContain('has no "="');

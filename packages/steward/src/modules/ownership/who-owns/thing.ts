@@ -1,13 +1,13 @@
 // What `steward who-owns` can be asked about, read from one string: an entity ref or bare name, a
 // repository path, a Kubernetes object, an alert's labels, or a URL. A bad string gets one line
 // saying what was wrong and what the right syntax is.
-import { parseEntityRef, stringifyEntityRef } from '../../catalog/index.ts';
+import { parseEntityRef, refPartProblems, stringifyEntityRef } from '../../catalog/index.ts';
 import { kubernetesLabelKey, type LabelSet, parseLabelSet, prometheusLabelName } from './label-set.ts';
 
 export type Thing =
   | { kind: 'entity'; text: string; ref: string }
   | { kind: 'entity'; text: string; ref: null; name: string }
-  | { kind: 'path'; text: string; path: string }
+  | { kind: 'path'; text: string; path: string; repository?: string }
   | {
       kind: 'kubernetes';
       text: string;
@@ -28,7 +28,7 @@ export interface ThingOptions {
 
 export const thingSyntax = {
   entity: 'component:default/checkout-api, component:checkout-api or checkout-api',
-  path: 'path:services/checkout-api/main.go',
+  path: 'path:services/checkout-api/main.go, or in one repository github.com/acme/shop:services/checkout-api/main.go',
   kubernetes:
     'k8s:Kind/namespace/name, optionally with labels: k8s:Deployment/shop/web{app.kubernetes.io/name=web}',
   alert: 'alert:{alertname="HighErrorRate",service="checkout-api"}',
@@ -49,6 +49,7 @@ export function parseThing(input: string, options: ThingOptions = {}): ThingResu
     return parseUrl(input, rest);
   }
   if (/^https?:\/\//i.test(text)) return parseUrl(input, text);
+  if (inRepository.test(text)) return parsePath(input, text);
   if (/^[A-Za-z][A-Za-z0-9]*:/.test(text)) return parseRef(input, text);
   if (text.includes('/') || options.isPath?.(text)) return parsePath(input, text);
   if (/^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/.test(text) && text.length <= 63) {
@@ -60,10 +61,21 @@ export function parseThing(input: string, options: ThingOptions = {}): ThingResu
 function parseRef(input: string, text: string): ThingResult {
   const parsed = parseEntityRef(text, { defaultNamespace: 'default' });
   if (!parsed.ok) return fail(`${parsed.message} (${thingSyntax.entity})`);
+  // A ref Backstage reads but no entity can have (a catalog may still name it as an owner).
+  const problems = refPartProblems(parsed.ref);
+  if (problems.length > 0) {
+    return fail(`"${text}" names no entity: ${problems.join('; ')} (${thingSyntax.entity})`);
+  }
   return { ok: true, thing: { kind: 'entity', text: input, ref: stringifyEntityRef(parsed.ref) } };
 }
 
-function parsePath(input: string, raw: string): ThingResult {
+/** `github.com/acme/shop:services/x/main.go`: a host with a dot, then owner/name, then `:` and the path. */
+const inRepository = /^([A-Za-z0-9][\w-]*(?:\.[\w-]+)+(?:\/[\w.-]+)+):(.*)$/s;
+
+function parsePath(input: string, text: string): ThingResult {
+  const named = inRepository.exec(text.trim());
+  const raw = named ? (named[2] as string) : text;
+  const repository = named ? { repository: named[1] as string } : {};
   const segments = raw
     .trim()
     .split('/')
@@ -74,7 +86,7 @@ function parsePath(input: string, raw: string): ThingResult {
       `"${input}" leaves the repository with "..": write the path from the repository root, ${thingSyntax.path}`,
     );
   }
-  return { ok: true, thing: { kind: 'path', text: input, path: segments.join('/') } };
+  return { ok: true, thing: { kind: 'path', text: input, path: segments.join('/'), ...repository } };
 }
 
 function parseKubernetes(input: string, rest: string): ThingResult {

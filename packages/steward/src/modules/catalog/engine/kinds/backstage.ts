@@ -1,6 +1,7 @@
 // Backstage's kinds as data, transcribed from @backstage/catalog-model 1.10 (schema/kinds/*.json for
 // the spec, kinds/*EntityV1alpha1 relationFields and the well-known relation pairs for relations).
 import type { JsonSchema, KindDefinition, RelationField } from '../model.ts';
+import { templateV1beta3 } from './template.ts';
 
 const apiVersions = ['backstage.io/v1alpha1', 'backstage.io/v1beta1'];
 const text: JsonSchema = { type: 'string', minLength: 1 };
@@ -203,14 +204,15 @@ export const backstageKinds: KindDefinition[] = [
     },
     relations: [],
   },
+  templateV1beta3,
   {
-    apiVersions: [...apiVersions, 'scaffolder.backstage.io/v1beta2', 'scaffolder.backstage.io/v1beta3'],
+    apiVersions: [...apiVersions, 'scaffolder.backstage.io/v1beta2'],
     kind: 'Template',
-    description: 'A Backstage software template.',
+    description: 'A Backstage software template in a format the scaffolder no longer reads.',
     spec: { type: 'object' },
     relations: [ownedBy],
     owners: 'spec.owner',
     unsupported:
-      'Template entities are read but not checked beyond the envelope and owner: Steward does not run templates',
+      "Template entities of this apiVersion are read but not checked beyond the envelope and owner: Backstage's scaffolder reads only scaffolder.backstage.io/v1beta3",
   },
 ];

@@ -1,7 +1,8 @@
 // Steward's own kinds (`steward.dev/v1`): services and components with first-class ownership (one
 // primary owner, more with roles), tier, runbook and dashboard, repository path, and the selectors
-// that say which Kubernetes objects, alerts and URLs belong to them.
+// that say which Kubernetes objects, alerts and URLs belong to them, and the escalation policy that pages for them.
 import type { JsonSchema, KindDefinition, RelationField } from '../model.ts';
+import { escalatesWith } from './oncall.ts';
 
 const text: JsonSchema = { type: 'string', minLength: 1 };
 const refs: JsonSchema = { type: 'array', items: text };
@@ -71,6 +72,10 @@ function componentLikeSpec(required: string[]): JsonSchema {
       repository: link('https://github.com/acme/payments'),
       path: { type: 'string', format: 'relative-path', description: 'where in the repository it lives' },
       selectors,
+      escalationPolicy: {
+        ...text,
+        description: 'the EscalationPolicy that pages for it: escalationpolicy:payments',
+      },
     },
   };
 }
@@ -105,6 +110,7 @@ const relations: RelationField[] = [
     defaultKind: 'API',
     allowedKinds: ['API'],
   },
+  escalatesWith,
 ];
 
 export const stewardKinds: KindDefinition[] = [

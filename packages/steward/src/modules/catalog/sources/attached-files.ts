@@ -1,0 +1,115 @@
+// Files an entity attaches by annotation (`steward.dev/slo-spec: ./slo.yaml`): read as `$text`
+// placeholders are, from the entity's file's directory and only inside the source (links followed),
+// so that another module can store what they say in the ingest's transaction. Several files are
+// separated by commas. A file missing or outside the source is a problem on the entity, which stays.
+import { dirname, join, posix, resolve } from 'node:path';
+import { type CatalogEntity, type CatalogProblem, defaultMaxFileBytes } from '../engine/model.ts';
+import { quoteToken } from '../engine/quote-token.ts';
+import { type InsideRead, type InsideRefusal, outsideMessage, readInside } from './source-root.ts';
+
+export interface AttachedFile {
+  /** The attaching entity's ref. */
+  entity: string;
+  annotation: string;
+  /** The file's path from the source's root, `/`-separated, as problems name it. */
+  path: string;
+  content: string;
+}
+
+/**
+ * What one read of a source may attach in all: specs are small, but a thousand entities naming one
+ * large file would otherwise hold it a thousand times.
+ */
+export const attachedBudgetBytes = 64 * 1024 * 1024;
+
+interface Attachment {
+  entity: string;
+  annotation: string;
+  targets: string[];
+  /** The entity's file as read, and as shown (from the source's root). */
+  file: string;
+  shown: string;
+  line: number;
+}
+
+/** Collects, from entities as they are read, what they attach; reads the files once all are known. */
+export function attachmentCollector(annotations: readonly string[], budgetBytes = attachedBudgetBytes) {
+  const found: Attachment[] = [];
+  return {
+    add(entity: CatalogEntity, shown: string) {
+      const values = (entity.metadata.annotations ?? {}) as Record<string, unknown>;
+      for (const annotation of annotations) {
+        const value = values[annotation];
+        if (typeof value !== 'string') continue;
+        const targets = value
+          .split(',')
+          .map((t) => t.trim())
+          .filter((t) => t !== '');
+        const { file, line } = entity.source;
+        found.push({ entity: entity.ref, annotation, targets, file, shown, line });
+      }
+    },
+    read: (realRoot: string) => readAttachments(found, realRoot, budgetBytes),
+  };
+}
+
+async function readAttachments(found: readonly Attachment[], realRoot: string, budgetBytes: number) {
+  const files: AttachedFile[] = [];
+  const problems: CatalogProblem[] = [];
+  const reads = new Map<string, Promise<InsideRead>>();
+  let remaining = budgetBytes;
+  for (const a of found) {
+    for (const target of a.targets) {
+      const at = { severity: 'error' as const, file: a.shown, line: a.line, column: 1, entity: a.entity };
+      const named = `${a.annotation} ${quoteToken(target)}`;
+      if (/^[a-z][a-z0-9+.-]+:/i.test(target)) {
+        const message = `${named} is a URL; Steward reads attached files only from the source itself: give a path relative to this file`;
+        problems.push({ ...at, code: 'invalid-annotation', message });
+        continue;
+      }
+      const path = resolve(dirname(resolve(a.file)), target);
+      if (!reads.has(path)) reads.set(path, readInside(realRoot, path, defaultMaxFileBytes));
+      const read = (await reads.get(path)) as InsideRead;
+      const shown = posix.normalize(join(dirname(a.shown), target).split('\\').join('/'));
+      if ('content' in read && read.content.length > remaining) {
+        const limit = `${budgetBytes / 1024 / 1024} MiB`;
+        const message = `${named} was not read: this source's entities already attach ${limit} of files, all one read takes; attach smaller files, or split the source`;
+        problems.push({ ...at, code: 'file-too-large', message });
+        continue;
+      }
+      if ('content' in read) {
+        remaining -= read.content.length;
+        files.push({
+          entity: a.entity,
+          annotation: a.annotation,
+          path: shown,
+          content: read.content.toString('utf8'),
+        });
+        continue;
+      }
+      problems.push({ ...at, ...refusal(named, shown, read) });
+    }
+  }
+  return { files, problems };
+}
+
+function refusal(
+  named: string,
+  shown: string,
+  read: InsideRefusal,
+): Pick<CatalogProblem, 'code' | 'message'> {
+  if (read.refused === 'outside')
+    return { code: 'path-escapes-root', message: `${named} ${outsideMessage()}` };
+  if (read.refused === 'too-large') {
+    const limit = `${defaultMaxFileBytes / 1024 / 1024} MiB`;
+    return {
+      code: 'file-too-large',
+      message: `${named} is ${read.size} bytes, over the ${limit} a file may be; split it`,
+    };
+  }
+  const reason = read.refused === 'unreadable' ? `: ${read.reason}` : '';
+  return {
+    code: 'target-not-found',
+    message: `${named} is not a readable file (looked for ${shown}${reason}); create it or correct the path`,
+  };
+}
