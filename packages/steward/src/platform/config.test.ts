@@ -31,6 +31,45 @@ describe('loadServeConfig', () => {
     );
   });
 
+  it('takes notification email from STEWARD_SMTP_URL and STEWARD_SMTP_FROM, redacting the password', () => {
+    expect(loadServeConfig({}, {}, false).smtpUrl).toBeUndefined();
+    const config = loadServeConfig(
+      {},
+      {
+        STEWARD_SMTP_URL: 'smtp://mailer:hunter2@mail.example:587',
+        STEWARD_SMTP_FROM: 'steward@example.com',
+      },
+      false,
+    );
+    expect(config.smtpUrl).toBe('smtp://mailer:hunter2@mail.example:587');
+    expect(config.smtpFrom).toBe('steward@example.com');
+    expect(JSON.stringify(describeConfig(config))).not.toContain('hunter2');
+    expect(() => loadServeConfig({}, { STEWARD_SMTP_URL: 'smtp://mail.example:25' }, false)).toThrow(
+      'STEWARD_SMTP_FROM must be set with STEWARD_SMTP_URL',
+    );
+    expect(() =>
+      loadServeConfig(
+        {},
+        { STEWARD_SMTP_URL: 'http://x:secret@mail.example', STEWARD_SMTP_FROM: 'a@b.c' },
+        false,
+      ),
+    ).toThrow(/STEWARD_SMTP_URL must be smtp:\/\/host:port.*got "http:\/\/x:\*\*\*@mail.example"/);
+  });
+
+  it('takes incident severities from STEWARD_INCIDENT_SEVERITIES as JSON, saying where one is wrong', () => {
+    expect(loadServeConfig({}, {}, false).incidentSeverities).toBeUndefined();
+    const one = { name: 'P1', description: 'the site is down', updateEveryMinutes: 15, pageCommander: true };
+    const env = (value: unknown) => ({ STEWARD_INCIDENT_SEVERITIES: JSON.stringify(value) });
+    expect(loadServeConfig({}, env([one]), false).incidentSeverities).toEqual([one]);
+    expect(() => loadServeConfig({}, { STEWARD_INCIDENT_SEVERITIES: '[{name:' }, false)).toThrow(
+      /STEWARD_INCIDENT_SEVERITIES must be JSON: \[\{"name":"SEV1"/,
+    );
+    expect(() => loadServeConfig({}, env([one, { ...one, updateEveryMinutes: 0 }]), false)).toThrow(
+      /STEWARD_INCIDENT_SEVERITIES .* at 1\.updateEveryMinutes/,
+    );
+    expect(() => loadServeConfig({}, env([one, one]), false)).toThrow(/names must differ/);
+  });
+
   it('prefers flags over the environment', () => {
     const config = loadServeConfig(
       { port: '8080' },

@@ -50,6 +50,34 @@ export interface ServeConfig {
   gitAllowLocal: boolean;
   /** Finished background jobs older than this many days are deleted (STEWARD_JOB_RETENTION_DAYS). */
   jobRetentionDays: number;
+  /** Where notification emails go out: smtp://[user:pass@]host:port or smtps://; none: email is skipped. */
+  smtpUrl: string | undefined;
+  /** The From of notification emails (STEWARD_SMTP_FROM); required with smtpUrl. */
+  smtpFrom: string | undefined;
+  /** Where alerts nothing owns go: a Group name or ref (--default-alert-team / STEWARD_DEFAULT_ALERT_TEAM). */
+  defaultAlertTeam: string | undefined;
+  /** Alert ingestion writes in flight per server at most; beyond it senders are told to retry (STEWARD_ALERT_INGEST_LIMIT). */
+  alertIngestLimit: number;
+  /** How people reach Steward, for links in notifications (STEWARD_PUBLIC_URL; default http://host:port). */
+  publicUrl: string;
+  /**
+   * A Prometheus-compatible query API (Prometheus, Thanos, Mimir, VictoriaMetrics) where the SLOs'
+   * rules run, for their budget and burn rates (STEWARD_PROMETHEUS_URL); none: SLOs show no status.
+   */
+  prometheusUrl: string | undefined;
+  /** A schedule's team hears of a gap (nobody on call) this many days before it starts (STEWARD_GAP_NOTICE_DAYS). */
+  gapNoticeDays: number;
+  /** Incident severities (STEWARD_INCIDENT_SEVERITIES, JSON); undefined: the incidents module's SEV1–SEV4. */
+  incidentSeverities: IncidentSeverityConfig[] | undefined;
+}
+
+export interface IncidentSeverityConfig {
+  name: string;
+  description: string;
+  /** How often the audience hears how it goes; a reminder goes out when an update is due. */
+  updateEveryMinutes: number;
+  /** Whether a declaration with no commander pages the owning team's escalation policy for one. */
+  pageCommander: boolean;
 }
 
 export interface ServeFlags {
@@ -62,11 +90,15 @@ export interface ServeFlags {
   catalogRules?: string;
   demo?: boolean;
   trustProxy?: string;
+  defaultAlertTeam?: string;
 }
 
 type Env = Record<string, string | undefined>;
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const severitiesExample =
+  '[{"name":"SEV1","description":"customers cannot pay","updateEveryMinutes":30,"pageCommander":true}, …] (most severe first)';
 
 const serveSchema = z.object({
   port: z.coerce
@@ -98,6 +130,62 @@ const serveSchema = z.object({
     .number({ error: 'must be a number of days' })
     .min(0.001, 'must be more than 0 days')
     .max(3650, 'must be at most 3650 days (ten years)'),
+  smtpUrl: z
+    .string()
+    .refine(
+      (v) => /^smtps?:\/\/[^/]/.test(v),
+      'must be smtp://host:port or smtps://host:port (user:pass@ optional)',
+    )
+    .optional(),
+  smtpFrom: z.string().min(3, 'must be an address such as Steward <steward@example.com>').optional(),
+  defaultAlertTeam: z.string().min(1, 'must not be empty').optional(),
+  alertIngestLimit: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(100_000, 'must be at most 100000'),
+  publicUrl: z
+    .string()
+    .refine((v) => /^https?:\/\/[^/]+/.test(v), 'must be an http:// or https:// URL')
+    .optional(),
+  prometheusUrl: z
+    .string()
+    .refine(
+      (v) => /^https?:\/\/[^/]+/.test(v),
+      'must be the http:// or https:// URL of a Prometheus-compatible API, e.g. http://prometheus:9090',
+    )
+    .optional(),
+  gapNoticeDays: z.coerce
+    .number({ error: 'must be a number of days' })
+    .min(0.01, 'must be more than 0 days')
+    .max(90, 'must be at most 90 days'),
+  incidentSeverities: z
+    .string()
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: `must be JSON: ${severitiesExample}` });
+        return z.NEVER;
+      }
+    })
+    .pipe(
+      z
+        .array(
+          z.strictObject({
+            name: z
+              .string()
+              .regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,15}$/, 'a name is letters, digits and -, e.g. SEV1'),
+            description: z.string().min(1).max(500),
+            updateEveryMinutes: z.number().min(0.05).max(10_080),
+            pageCommander: z.boolean(),
+          }),
+          { error: `must be a JSON array: ${severitiesExample}` },
+        )
+        .min(1, 'must name at least one severity')
+        .refine((list) => new Set(list.map((s) => s.name)).size === list.length, 'names must differ'),
+    )
+    .optional(),
 });
 
 const trustProxyRule =
@@ -134,6 +222,14 @@ const sourceOf: Record<string, string> = {
   trustProxy: '--trust-proxy / STEWARD_TRUST_PROXY',
   gitAllowLocal: 'STEWARD_GIT_ALLOW_LOCAL',
   jobRetentionDays: 'STEWARD_JOB_RETENTION_DAYS',
+  smtpUrl: 'STEWARD_SMTP_URL',
+  smtpFrom: 'STEWARD_SMTP_FROM',
+  defaultAlertTeam: '--default-alert-team / STEWARD_DEFAULT_ALERT_TEAM',
+  alertIngestLimit: 'STEWARD_ALERT_INGEST_LIMIT',
+  publicUrl: 'STEWARD_PUBLIC_URL',
+  prometheusUrl: 'STEWARD_PROMETHEUS_URL',
+  gapNoticeDays: 'STEWARD_GAP_NOTICE_DAYS',
+  incidentSeverities: 'STEWARD_INCIDENT_SEVERITIES',
 };
 
 export function loadServeConfig(
@@ -154,15 +250,24 @@ export function loadServeConfig(
     trustProxy: flags.trustProxy ?? env.STEWARD_TRUST_PROXY ?? 'false',
     gitAllowLocal: env.STEWARD_GIT_ALLOW_LOCAL ?? 'false',
     jobRetentionDays: env.STEWARD_JOB_RETENTION_DAYS ?? '14',
+    smtpUrl: env.STEWARD_SMTP_URL || undefined,
+    smtpFrom: env.STEWARD_SMTP_FROM || undefined,
+    defaultAlertTeam: flags.defaultAlertTeam ?? env.STEWARD_DEFAULT_ALERT_TEAM ?? undefined,
+    alertIngestLimit: env.STEWARD_ALERT_INGEST_LIMIT ?? '64',
+    publicUrl: env.STEWARD_PUBLIC_URL ?? undefined,
+    prometheusUrl: env.STEWARD_PROMETHEUS_URL || undefined,
+    gapNoticeDays: env.STEWARD_GAP_NOTICE_DAYS ?? '7',
+    incidentSeverities: env.STEWARD_INCIDENT_SEVERITIES || undefined,
   };
   const parsed = serveSchema.safeParse(raw);
   if (!parsed.success) {
     const problems: FieldProblem[] = parsed.error.issues.map((issue) => {
       const key = String(issue.path[0] ?? '');
+      const where = issue.path.length > 1 ? ` at ${issue.path.slice(1).join('.')}` : '';
       const given = (raw as Record<string, unknown>)[key];
       return {
         field: sourceOf[key] ?? key,
-        message: `${issue.message} (got ${JSON.stringify(redact(key, given))})`,
+        message: `${issue.message}${where} (got ${JSON.stringify(redact(key, given))})`,
       };
     });
     throw invalid(
@@ -177,10 +282,24 @@ export function loadServeConfig(
     };
     throw invalid(`invalid configuration: ${problem.field} ${problem.message}`, [problem]);
   }
+  if (parsed.data.smtpUrl && !parsed.data.smtpFrom) {
+    const problem = {
+      field: sourceOf.smtpFrom as string,
+      message:
+        'must be set with STEWARD_SMTP_URL: the From of notification emails, e.g. Steward <steward@example.com>',
+    };
+    throw invalid(`invalid configuration: ${problem.field} ${problem.message}`, [problem]);
+  }
   return {
     ...parsed.data,
+    smtpUrl: parsed.data.smtpUrl,
+    smtpFrom: parsed.data.smtpFrom,
     databaseUrl: parsed.data.databaseUrl,
     databaseOwnerUrl: parsed.data.databaseOwnerUrl,
+    defaultAlertTeam: parsed.data.defaultAlertTeam,
+    incidentSeverities: parsed.data.incidentSeverities,
+    prometheusUrl: parsed.data.prometheusUrl,
+    publicUrl: parsed.data.publicUrl ?? `http://${parsed.data.host}:${parsed.data.port}`,
     dataDir: resolve(parsed.data.dataDir),
     catalogPaths: flags.catalog ?? [],
     catalogRules: flags.catalogRules ?? env.STEWARD_CATALOG_RULES ?? undefined,
@@ -195,7 +314,7 @@ export function redactUrl(url: string): string {
 }
 
 function redact(key: string, value: unknown): unknown {
-  const isUrl = key === 'databaseUrl' || key === 'databaseOwnerUrl';
+  const isUrl = ['databaseUrl', 'databaseOwnerUrl', 'smtpUrl', 'prometheusUrl'].includes(key);
   return isUrl && typeof value === 'string' ? redactUrl(value) : value;
 }
 
@@ -204,6 +323,8 @@ export function describeConfig(config: ServeConfig): Record<string, unknown> {
     ...config,
     databaseUrl: config.databaseUrl ? redactUrl(config.databaseUrl) : '(embedded PGlite)',
     databaseOwnerUrl: config.databaseOwnerUrl ? redactUrl(config.databaseOwnerUrl) : undefined,
+    smtpUrl: config.smtpUrl ? redactUrl(config.smtpUrl) : undefined,
+    prometheusUrl: config.prometheusUrl ? redactUrl(config.prometheusUrl) : undefined,
   };
 }
 

@@ -41,12 +41,20 @@ export class StewardError extends Error {
   readonly problems: FieldProblem[];
   /** When trying again makes sense, in seconds: sent as Retry-After. */
   retryAfterSeconds: number | undefined;
+  /** Members added to the problem document: what a client needs to recover (the allowed moves, the current version). */
+  readonly extra: Record<string, unknown> | undefined;
 
-  constructor(kind: ErrorKind, message: string, problems: FieldProblem[] = []) {
+  constructor(
+    kind: ErrorKind,
+    message: string,
+    problems: FieldProblem[] = [],
+    extra?: Record<string, unknown>,
+  ) {
     super(message);
     this.name = 'StewardError';
     this.kind = kind;
     this.problems = problems;
+    this.extra = extra;
   }
 }
 
@@ -54,8 +62,10 @@ export const invalid = (message: string, problems: FieldProblem[] = []) =>
   new StewardError('invalid', message, problems);
 export const unauthorised = (message: string) => new StewardError('unauthorised', message);
 export const forbidden = (message: string) => new StewardError('forbidden', message);
-export const notFound = (message: string) => new StewardError('not_found', message);
-export const conflict = (message: string) => new StewardError('conflict', message);
+export const notFound = (message: string, problems: FieldProblem[] = []) =>
+  new StewardError('not_found', message, problems);
+export const conflict = (message: string, extra?: Record<string, unknown>) =>
+  new StewardError('conflict', message, [], extra);
 export const tooManyRequests = (message: string, retryAfterSeconds?: number) => {
   const error = new StewardError('too_many_requests', message);
   error.retryAfterSeconds = retryAfterSeconds;

@@ -1,7 +1,13 @@
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { describeEachEngine } from '../../server/test-engines.ts';
-import { type AuditTables, listAuditEntries, recordAudit } from './audit-log.ts';
+import {
+  type AuditEntryRecord,
+  type AuditQuery,
+  type AuditTables,
+  listAuditEntries,
+  recordAudit,
+} from './audit-log.ts';
 
 describeEachEngine('audit log', ({ db }) => {
   const kysely = () => db().kysely<AuditTables>();
@@ -95,6 +101,50 @@ describeEachEngine('audit log', ({ db }) => {
     expect(next.map((e) => e.id)).toEqual(all.slice(1).map((e) => e.id));
     await expect(listAuditEntries(kysely(), { limit: 1, before: 'abc' })).rejects.toThrow(
       /querystring.before/,
+    );
+  });
+
+  it('filters by action, subject and time range, each on its own and together', async () => {
+    await recordAudit(kysely(), {
+      actor: 'ada',
+      action: 'team.delete',
+      subjectType: 'team',
+      subjectId: 'payments',
+      before: { name: 'payments' },
+    });
+    const all = await listAuditEntries(kysely(), { limit: 500 });
+    const list = (filters: Partial<AuditQuery>) => listAuditEntries(kysely(), { limit: 500, ...filters });
+    expect((await list({ action: 'team.update' })).map((e) => e.subjectId)).toEqual(['payments']);
+    expect((await list({ subjectId: 'payments' })).map((e) => e.action)).toEqual([
+      'team.delete',
+      'team.update',
+    ]);
+    expect((await list({ action: 'team.delete', subjectType: 'team', subjectId: 'payments' })).length).toBe(
+      1,
+    );
+    expect(await list({ action: 'team.delete', subjectId: 'bo' })).toEqual([]);
+
+    // The newest entry's time splits the log: since takes it and what shares its time, until the rest.
+    const newest = all[0]?.at as Date;
+    const at = (e: AuditEntryRecord) => e.at.getTime();
+    const since = await list({ since: newest.toISOString() });
+    expect(since.map((e) => e.id)).toEqual(all.filter((e) => at(e) >= newest.getTime()).map((e) => e.id));
+    expect(since.map((e) => e.id)).toContain(all[0]?.id);
+    const until = await list({ until: newest.toISOString() });
+    expect(until.map((e) => e.id)).toEqual(all.filter((e) => at(e) < newest.getTime()).map((e) => e.id));
+    const later = new Date(newest.getTime() + 60_000).toISOString();
+    expect(await list({ since: later })).toEqual([]);
+    const earlier = new Date(newest.getTime() - 3_600_000).toISOString();
+    expect((await list({ since: earlier, until: later })).length).toBe(all.length);
+  });
+
+  it('refuses a time that is not a time, and a range that ends before it starts', async () => {
+    const list = (filters: Partial<AuditQuery>) => listAuditEntries(kysely(), { limit: 1, ...filters });
+    await expect(list({ since: 'yesterday' })).rejects.toThrow(
+      /querystring.since must be a time in ISO 8601/,
+    );
+    await expect(list({ since: '2026-02-01T00:00:00Z', until: '2026-01-01T00:00:00Z' })).rejects.toThrow(
+      /querystring.since .* must be before querystring.until/,
     );
   });
 

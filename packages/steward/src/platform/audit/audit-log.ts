@@ -45,7 +45,12 @@ export interface AuditQuery {
   /** Id of the oldest entry already seen: answers only older ones. */
   before?: string | undefined;
   actor?: string | undefined;
+  action?: string | undefined;
   subjectType?: string | undefined;
+  subjectId?: string | undefined;
+  /** ISO 8601 times: entries at or after `since`, and before `until`. */
+  since?: string | undefined;
+  until?: string | undefined;
   /**
    * Only the entries this handle made or that are about them (as a user); absent, all of them. What
    * the organisation did, who signed in from where, is for admins; each person sees their own.
@@ -92,12 +97,7 @@ const auditBatch = 1000;
 /** Newest first, paged backwards with `before`. */
 export async function listAuditEntries(kysely: AnyKysely, query: AuditQuery): Promise<AuditEntryRecord[]> {
   const db = kysely as unknown as Kysely<AuditTables>;
-  if (query.before !== undefined && !/^\d{1,18}$/.test(query.before)) {
-    throw invalid(
-      `querystring.before must be the id of an audit entry (digits), got ${JSON.stringify(query.before)}`,
-      [{ field: 'querystring.before', message: 'must be the id of an audit entry, e.g. "1234"' }],
-    );
-  }
+  checkAuditQuery(query);
   let select = db
     .selectFrom('audit_log')
     .select([
@@ -114,7 +114,11 @@ export async function listAuditEntries(kysely: AnyKysely, query: AuditQuery): Pr
     .limit(query.limit);
   if (query.before !== undefined) select = select.where('audit_log.id', '<', query.before);
   if (query.actor !== undefined) select = select.where('actor', '=', query.actor);
+  if (query.action !== undefined) select = select.where('action', '=', query.action);
   if (query.subjectType !== undefined) select = select.where('subject_type', '=', query.subjectType);
+  if (query.subjectId !== undefined) select = select.where('subject_id', '=', query.subjectId);
+  if (query.since !== undefined) select = select.where('at', '>=', new Date(query.since));
+  if (query.until !== undefined) select = select.where('at', '<', new Date(query.until));
   const own = query.onlyOf;
   if (own !== undefined) {
     select = select.where((eb) =>
@@ -132,6 +136,33 @@ export async function listAuditEntries(kysely: AnyKysely, query: AuditQuery): Pr
     before: row.before ?? null,
     after: row.after ?? null,
   }));
+}
+
+function checkAuditQuery(query: AuditQuery): void {
+  if (query.before !== undefined && !/^\d{1,18}$/.test(query.before)) {
+    throw invalid(
+      `querystring.before must be the id of an audit entry (digits), got ${JSON.stringify(query.before)}`,
+      [{ field: 'querystring.before', message: 'must be the id of an audit entry, e.g. "1234"' }],
+    );
+  }
+  for (const field of ['since', 'until'] as const) {
+    const value = query[field];
+    if (value !== undefined && Number.isNaN(Date.parse(value))) {
+      throw invalid(`querystring.${field} must be a time in ISO 8601, got ${JSON.stringify(value)}`, [
+        { field: `querystring.${field}`, message: 'must be a time in ISO 8601, e.g. "2026-01-31T09:00:00Z"' },
+      ]);
+    }
+  }
+  if (
+    query.since !== undefined &&
+    query.until !== undefined &&
+    Date.parse(query.since) >= Date.parse(query.until)
+  ) {
+    throw invalid(
+      `querystring.since (${query.since}) must be before querystring.until (${query.until}): no entry can be in that range`,
+      [{ field: 'querystring.until', message: 'must be later than since' }],
+    );
+  }
 }
 
 // Sent as text and cast, so both drivers store the same JSON (pg would turn a JS array into a

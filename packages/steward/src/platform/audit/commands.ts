@@ -10,7 +10,11 @@ export function registerAuditCommand(program: Command): void {
   withServerOption(program.command('audit'))
     .description('Read the audit log: every change, who made it, and what it was before and after.')
     .option('--actor <handle>', 'only changes made by this user (or system:<what>)')
+    .option('--action <action>', 'only this action, e.g. team.update')
     .option('--subject-type <type>', 'only changes to this kind of thing, e.g. team, user, token')
+    .option('--subject <id>', 'only changes to this thing, e.g. a team name or a handle')
+    .option('--since <time>', 'only entries at or after this time (ISO 8601, e.g. 2026-01-31T09:00:00Z)')
+    .option('--until <time>', 'only entries before this time (ISO 8601)')
     .option('--limit <n>', 'how many entries (1-500)', '50')
     .addOption(formatOption())
     .addHelpText(
@@ -22,7 +26,11 @@ export function registerAuditCommand(program: Command): void {
         server?: string;
         format: Format;
         actor?: string;
+        action?: string;
         subjectType?: string;
+        subject?: string;
+        since?: string;
+        until?: string;
         limit: string;
       }) => {
         const limit = Number(flags.limit);
@@ -31,7 +39,11 @@ export function registerAuditCommand(program: Command): void {
         }
         const query = new URLSearchParams({ limit: String(limit) });
         if (flags.actor) query.set('actor', flags.actor);
+        if (flags.action) query.set('action', flags.action);
         if (flags.subjectType) query.set('subjectType', flags.subjectType);
+        if (flags.subject) query.set('subjectId', flags.subject);
+        if (flags.since) query.set('since', flags.since);
+        if (flags.until) query.set('until', flags.until);
         const { items } = await clientFromFlags(flags).request(
           'GET',
           `/api/v1/audit?${query}`,

@@ -21,12 +21,24 @@ export function formatOption(choices: string[] = ['text', 'json'], fallback = 't
 }
 
 export function createProgram(): Command {
+  endQuietlyWhenTheReaderLeaves();
   const program = new Command('steward')
     .description('Steward: who owns what, who is on call, what is on fire.')
     .showHelpAfterError('(run with --help for usage and examples)')
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   return program;
+}
+
+/**
+ * `steward … | head` closes the pipe early: stop there, as `ls | head` does, rather than die with an
+ * unhandled EPIPE and a stack trace.
+ */
+function endQuietlyWhenTheReaderLeaves(): void {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
 }
 
 /** Applies exitOverride to every subcommand, so usage errors exit 2 rather than 1. */

@@ -106,6 +106,11 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Database
   pool.on('error', () => {
     // An idle client lost its connection; the pool replaces it on next use.
   });
+  pool.on('connect', (client) => {
+    // A client lost while checked out between statements: pg would emit 'error' with nobody listening,
+    // which ends the process. Its next statement fails instead, and the pool drops it on release.
+    client.on('error', () => {});
+  });
   try {
     const client = await pool.connect();
     client.release();

@@ -1,5 +1,6 @@
 // The PostgreSQL listener after its connection is lost: it reconnects, LISTENs again, reports itself
 // down meanwhile, tells subscribers they missed notifications, and delivers new ones again.
+import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { describeEachEngine } from '../../server/test-engines.ts';
@@ -64,6 +65,30 @@ describeEachEngine('the notification listener', ({ db, engine, url }) => {
     await db().notify('steward_test_outage', 'after');
     await db().notify('steward_test_outage_2', 'after');
     await vi.waitFor(() => expect(received.sort()).toEqual(['2:after', 'after']));
+  });
+
+  it('survives a connection dropped while a request holds it between statements', async () => {
+    // A checked-out pool connection has no listener of its own: pg then emits 'error' with nobody to
+    // hear it, which is an uncaught exception that would end the server (Vitest reports it as such).
+    let cutNow: () => void = () => {};
+    const holding = new Promise<void>((resolve) => {
+      cutNow = resolve;
+    });
+    const transaction = viaProxy
+      .kysely()
+      .transaction()
+      .execute(async (trx) => {
+        await sql`select 1`.execute(trx);
+        await holding;
+        await sql`select 1`.execute(trx);
+      });
+    await new Promise((r) => setTimeout(r, 50));
+    proxy.cut();
+    await new Promise((r) => setTimeout(r, 100)); // the reset reaches the idle, checked-out client
+    cutNow();
+    await expect(transaction).rejects.toThrow(/Connection terminated|connection reset|not queryable|closed/i);
+    proxy.restore();
+    await vi.waitFor(async () => expect(await viaProxy.ping()).toBe(true), { timeout: 5_000 });
   });
 });
 

@@ -192,6 +192,8 @@ export function createDomainEvents(options: DomainEventsOptions): DomainEvents {
         wake();
         await (pumping ?? new Promise((resolve) => setTimeout(resolve, 10)));
       }
+      // The cursor moves before the shared subscriptions this server claimed have run: wait for them.
+      await pumping;
     },
   };
 }

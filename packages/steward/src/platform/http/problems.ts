@@ -21,8 +21,8 @@ export function sendProblem(
 export function problemHandler(logger: Logger) {
   return (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     const problem = toProblem(error);
-    problem.instance = request.url.split('?')[0];
-    if (problem.status >= 500) logger.error({ err: error, url: request.url }, 'request failed');
+    problem.instance = publicPath(request);
+    if (problem.status >= 500) logger.error({ err: error, url: problem.instance }, 'request failed');
     const retryAfter = error instanceof StewardError ? error.retryAfterSeconds : undefined;
     if (problem.status === 503 || problem.status === 429)
       reply.header('retry-after', String(retryAfter ?? 5));
@@ -30,8 +30,15 @@ export function problemHandler(logger: Logger) {
   };
 }
 
+/** The request's path as answers and logs may show it: no query, no credential. */
+export function publicPath(request: FastifyRequest): string {
+  if (request.routeOptions.config?.credentialInPath) return request.routeOptions.url ?? '';
+  return request.url.split('?')[0] ?? '';
+}
+
 function toProblem(error: FastifyError): Problem {
-  if (error instanceof StewardError) return problemFor(error.kind, error.message, error.problems);
+  if (error instanceof StewardError)
+    return { ...error.extra, ...problemFor(error.kind, error.message, error.problems) };
   if (hasZodFastifySchemaValidationErrors(error)) {
     const where = error.validationContext ?? 'body';
     // fastify-type-provider-zod 7 spreads the zod issue into params (minus path, code and message).

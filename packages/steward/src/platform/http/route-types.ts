@@ -14,6 +14,11 @@ declare module 'fastify' {
      * problem at its file:line:col (`body.files.3.content` matches `/^body\.files\.\d+\.content$/`).
      */
     fileTextFields?: RegExp;
+    /**
+     * The path carries a credential (an integration key, a feed token): problem answers and logs name
+     * the route's pattern instead of the path, so an error never repeats the secret.
+     */
+    credentialInPath?: boolean;
   }
   interface FastifyRequest {
     /** Set by the access hook before the body is parsed; null only on public routes. */

@@ -8,6 +8,7 @@ export {
   type JobDefinition,
   PermanentJobError,
 } from './definition.ts';
+export { definePeriodicJob, type PeriodicJob } from './periodic.ts';
 export type { PruneOptions } from './prune-job.ts';
 export { type EnqueueOptions, JobQueue } from './queue.ts';
 export { jobRoutes, jobTopic, mayFollowJob, toJobView } from './routes.ts';

@@ -2,14 +2,14 @@
 // cancel, list and retry. A JobRunner is a queue that also runs jobs.
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { conflict, invalid, notFound } from '../errors.ts';
 import type { JobDefinition } from './definition.ts';
+import { insertJob, insertJobs } from './insert-jobs.ts';
 import {
   cancelJob,
   getJob,
-  insertJob,
   type JobFilter,
   type JobRecord,
   type JobTables,
@@ -67,6 +67,42 @@ export class JobQueue {
     const { id, created, runAt } = await insertJob(db, job, inSameStatement);
     if (created && !inSameStatement) await this.database.notify(JobQueue.channel, String(runAt.getTime()));
     return id;
+  }
+
+  /**
+   * Many jobs of one definition in one statement, each as `enqueue` would make it (its own timing and
+   * keys); `trx` is shared. Answers their ids in order. One wake-up for the batch, sent when it commits.
+   */
+  async enqueueMany<Payload, Tables>(
+    definition: JobDefinition<Payload>,
+    items: readonly { payload: NoInfer<Payload>; options?: Omit<EnqueueOptions, 'trx'> }[],
+    options: Pick<EnqueueOptions<Tables>, 'trx'> = {},
+  ): Promise<string[]> {
+    const jobs = items.map(({ payload, options: one = {} }) => {
+      checkTiming(definition.name, one);
+      return {
+        id: randomUUID(),
+        name: definition.name,
+        payload: definition.parsePayload(payload),
+        maxAttempts: definition.maxAttempts,
+        runAt: one.runAt,
+        delayMs: one.delayMs,
+        key: one.key,
+        serialKey: one.serialKey,
+        enqueuedBy: one.enqueuedBy,
+      };
+    });
+    if (jobs.length === 0) return [];
+    const db = (options.trx ?? this.database.kysely()) as unknown as Kysely<JobTables>;
+    const postgres = this.database.engine === 'postgres';
+    const { ids, earliest } = await insertJobs(db, jobs, postgres ? JobQueue.channel : undefined);
+    if (earliest) {
+      // PostgreSQL: NOTIFY on the inserting connection is sent when its transaction commits.
+      if (postgres)
+        await sql`select pg_notify(${JobQueue.channel}, ${String(earliest.getTime())})`.execute(db);
+      else await this.database.notify(JobQueue.channel, String(earliest.getTime()));
+    }
+    return ids;
   }
 
   /** Cancels a job that has not started yet; answers whether there was one. */

@@ -31,7 +31,7 @@ export interface JobTables {
   steward_job: JobTable;
 }
 
-type Db = Kysely<JobTables>;
+export type Db = Kysely<JobTables>;
 type JobRow = Selectable<JobTable>;
 
 export interface JobRecord {
@@ -68,7 +68,7 @@ export interface ClaimedJob {
   serialKey: string | null;
 }
 
-const afterMs = (ms: number) => sql<Date>`now() + ${ms}::float8 * interval '1 millisecond'`;
+export const afterMs = (ms: number) => sql<Date>`now() + ${ms}::float8 * interval '1 millisecond'`;
 const nameIn = (names: string[]) => sql<boolean>`name in (${sql.join(names)})`;
 /**
  * A pending job may start unless a job with its serial key is running, or is pending and was enqueued
@@ -80,71 +80,6 @@ const serialTurn = sql<boolean>`(j.serial_key is null or not exists (
     and (o.state = 'running' or (o.state = 'pending' and o.seq < j.seq))))`;
 const leaseExpired = sql<string>`'attempt ' || attempts || ' of ' || max_attempts
   || ' did not finish: the lease of runner ' || locked_by || ' ran out (it stopped or crashed)'`;
-
-export interface NewJob {
-  id: string;
-  name: string;
-  payload: unknown;
-  maxAttempts: number;
-  runAt?: Date | undefined;
-  delayMs?: number | undefined;
-  key?: string | undefined;
-  serialKey?: string | undefined;
-  enqueuedBy?: string | undefined;
-}
-
-/**
- * Inserts a job, or answers the id of the unfinished job that already has its key. With `notifyChannel`
- * (PostgreSQL) the same statement NOTIFYs the new job's run_at in epoch ms, so the notification is sent
- * exactly when the insert commits, inside the caller's transaction or not.
- */
-export async function insertJob(
-  db: Db,
-  job: NewJob,
-  notifyChannel?: string,
-): Promise<{ id: string; created: boolean; runAt: Date }> {
-  // The job holding the key may finish between the insert and the look-up: then insert again.
-  for (let round = 0; round < 5; round++) {
-    const insert = db
-      .insertInto('steward_job')
-      .values({
-        id: job.id,
-        name: job.name,
-        payload: sql`${JSON.stringify(job.payload ?? null)}::jsonb`,
-        state: 'pending',
-        dedup_key: job.key ?? null,
-        run_at: job.runAt ?? afterMs(job.delayMs ?? 0),
-        max_attempts: job.maxAttempts,
-        serial_key: job.serialKey ?? null,
-        enqueued_by: job.enqueuedBy ?? null,
-      })
-      .onConflict((oc) =>
-        oc
-          .columns(['name', 'dedup_key'])
-          .where(sql<boolean>`dedup_key is not null and state in ('pending', 'running')`)
-          .doNothing(),
-      )
-      .returning(['id', 'run_at']);
-    const inserted = notifyChannel
-      ? await db
-          .with('inserted', () => insert)
-          .selectFrom('inserted')
-          .select(['id', 'run_at'])
-          .select(sql`pg_notify(${notifyChannel}, (extract(epoch from run_at) * 1000)::bigint::text)`.as('n'))
-          .executeTakeFirst()
-      : await insert.executeTakeFirst();
-    if (inserted) return { id: inserted.id, created: true, runAt: inserted.run_at };
-    const existing = await db
-      .selectFrom('steward_job')
-      .select(['id', 'run_at'])
-      .where('name', '=', job.name)
-      .where('dedup_key', '=', job.key ?? null)
-      .where('state', 'in', ['pending', 'running'])
-      .executeTakeFirst();
-    if (existing) return { id: existing.id, created: false, runAt: existing.run_at };
-  }
-  throw conflict(`job ${job.name} with key ${job.key}: kept finishing while being enqueued; try again`);
-}
 
 export async function claimJobs(
   db: Db,
