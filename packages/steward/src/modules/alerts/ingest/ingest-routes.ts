@@ -1,0 +1,177 @@
+// The three ways alerts arrive, each exactly as its sender speaks: Alertmanager's webhook (v4), its
+// API v2 (`POST /api/v2/alerts`, the integration key as Bearer) and PagerDuty Events v2
+// (`POST /v2/enqueue`, answered and refused in PagerDuty's words). Public routes: the key in the
+// request is the credential, checked here, never a user's token.
+import type { FastifyError, FastifyReply } from 'fastify';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { notFound, StewardError, unauthorised, unavailable } from '../../../platform/errors.ts';
+import type { TypedApp } from '../../../platform/http/route-types.ts';
+import { findIntegrationByKey, type IntegrationRow } from '../integrations.ts';
+import { postableAlertsSchema, webhookSchema } from '../sender-schemas.ts';
+import type { AlertTables, IntegrationType } from '../tables.ts';
+import { fromApiV2, fromWebhook, type IncomingAlert } from './incoming.ts';
+import type { IngestGate } from './ingest-gate.ts';
+import { type IngestContext, ingestAlerts } from './ingest-service.ts';
+import { readPagerDutyEvent } from './pagerduty.ts';
+
+const tags = ['alerts'];
+
+/**
+ * Larger than the API's own limit: a sender drops what a 4xx refuses (Alertmanager sends a whole group
+ * in one message, alerts of a kilobyte each), so only a body no sender would build is refused.
+ */
+export const ingestBodyLimit = 8 * 1024 * 1024;
+const acceptedSchema = z.object({
+  status: z.literal('success'),
+  alerts: z.array(
+    z.object({
+      dedupKey: z.string(),
+      alertId: z
+        .string()
+        .nullable()
+        .describe('null: nothing open to change (e.g. a resolve already applied)'),
+      status: z.string().nullable(),
+    }),
+  ),
+});
+
+export interface IngestRouteContext extends IngestContext {
+  gate: IngestGate;
+}
+
+export function ingestRoutes(ctx: IngestRouteContext) {
+  const { db, gate } = ctx;
+  /** In a slot of the gate: find the key's integration (404 when none of this type), then write. */
+  const accept = async (key: string, type: IntegrationType, read: (i: IntegrationRow) => IncomingAlert[]) => {
+    const done = await gate.run(async () => {
+      const integration = await findIntegrationByKey(db as Kysely<AlertTables>, key, type);
+      if (!integration)
+        throw notFound(`no ${type} integration has this key; create one with POST /api/v1/integrations`);
+      return ingestAlerts(ctx, integration, read(integration));
+    });
+    if (done) return done.value;
+    const error = unavailable(
+      `Steward is taking in as many alerts as it can (${gate.limit} writes at once); send again shortly`,
+    );
+    error.retryAfterSeconds = gate.retryAfterSeconds;
+    throw error;
+  };
+  const answer = (outcomes: Awaited<ReturnType<typeof accept>>) => ({
+    status: 'success' as const,
+    alerts: outcomes.map((o) => ({ dedupKey: o.dedupKey, alertId: o.alertId, status: o.status })),
+  });
+
+  return (app: TypedApp) => {
+    app.post(
+      '/api/v1/integrations/alertmanager/:key',
+      {
+        config: { access: 'public', credentialInPath: true },
+        bodyLimit: ingestBodyLimit,
+        schema: {
+          tags,
+          summary: 'Alertmanager webhook (payload version 4); the URL carries the integration key',
+          security: [],
+          params: z.object({ key: z.string().min(1).max(200) }),
+          body: webhookSchema,
+          response: { 200: acceptedSchema },
+        },
+      },
+      async (request) =>
+        answer(await accept(request.params.key, 'alertmanager', () => fromWebhook(request.body))),
+    );
+
+    app.post(
+      '/api/v2/alerts',
+      {
+        config: { access: 'public' },
+        bodyLimit: ingestBodyLimit,
+        schema: {
+          tags,
+          summary: 'Alertmanager API v2 postableAlerts, with `Authorization: Bearer <integration key>`',
+          body: postableAlertsSchema,
+          response: { 200: acceptedSchema },
+        },
+      },
+      async (request) => {
+        const key = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+        if (!key) throw unauthorised('send the integration key as `Authorization: Bearer <key>`');
+        return answer(await accept(key, 'alertmanager', () => fromApiV2(request.body, new Date())));
+      },
+    );
+
+    app.post(
+      '/v2/enqueue',
+      {
+        config: { access: 'public' },
+        bodyLimit: ingestBodyLimit,
+        schema: {
+          tags,
+          summary: 'PagerDuty Events API v2: routing_key is the integration key',
+          security: [],
+          body: z.unknown(),
+        },
+        // PagerDuty clients read PagerDuty's error shape, whatever went wrong.
+        errorHandler: (error: FastifyError, _request, reply) => pagerDutyError(reply, error),
+      },
+      async (request, reply) => {
+        const event = readPagerDutyEvent(request.body);
+        if (!event.ok) return sendPagerDuty(reply, 400, 'Event object is invalid', event.errors);
+        try {
+          await accept(event.routingKey, 'pagerduty', () => [event.alert]);
+        } catch (error) {
+          return pagerDutyError(reply, error as FastifyError);
+        }
+        return reply
+          .code(202)
+          .send({ status: 'success', message: 'Event processed', dedup_key: event.alert.dedupKey });
+      },
+    );
+  };
+}
+
+function sendPagerDuty(
+  reply: FastifyReply,
+  status: number,
+  message: string,
+  errors: string[],
+  statusText = 'invalid event',
+) {
+  return reply.code(status).type('application/json').send({ status: statusText, message, errors });
+}
+
+function pagerDutyError(reply: FastifyReply, error: FastifyError) {
+  if (error instanceof StewardError && error.kind === 'unavailable') {
+    reply.header('retry-after', String(error.retryAfterSeconds ?? 5));
+    return sendPagerDuty(
+      reply,
+      429,
+      'Requests for this service are arriving too quickly. Please retry later.',
+      [],
+      'throttle event',
+    );
+  }
+  if (error instanceof StewardError && error.kind === 'not_found')
+    return sendPagerDuty(reply, 404, 'Unknown routing key', [error.message]);
+  if (error instanceof StewardError && error.kind === 'invalid')
+    return sendPagerDuty(reply, 400, 'Event object is invalid', [
+      error.message,
+      ...error.problems.map((p) => `${p.field}: ${p.message}`),
+    ]);
+  if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
+    return sendPagerDuty(reply, 413, 'Request body is too large', [error.message]);
+  if (
+    error instanceof SyntaxError ||
+    error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
+    error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
+  )
+    return sendPagerDuty(reply, 400, 'Invalid JSON', [error.message]);
+  const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
+  return sendPagerDuty(
+    reply,
+    status,
+    status === 500 ? 'Steward failed to process the event; retry it' : error.message,
+    [],
+    status === 500 ? 'error' : 'invalid event',
+  );
+}
