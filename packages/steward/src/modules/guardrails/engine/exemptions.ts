@@ -1,0 +1,85 @@
+// Which exemption covers a finding. Written exemptions apply to the resource they sit on (a comment to
+// the document it is in), central ones where their resource pattern and path say; `container` and
+// `image` narrow either. An exemption past its expiry no longer covers: the finding is back, saying so.
+import type { CentralExemption, Exemption, ExemptionUse, Finding, ScanConfig } from './model.ts';
+
+export interface Applied {
+  findings: Finding[];
+  uses: ExemptionUse[];
+}
+
+export function centralAsExemption(central: CentralExemption): Exemption {
+  const { resourceMatch: _r, path: _p, ...rest } = central;
+  return { ...rest, syntax: 'central', resource: null };
+}
+
+export function applyExemptions(findings: Finding[], written: Exemption[], config: ScanConfig): Applied {
+  const honoured = config.allowPeerExemptions
+    ? written
+    : written.filter((e) => e.syntax.startsWith('steward'));
+  const byResource = new Map<string, Exemption[]>();
+  for (const exemption of honoured) {
+    const key = `${exemption.file}\u0000${exemption.resource ?? ''}`;
+    byResource.set(key, [...(byResource.get(key) ?? []), exemption]);
+  }
+  const uses = new Map<Exemption, string[]>();
+  const kept: Finding[] = [];
+  for (const finding of findings) {
+    const candidates = [
+      ...(byResource.get(`${finding.file}\u0000${finding.resource ?? ''}`) ?? []),
+      ...config.exemptions.filter((c) => centralMatches(c, finding)).map((c) => centralFor(c)),
+    ].filter((e) => covers(e, finding));
+    const live = candidates.find((e) => e.expires === null || e.expires >= config.today);
+    if (live) {
+      uses.set(live, [...(uses.get(live) ?? []), finding.fingerprint]);
+      continue;
+    }
+    const expired = candidates[0];
+    kept.push(expired ? withExpired(finding, expired) : finding);
+  }
+  const listed = [...uses].map(([exemption, fps]) => ({ exemption, findings: fps }));
+  listed.sort((a, b) =>
+    a.exemption.file < b.exemption.file
+      ? -1
+      : a.exemption.file > b.exemption.file
+        ? 1
+        : a.exemption.line - b.exemption.line,
+  );
+  return { findings: kept, uses: listed };
+}
+
+const centralCache = new WeakMap<CentralExemption, Exemption>();
+function centralFor(central: CentralExemption): Exemption {
+  let exemption = centralCache.get(central);
+  if (!exemption) {
+    exemption = centralAsExemption(central);
+    centralCache.set(central, exemption);
+  }
+  return exemption;
+}
+
+function covers(exemption: Exemption, finding: Finding): boolean {
+  if (!exemption.rules.includes(finding.ruleId) && !exemption.rules.includes('*')) return false;
+  if (exemption.container !== null && finding.container?.name !== exemption.container) return false;
+  if (
+    exemption.image !== null &&
+    !(finding.container?.image ?? '').startsWith(exemption.image.replace(/\*$/, ''))
+  ) {
+    return false;
+  }
+  return true;
+}
+
+function centralMatches(central: CentralExemption, finding: Finding): boolean {
+  if (central.path !== null && !finding.file.startsWith(central.path)) return false;
+  if (central.resourceMatch === null) return true;
+  if (finding.resource === null) return false;
+  const want = central.resourceMatch.split('/');
+  const have = finding.resource.split('/');
+  return want.length === have.length && want.every((part, i) => part === '*' || part === have[i]);
+}
+
+function withExpired(finding: Finding, exemption: Exemption): Finding {
+  const message = `${finding.message} (the exemption at ${exemption.file}:${exemption.line} expired on ${exemption.expires})`;
+  return { ...finding, message, expiredExemption: exemption };
+}
