@@ -5,7 +5,9 @@ import { fetchSession, type Session, signOut } from './api/identity.ts';
 import { findArea } from './areas.ts';
 import { TeamNamesProvider } from './components/catalog/team-names.tsx';
 import { Layout } from './components/layout.tsx';
+import { LiveProvider } from './live/live-provider.tsx';
 import { PresenceProvider } from './live/presence.tsx';
+import { pageTitle } from './page-title.ts';
 import { SignInPage } from './pages/sign-in-page.tsx';
 import { usePath } from './router.tsx';
 import { renderRoute } from './routes.tsx';
@@ -48,21 +50,23 @@ function SignedIn({ session, onSignedOut }: { session: Session; onSignedOut: () 
     [session, onSignedOut],
   );
   useEffect(() => {
-    document.title = `${titleOf(path)} · Steward`;
+    document.title = pageTitle(titleOf(path));
   }, [path]);
   return (
     <SessionContext.Provider value={value}>
-      <PresenceProvider>
-        <TeamNamesProvider>
-          <Layout>{renderRoute(path)}</Layout>
-        </TeamNamesProvider>
-      </PresenceProvider>
+      <LiveProvider>
+        <PresenceProvider>
+          <TeamNamesProvider>
+            <Layout>{renderRoute(path)}</Layout>
+          </TeamNamesProvider>
+        </PresenceProvider>
+      </LiveProvider>
     </SessionContext.Provider>
   );
 }
 
 function titleOf(path: string): string {
-  if (path === '/') return 'Overview';
+  if (path === '/') return 'Home';
   const area = findArea(path) ?? findArea(`/${path.split('/')[1] ?? ''}`);
   return area?.label ?? 'Steward';
 }

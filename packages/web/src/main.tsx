@@ -11,6 +11,10 @@ import './styles/catalog.css';
 import './styles/entity.css';
 import './styles/graph.css';
 import './styles/ownership.css';
+import './styles/admin.css';
+import './styles/slo.css';
+import './styles/oncall.css';
+import './styles/incidents.css';
 import './styles/narrow.css';
 
 const root = document.getElementById('root');

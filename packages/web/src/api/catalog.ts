@@ -12,12 +12,14 @@ import type {
   IngestSummaryView,
   JobView,
   Orphans,
+  OwnedChange,
   Owner,
   Provenance,
+  RejectedEntityView,
   WhoOwnsAnswer,
   WhoOwnsCandidate,
 } from '@steward/steward/api';
-import { ApiError, get, post } from './http.ts';
+import { ApiError, del, get, post } from './http.ts';
 
 export type {
   CatalogGraph,
@@ -28,8 +30,10 @@ export type {
   HistoryEntry,
   IngestSummaryView,
   Orphans,
+  OwnedChange,
   Owner,
   Provenance,
+  RejectedEntityView,
   WhoOwnsAnswer,
   WhoOwnsCandidate,
 };
@@ -81,6 +85,16 @@ export const refreshSource = (id: string) =>
     `/api/v1/catalog/sources/${segment(id)}/refresh`,
   );
 
+type StartedJob = { job: { id: string; url: string }; source: CatalogSourceView };
+
+/** Adding a source: a git repository the server clones, or files uploaded from a directory here. */
+export type NewSource =
+  | { kind: 'git'; url: string; name?: string }
+  | { kind: 'upload'; name: string; files: { path: string; content: string }[] };
+export const addSource = (input: NewSource) => post<StartedJob>('/api/v1/catalog/sources', input);
+/** Removing a source and its entities is a job too: its result is `{ removed }`. */
+export const removeSource = (id: string) => del<StartedJob>(`/api/v1/catalog/sources/${segment(id)}`);
+
 /** How far a source's read has got, as its job reports it. */
 export interface IngestProgress {
   files?: number;
@@ -99,8 +113,23 @@ export function ingestOutcome(job: JobView): IngestSummaryView {
   );
 }
 
+/** Entities the sources hold that the catalog rejected for errors, with their problems. */
+export const listRejected = () => get<List<RejectedEntityView>>('/api/v1/catalog/rejected').then(items);
+
 export const listProblems = (limit = 1000) =>
   get<List<CatalogProblem>>(`/api/v1/catalog/problems?limit=${limit}`).then(items);
+
+/** The problems of what an owner (`group:payments`) owns. */
+export const listOwnedProblems = (owner: string, limit = 200) =>
+  get<List<CatalogProblem>>(
+    `/api/v1/catalog/problems?${new URLSearchParams({ owner, limit: String(limit) })}`,
+  ).then(items);
+
+/** The latest changes to what an owner owns, newest first. */
+export const listOwnedChanges = (owner: string, limit = 20) =>
+  get<List<OwnedChange>>(
+    `/api/v1/catalog/changes?${new URLSearchParams({ owner, limit: String(limit) })}`,
+  ).then(items);
 
 export function fetchGraph(ref: string, depth: number) {
   const params = new URLSearchParams({ ref, depth: String(depth) });

@@ -11,13 +11,22 @@ export class ApiError extends Error {
   readonly status: number;
   readonly title: string;
   readonly errors: FieldProblem[];
+  /** The whole problem document, for the members some answers add (a 409's current version, say). */
+  readonly problem: Record<string, unknown>;
 
-  constructor(status: number, title: string, detail: string, errors: FieldProblem[] = []) {
+  constructor(
+    status: number,
+    title: string,
+    detail: string,
+    errors: FieldProblem[] = [],
+    problem: Record<string, unknown> = {},
+  ) {
     super(detail);
     this.name = 'ApiError';
     this.status = status;
     this.title = title;
     this.errors = errors;
+    this.problem = problem;
   }
 }
 
@@ -82,9 +91,11 @@ function toApiError(response: Response, payload: unknown): ApiError {
       ? problem.detail
       : `Steward answered ${response.status} ${response.statusText}`.trim();
   const errors = Array.isArray(problem.errors) ? (problem.errors as FieldProblem[]) : [];
-  return new ApiError(response.status, title, detail, errors);
+  return new ApiError(response.status, title, detail, errors, problem as Record<string, unknown>);
 }
 
 export const get = <T>(path: string) => request<T>('GET', path);
 export const post = <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {});
 export const del = <T>(path: string) => request<T>('DELETE', path);
+export const patch = <T>(path: string, body: unknown) => request<T>('PATCH', path, body);
+export const put = <T>(path: string, body: unknown) => request<T>('PUT', path, body);

@@ -1,46 +1,55 @@
 // Audit entries as a table: when, who, what, to which subject, and the change itself on demand.
 import type { AuditEntry } from '../api/identity.ts';
 import { Link } from '../router.tsx';
+import { type Column, DataTable } from './data-table.tsx';
 import { formatAgo, formatDateTime } from './time-format.ts';
 
+const columns: Column<AuditEntry>[] = [
+  {
+    id: 'when',
+    header: 'When',
+    sortValue: (entry) => entry.at,
+    cell: (entry) => (
+      <time dateTime={entry.at} title={formatDateTime(entry.at)}>
+        {formatAgo(entry.at)}
+      </time>
+    ),
+  },
+  {
+    id: 'who',
+    header: 'Who',
+    sortValue: (entry) => entry.actor,
+    cell: (entry) => <Actor actor={entry.actor} />,
+  },
+  {
+    id: 'action',
+    header: 'Action',
+    sortValue: (entry) => entry.action,
+    cell: (entry) => <code className="action">{entry.action}</code>,
+  },
+  {
+    id: 'subject',
+    header: 'Subject',
+    sortValue: (entry) => `${entry.subjectType} ${entry.subjectId}`,
+    cell: (entry) => (
+      <>
+        <span className="muted">{entry.subjectType}</span> {entry.subjectId}
+      </>
+    ),
+  },
+  { id: 'change', header: 'Change', cell: (entry) => <Change before={entry.before} after={entry.after} /> },
+];
+
+/** Newest first as the API answers; any column but the change sorts the entries loaded so far. */
 export function AuditTable({ entries }: { entries: AuditEntry[] }) {
   return (
-    <div className="card card--flush table-wrap">
-      <table className="table table--audit">
-        <thead>
-          <tr>
-            <th scope="col">When</th>
-            <th scope="col">Who</th>
-            <th scope="col">Action</th>
-            <th scope="col">Subject</th>
-            <th scope="col">Change</th>
-          </tr>
-        </thead>
-        <tbody>
-          {entries.map((entry) => (
-            <tr key={entry.id}>
-              <td>
-                <time dateTime={entry.at} title={formatDateTime(entry.at)}>
-                  {formatAgo(entry.at)}
-                </time>
-              </td>
-              <td>
-                <Actor actor={entry.actor} />
-              </td>
-              <td>
-                <code className="action">{entry.action}</code>
-              </td>
-              <td>
-                <span className="muted">{entry.subjectType}</span> {entry.subjectId}
-              </td>
-              <td>
-                <Change before={entry.before} after={entry.after} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      label="Audit entries"
+      className="table--audit"
+      columns={columns}
+      rows={entries}
+      rowKey={(entry) => String(entry.id)}
+    />
   );
 }
 

@@ -1,6 +1,7 @@
 // A person's initials on a colour derived from their handle, so the same person looks the same everywhere.
 
-const palette = ['#4263eb', '#0c8599', '#2b8a3e', '#e8590c', '#c2255c', '#7048e8', '#1971c2', '#5c940d'];
+// Each shade keeps white initials at 4.5:1 or more (WCAG AA for small text).
+const palette = ['#364fc7', '#0b7285', '#237032', '#b83c0c', '#c2255c', '#7048e8', '#1864ab', '#4a7a0a'];
 
 export function initialsOf(name: string): string {
   const words = name
@@ -15,7 +16,7 @@ export function initialsOf(name: string): string {
 function colourOf(handle: string): string {
   let hash = 0;
   for (const char of handle) hash = (hash * 31 + (char.codePointAt(0) ?? 0)) >>> 0;
-  return palette[hash % palette.length] ?? '#4263eb';
+  return palette[hash % palette.length] ?? '#364fc7';
 }
 
 export function Avatar({

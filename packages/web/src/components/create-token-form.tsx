@@ -1,7 +1,8 @@
-// Creating an API token: a name, its scopes and how long it lasts.
+// Creating an API token: a name, its scopes and how long it lasts; an admin may create one for
+// someone else (a bot account, say), within that person's role.
 import { type FormEvent, useState } from 'react';
 import type { ApiError } from '../api/http.ts';
-import { type CreatedToken, createToken, type Scope } from '../api/identity.ts';
+import { type CreatedToken, createToken, type Scope, type User } from '../api/identity.ts';
 import { asApiError } from '../api/use-resource.ts';
 import { ProblemMessage } from './problem-message.tsx';
 
@@ -18,15 +19,29 @@ const scopeHelp: Record<Scope, string> = {
   admin: 'administer Steward',
 };
 
-export function CreateTokenForm({
-  scopes,
-  onCreated,
-}: {
+/** The scopes a token of someone with this role may carry. */
+export const scopesByRole: Record<string, Scope[]> = {
+  admin: ['read', 'write', 'admin'],
+  member: ['read', 'write'],
+  viewer: ['read'],
+};
+
+interface CreateTokenFormProps {
+  /** The scopes your own tokens may have. */
   scopes: Scope[];
+  /** For admins: the people a token may be created for (yourself when none is chosen). */
+  owners?: User[] | undefined;
   onCreated: (token: CreatedToken) => void;
-}) {
+}
+
+export function CreateTokenForm({ scopes: ownScopes, owners, onCreated }: CreateTokenFormProps) {
+  const [owner, setOwner] = useState('');
+  const ownerRole = owners?.find((person) => person.handle === owner)?.role;
+  const scopes = ownerRole ? (scopesByRole[ownerRole] ?? ['read']) : ownScopes;
   const [name, setName] = useState('');
   const [chosen, setChosen] = useState<Scope[]>(['read']);
+  // Scopes ticked for one owner that another's role does not allow are not sent.
+  const effective = chosen.filter((scope) => scopes.includes(scope));
   const [days, setDays] = useState(90);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
@@ -41,7 +56,12 @@ export function CreateTokenForm({
     setBusy(true);
     setError(null);
     try {
-      const input = { name: name.trim(), scopes: chosen, ...(days > 0 ? { expiresInDays: days } : {}) };
+      const input = {
+        name: name.trim(),
+        scopes: effective,
+        ...(days > 0 ? { expiresInDays: days } : {}),
+        ...(owner ? { owner } : {}),
+      };
       onCreated(await createToken(input));
       setName('');
     } catch (caught) {
@@ -68,6 +88,19 @@ export function CreateTokenForm({
             onChange={(event) => setName(event.target.value)}
           />
         </label>
+        {owners && (
+          <label className="field">
+            <span className="field__label">For</span>
+            <select value={owner} onChange={(event) => setOwner(event.target.value)}>
+              <option value="">yourself</option>
+              {owners.map((person) => (
+                <option key={person.handle} value={person.handle}>
+                  {person.name} ({person.handle}, {person.role})
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <label className="field">
           <span className="field__label">Expires</span>
           <select value={days} onChange={(event) => setDays(Number(event.target.value))}>
@@ -90,7 +123,7 @@ export function CreateTokenForm({
           </label>
         ))}
       </fieldset>
-      <button type="submit" className="button button--primary" disabled={busy || chosen.length === 0}>
+      <button type="submit" className="button button--primary" disabled={busy || effective.length === 0}>
         {busy ? 'Creating…' : 'Create token'}
       </button>
     </form>

@@ -1,8 +1,9 @@
-// The bar across the top: the product, who is online, the signed-in user and sign-out.
+// The bar across the top: the product, search, who is online, the signed-in user and sign-out.
 import { useState } from 'react';
 import { Link } from '../router.tsx';
 import { useSession } from '../session/session-context.tsx';
 import { Avatar } from './avatar.tsx';
+import { GlobalSearch } from './global-search.tsx';
 import { PresenceIndicator } from './presence-indicator.tsx';
 
 export function TopBar() {
@@ -14,12 +15,13 @@ export function TopBar() {
   };
   return (
     <header className="top-bar">
-      <Link href="/" className="brand" aria-label="Steward home">
+      <Link href="/" className="brand">
         <span className="brand__mark" aria-hidden="true">
           S
         </span>
         <span className="brand__name">Steward</span>
       </Link>
+      <GlobalSearch />
       <div className="top-bar__end">
         <PresenceIndicator me={user} />
         <Link href={`/people/${encodeURIComponent(user.handle)}`} className="top-bar__user">

@@ -17,13 +17,16 @@ import {
 const components = readDemoEntities('catalog/components.yaml');
 const groups = readDemoEntities('org/groups.yaml');
 const users = readDemoEntities('org/users.yaml');
+const oncall = readDemoEntities('org/oncall.yaml');
 const everything = [
+  ...readDemoEntities('catalog-info.yaml'),
   ...components,
   ...readDemoEntities('catalog/apis.yaml'),
   ...readDemoEntities('catalog/resources.yaml'),
   ...readDemoEntities('catalog/systems.yaml'),
   ...groups,
   ...users,
+  ...oncall,
 ];
 const team = 'payments';
 const teamName = groups.find((g) => g.metadata.name === team)?.spec.profile.displayName as string;
@@ -145,7 +148,10 @@ describe('portal end to end: catalog and ownership', () => {
 
     const about = page.getByRole('region', { name: 'Ownership and links' });
     expect(await about.getByRole('link', { name: teamName }).getAttribute('href')).toBe(`/teams/${team}`);
-    expect(await about.locator('code.location').textContent()).toBe(`${checkout.file}:${checkout.line}`);
+    // A directory source: the path on the server, which has no web page to link to.
+    expect(await about.locator('code.location').textContent()).toBe(
+      `${join(demoDir, checkout.file)}:${checkout.line}`,
+    );
     const runbook = checkout.metadata.links?.find((link) => link.type === 'runbook')?.url;
     expect(await about.getByRole('link', { name: 'Runbook' }).getAttribute('href')).toBe(runbook);
 
@@ -264,6 +270,40 @@ describe('portal end to end: catalog and ownership', () => {
     await problem.waitFor();
     expect(await problem.locator('code.action').textContent()).toBe('invalid-name');
     expect(portal.pageErrors).toEqual([]);
+  }, 60_000);
+
+  it('lists an entity rejected for errors on the sources page, and its page shows why instead of a 404', async () => {
+    // spec.type must be a string (Backstage's Component schema agrees): line 6, column 9 is the 42.
+    const text =
+      'apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: e2e-rejected\nspec:\n  type: 42\n  lifecycle: production\n  owner: group:payments\n';
+    const token = readFileSync(join(portal.dataDir, 'admin.token'), 'utf8').trim();
+    const upload = await fetch(`${portal.steward.url}/api/v1/catalog/sources`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        kind: 'upload',
+        name: 'e2e-rejected',
+        files: [{ path: 'catalog-info.yaml', content: text }],
+      }),
+    });
+    expect(upload.status).toBe(202);
+    const { job } = (await upload.json()) as { job: { url: string } };
+    await waitForJob(`${portal.steward.url}${job.url}`, token);
+
+    await page.goto(`${portal.steward.url}/catalog/sources`);
+    const rejected = page.getByRole('region', { name: 'Rejected entities' });
+    await rejected.getByText('component:default/e2e-rejected').waitFor();
+    expect(await rejected.textContent()).toContain('catalog-info.yaml:6:9');
+
+    await page.goto(`${portal.steward.url}/catalog/component/default/e2e-rejected`);
+    const shown = page.getByRole('region', { name: 'Rejected entity' });
+    await shown.waitFor();
+    expect(await shown.locator('.badge', { hasText: 'rejected' }).count()).toBe(1);
+    expect(await shown.textContent()).toContain('catalog-info.yaml:6:9');
+    expect(await shown.textContent()).toContain('spec.type must be');
+    expect(portal.pageErrors).toEqual([]);
+    // The next test starts where the previous one left off: on the sources page.
+    await page.goto(`${portal.steward.url}/catalog/sources`);
   }, 60_000);
 
   it('reads a source again for an admin: the job runs, then what changed and its problems show', async () => {

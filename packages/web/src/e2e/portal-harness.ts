@@ -22,10 +22,13 @@ export interface Portal {
   /** Uncaught errors in the page; every test expects none. */
   pageErrors: string[];
   dataDir: string;
+  /** A second browser with a profile of its own (its own cookies): another person at another desk. */
+  openAnotherBrowser(): Promise<OpenBrowser>;
   close(): Promise<void>;
 }
 
-export async function startPortal(): Promise<Portal> {
+/** `env`: more of the server's environment, e.g. STEWARD_PROMETHEUS_URL. */
+export async function startPortal(options: { env?: Record<string, string> } = {}): Promise<Portal> {
   const dirs: string[] = [];
   const tempDir = (prefix: string) => {
     const dir = mkdtempSync(join(tmpdir(), prefix));
@@ -39,9 +42,38 @@ export async function startPortal(): Promise<Portal> {
   if (!existsSync(chromiumPath)) {
     throw new Error(`${chromiumPath} is missing: install Debian's chromium (apt-get install chromium)`);
   }
-  const steward = await spawnSteward({ args: ['--demo'] });
+  const steward = await spawnSteward({ args: ['--demo'], ...(options.env ? { env: options.env } : {}) });
   const dataDir = steward.dataDir;
-  const browser = await chromium.launchPersistentContext(tempDir('steward-e2e-chromium-'), {
+  const { browser, page, pageErrors } = await launchChromium(tempDir('steward-e2e-chromium-'));
+  const others: BrowserContext[] = [];
+  return {
+    steward,
+    browser,
+    page,
+    pageErrors,
+    dataDir,
+    async openAnotherBrowser() {
+      const other = await launchChromium(tempDir('steward-e2e-chromium-'));
+      others.push(other.browser);
+      return other;
+    },
+    async close() {
+      for (const other of others) await other.close();
+      await browser.close();
+      await steward.stop();
+      for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface OpenBrowser {
+  browser: BrowserContext;
+  page: Page;
+  pageErrors: string[];
+}
+
+async function launchChromium(profileDir: string): Promise<OpenBrowser> {
+  const browser = await chromium.launchPersistentContext(profileDir, {
     executablePath: chromiumPath,
     args: [
       '--headless',
@@ -59,18 +91,7 @@ export async function startPortal(): Promise<Portal> {
   page.setDefaultTimeout(15_000);
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
-  return {
-    steward,
-    browser,
-    page,
-    pageErrors,
-    dataDir,
-    async close() {
-      await browser.close();
-      await steward.stop();
-      for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  return { browser, page, pageErrors };
 }
 
 /** Fills the sign-in form that any page shows to someone signed out, and waits for the frame. */

@@ -119,6 +119,25 @@ describe('LiveChannel', () => {
     expect(received).toEqual([9, 3]);
   });
 
+  it('tells a follower once its topic is confirmed with nothing to resume, so it loads what it may have missed', async () => {
+    let confirmed = 0;
+    channel.follow('catalog', { onEvent: () => {}, onSubscribed: () => confirmed++ });
+    const first = await server.nextConnection();
+    send(first.socket, { type: 'subscribed', topics: ['presence', 'catalog'], denied: [] });
+    await until(() => confirmed === 1, 'the first confirmation');
+    send(first.socket, { type: 'subscribed', topics: ['presence', 'catalog', 'team:platform'], denied: [] });
+    send(first.socket, { type: 'events', events: [presenceEvent(1, ['ada'])] });
+    await until(() => received.length === 1, 'an event after it');
+    expect(confirmed).toBe(1);
+
+    // After a drop, a topic with no event to resume from is confirmed anew: it may have missed changes.
+    first.socket.terminate();
+    const second = await server.nextConnection();
+    send(second.socket, { type: 'subscribed', topics: ['presence', 'catalog'], denied: [] });
+    await until(() => confirmed === 2, 'the confirmation after the drop');
+    expect(gaps).toBe(0);
+  });
+
   it('sends the new topic set when a follower stops, and stops reconnecting once closed', async () => {
     const { socket } = await server.nextConnection();
     const messages: ClientMessage[] = [];

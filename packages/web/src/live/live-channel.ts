@@ -8,6 +8,11 @@ export interface TopicListener {
   onEvent(event: StreamEvent): void;
   /** Events were missed and cannot be replayed: the follower should reload the topic's state. */
   onGap?(): void;
+  /**
+   * The server now sends this topic's events, with nothing to resume from: what changed between the
+   * follower loading its state and this moment was never sent, so it should load again.
+   */
+  onSubscribed?(): void;
 }
 
 const pingEveryMs = 25_000;
@@ -23,6 +28,8 @@ export class LiveChannel {
   private readonly url: string;
   private readonly topics = new Map<string, Set<TopicListener>>();
   private readonly lastSeq = new Map<string, number>();
+  /** Topics the server has confirmed on the current connection. */
+  private readonly confirmed = new Set<string>();
   private readonly statusListeners = new Set<(status: LiveStatus) => void>();
   private socket: WebSocket | null = null;
   private attempt = 0;
@@ -47,6 +54,7 @@ export class LiveChannel {
       if (listeners.size > 0) return;
       this.topics.delete(topic);
       this.lastSeq.delete(topic);
+      this.confirmed.delete(topic);
       this.sendSubscribe();
     };
   }
@@ -78,6 +86,7 @@ export class LiveChannel {
       clearInterval(this.pingTimer);
       if (this.socket !== socket) return;
       this.socket = null;
+      this.confirmed.clear();
       this.setStatus('offline');
       this.scheduleReconnect();
     });
@@ -103,6 +112,12 @@ export class LiveChannel {
     if (message.type === 'subscribed') {
       this.attempt = 0;
       this.setStatus('live');
+      for (const topic of message.topics) {
+        if (this.confirmed.has(topic)) continue;
+        this.confirmed.add(topic);
+        if (this.lastSeq.has(topic)) continue; // resumed: the server replays what was missed
+        for (const listener of this.topics.get(topic) ?? []) listener.onSubscribed?.();
+      }
     } else if (message.type === 'events') {
       for (const event of message.events) this.deliver(event);
     } else if (message.type === 'gap') {

@@ -1,7 +1,8 @@
 // Who is online, from the live channel's `presence` topic, shared with every component that asks.
 import type { Presence } from '@steward/steward/api';
 import { createContext, type ReactNode, useContext, useEffect, useState } from 'react';
-import { LiveChannel, type LiveStatus } from './live-channel.ts';
+import type { LiveStatus } from './live-channel.ts';
+import { useLiveChannel, useLiveTopic } from './live-provider.tsx';
 
 export type OnlineUser = Presence['users'][number];
 
@@ -16,25 +17,22 @@ export function usePresence(): PresenceState {
   return useContext(PresenceContext);
 }
 
-/** Opens the live channel for the signed-in session and closes it on sign-out. */
+/** Who is online and how the channel is doing, for every component below (inside LiveProvider). */
 export function PresenceProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<PresenceState>({ status: 'connecting', users: [] });
+  const channel = useLiveChannel();
 
   useEffect(() => {
-    const channel = new LiveChannel();
-    const stopStatus = channel.onStatus((status) => setState((previous) => ({ ...previous, status })));
-    const stopFollowing = channel.follow('presence', {
-      onEvent(event) {
-        const users = usersOf(event.data);
-        if (users) setState((previous) => ({ ...previous, users: sortByName(users) }));
-      },
-    });
-    return () => {
-      stopFollowing();
-      stopStatus();
-      channel.close();
-    };
-  }, []);
+    if (!channel) return;
+    setState((previous) => ({ ...previous, status: channel.status }));
+    return channel.onStatus((status) => setState((previous) => ({ ...previous, status })));
+  }, [channel]);
+  useLiveTopic('presence', {
+    onEvent(event) {
+      const users = usersOf(event.data);
+      if (users) setState((previous) => ({ ...previous, users: sortByName(users) }));
+    },
+  });
 
   return <PresenceContext.Provider value={state}>{children}</PresenceContext.Provider>;
 }

@@ -10,12 +10,14 @@ import { catalogPageSize, EntityResults } from '../components/catalog/entity-res
 import { FacetFilters } from '../components/catalog/facet-filters.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { ProblemMessage } from '../components/problem-message.tsx';
+import { useReloadOnCatalogChange } from '../live/live-reload.ts';
 import { navigate, useSearch } from '../router.tsx';
 
 export function CatalogPage() {
   const filters = readFilters(useSearch());
   const link = writeFilters(filters);
   const list = useResource(`entities${link}`, () => listEntities(filters, { limit: catalogPageSize }));
+  useReloadOnCatalogChange(list.reload);
   // While the next filters load, the previous answer stays in view (dimmed) instead of flashing away.
   const shown = useRef<{ link: string; data: EntityList } | null>(null);
   if (list.state === 'ready') shown.current = { link, data: list.data };

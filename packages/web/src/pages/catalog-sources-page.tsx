@@ -8,6 +8,7 @@ import {
   type IngestProgress,
   ingestOutcome,
   listProblems,
+  listRejected,
   listSources,
   refreshSource,
 } from '../api/catalog.ts';
@@ -18,6 +19,7 @@ import { CatalogTabs } from '../components/catalog/catalog-tabs.tsx';
 import { ProblemList } from '../components/catalog/problem-list.tsx';
 import { type SourceRead, SourceReadStatus } from '../components/catalog/source-read.tsx';
 import { SourcesTable } from '../components/catalog/sources-table.tsx';
+import { RejectedEntities } from '../components/ownership/rejected-entities.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { ProblemMessage } from '../components/problem-message.tsx';
 import { ResourceView } from '../components/resource-view.tsx';
@@ -27,6 +29,7 @@ export function CatalogSourcesPage() {
   const { user } = useSession();
   const sources = useResource('catalog-sources', listSources);
   const problems = useResource('catalog-problems', () => listProblems());
+  const rejected = useResource('catalog-rejected', listRejected);
   const [refreshing, setRefreshing] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [read, setRead] = useState<SourceRead | null>(null);
@@ -48,6 +51,7 @@ export function CatalogSourcesPage() {
       setRefreshing(null);
       sources.reload();
       problems.reload();
+      rejected.reload();
     }
   };
 
@@ -69,6 +73,10 @@ export function CatalogSourcesPage() {
             refreshing={refreshing}
           />
         )}
+      </ResourceView>
+      <h2 className="section-title">Rejected entities</h2>
+      <ResourceView resource={rejected} label="rejected entities">
+        {(list) => <RejectedEntities rejected={list} sources={sources.data ?? []} />}
       </ResourceView>
       <h2 className="section-title">Problems</h2>
       <ResourceView resource={problems} label="problems">

@@ -7,7 +7,7 @@ export function NotFoundPage({ path }: { path: string }) {
     <>
       <PageHeader title="Page not found" subtitle={`There is no page at ${path}.`} />
       <p>
-        <Link href="/">Go to the overview</Link>
+        <Link href="/">Go to your home page</Link>
       </p>
     </>
   );

@@ -4,6 +4,7 @@ import { listUsers, type User } from '../api/identity.ts';
 import { useResource } from '../api/use-resource.ts';
 import { Avatar } from '../components/avatar.tsx';
 import { Badge, roleTone } from '../components/badge.tsx';
+import { type Column, DataTable } from '../components/data-table.tsx';
 import { OnlineDot } from '../components/online-dot.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { ResourceView } from '../components/resource-view.tsx';
@@ -46,41 +47,42 @@ function matching(users: User[], filter: string): User[] {
   );
 }
 
+const peopleColumns: Column<User>[] = [
+  {
+    id: 'name',
+    header: 'Name',
+    sortValue: (user) => user.name,
+    cell: (user) => (
+      <span className="person-cell">
+        <Avatar handle={user.handle} name={user.name} size="sm" />
+        <Link href={`/people/${encodeURIComponent(user.handle)}`}>{user.name}</Link>
+        <span className="muted">{user.handle}</span>
+        <OnlineDot handle={user.handle} />
+      </span>
+    ),
+  },
+  {
+    id: 'teams',
+    header: 'Teams',
+    sortValue: (user) => user.teams.join(' '),
+    cell: (user) => <TeamChips teams={user.teams} />,
+  },
+  {
+    id: 'role',
+    header: 'Role',
+    sortValue: (user) => user.role,
+    cell: (user) => <Badge tone={roleTone(user.role)}>{user.role}</Badge>,
+  },
+  {
+    id: 'email',
+    header: 'Email',
+    className: 'muted',
+    sortValue: (user) => user.email,
+    cell: (user) => user.email ?? '—',
+  },
+];
+
 function PeopleTable({ users }: { users: User[] }) {
   if (users.length === 0) return <p className="empty">No one matches.</p>;
-  return (
-    <div className="card card--flush table-wrap">
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Teams</th>
-            <th scope="col">Role</th>
-            <th scope="col">Email</th>
-          </tr>
-        </thead>
-        <tbody>
-          {users.map((user) => (
-            <tr key={user.id}>
-              <td>
-                <span className="person-cell">
-                  <Avatar handle={user.handle} name={user.name} size="sm" />
-                  <Link href={`/people/${encodeURIComponent(user.handle)}`}>{user.name}</Link>
-                  <span className="muted">{user.handle}</span>
-                  <OnlineDot handle={user.handle} />
-                </span>
-              </td>
-              <td>
-                <TeamChips teams={user.teams} />
-              </td>
-              <td>
-                <Badge tone={roleTone(user.role)}>{user.role}</Badge>
-              </td>
-              <td className="muted">{user.email ?? '—'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+  return <DataTable label="People" columns={peopleColumns} rows={users} rowKey={(user) => user.id} />;
 }

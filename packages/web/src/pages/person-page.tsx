@@ -3,11 +3,13 @@ import { fetchUser } from '../api/identity.ts';
 import { useResource } from '../api/use-resource.ts';
 import { Avatar } from '../components/avatar.tsx';
 import { Badge, roleTone } from '../components/badge.tsx';
+import { ChangePasswordForm } from '../components/change-password-form.tsx';
 import { OnlineDot } from '../components/online-dot.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { ResourceView } from '../components/resource-view.tsx';
 import { TeamChips } from '../components/team-chips.tsx';
 import { formatDate } from '../components/time-format.ts';
+import { useSession } from '../session/session-context.tsx';
 
 const roleMeaning = {
   admin: 'May change everything, including people, teams and tokens.',
@@ -17,6 +19,7 @@ const roleMeaning = {
 
 export function PersonPage({ handle }: { handle: string }) {
   const user = useResource(`user:${handle}`, () => fetchUser(handle));
+  const { user: me } = useSession();
   return (
     <ResourceView resource={user} label="this person">
       {(person) => (
@@ -49,6 +52,8 @@ export function PersonPage({ handle }: { handle: string }) {
               <dd>{formatDate(person.createdAt)}</dd>
             </dl>
           </section>
+          {/* Viewers change nothing, their password included: an admin resets it for them. */}
+          {person.handle === me.handle && me.role !== 'viewer' && <ChangePasswordForm handle={me.handle} />}
         </>
       )}
     </ResourceView>

@@ -5,15 +5,24 @@ import { useResource } from '../api/use-resource.ts';
 import { Avatar } from '../components/avatar.tsx';
 import { Badge, roleTone } from '../components/badge.tsx';
 import { TeamOwnedEntities } from '../components/catalog/team-owned-entities.tsx';
+import { TeamOverdueFollowUps } from '../components/incidents/team-follow-ups.tsx';
+import { OncallNowCard } from '../components/oncall/oncall-now-card.tsx';
 import { OnlineDot } from '../components/online-dot.tsx';
 import { type Crumb, PageHeader } from '../components/page-header.tsx';
 import { ResourceView } from '../components/resource-view.tsx';
+import { TeamSlos } from '../components/slo/team-slos.tsx';
 import { TeamRow } from '../components/team-tree.tsx';
+import { useReloadOnCatalogChange } from '../live/live-reload.ts';
+import { usePageTitle } from '../page-title.ts';
 import { Link } from '../router.tsx';
 
 export function TeamPage({ name }: { name: string }) {
   const team = useResource(`team:${name}`, () => fetchTeam(name));
   const teams = useResource('teams', listTeams);
+  // Teams are the catalog's Groups: a change to the Group, its members or what it owns is a catalog change.
+  useReloadOnCatalogChange(team.reload);
+  useReloadOnCatalogChange(teams.reload);
+  usePageTitle([team.data?.displayName ?? name, 'Team']);
   const all = teams.data ?? [];
   return (
     <ResourceView resource={team} label="the team">
@@ -28,6 +37,15 @@ export function TeamPage({ name }: { name: string }) {
             <Members team={detail} />
             <SubTeams team={detail} all={all} />
           </div>
+          <OncallNowCard query={{ team: detail.name }} label={detail.displayName} />
+          <TeamSlos team={detail.name} displayName={detail.displayName} />
+          <p>
+            <Link href={`/noise/${encodeURIComponent(detail.name)}`}>
+              Noise report of {detail.displayName}
+            </Link>
+            : which of its alerts fire most, resolve by themselves or wake people up.
+          </p>
+          <TeamOverdueFollowUps team={detail.name} />
           <TeamOwnedEntities team={detail.name} displayName={detail.displayName} />
         </>
       )}

@@ -1,10 +1,11 @@
 // The signed-in user's API tokens: what exists, creating one (its secret shown once), revoking.
 import { useState } from 'react';
 import type { ApiError } from '../api/http.ts';
-import { type CreatedToken, listTokens, revokeToken, type Scope, type Token } from '../api/identity.ts';
+import { type CreatedToken, listTokens, listUsers, revokeToken, type Token } from '../api/identity.ts';
 import { asApiError, useResource } from '../api/use-resource.ts';
 import { Badge } from '../components/badge.tsx';
-import { CreateTokenForm } from '../components/create-token-form.tsx';
+import { CreateTokenForm, scopesByRole } from '../components/create-token-form.tsx';
+import { type Column, DataTable } from '../components/data-table.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { ProblemMessage } from '../components/problem-message.tsx';
 import { ResourceView } from '../components/resource-view.tsx';
@@ -12,15 +13,16 @@ import { formatAgo, formatDate } from '../components/time-format.ts';
 import { TokenSecret } from '../components/token-secret.tsx';
 import { useSession } from '../session/session-context.tsx';
 
-const scopesByRole: Record<string, Scope[]> = {
-  admin: ['read', 'write', 'admin'],
-  member: ['read', 'write'],
-  viewer: ['read'],
-};
-
 export function TokensPage() {
   const { user } = useSession();
   const tokens = useResource('tokens', listTokens);
+  const isAdmin = user.role === 'admin';
+  // Admins may create tokens for others: everyone but themselves (that is the default).
+  const owners = useResource(`token-owners:${isAdmin}`, async () =>
+    isAdmin
+      ? (await listUsers()).filter((person) => person.handle !== user.handle && !person.disabledAt)
+      : [],
+  );
   const [created, setCreated] = useState<CreatedToken | null>(null);
   const [revokeError, setRevokeError] = useState<ApiError | null>(null);
 
@@ -44,67 +46,108 @@ export function TokensPage() {
       {created && <TokenSecret token={created} onDismiss={() => setCreated(null)} />}
       <CreateTokenForm
         scopes={scopesByRole[user.role] ?? ['read']}
+        owners={isAdmin ? owners.data : undefined}
         onCreated={(token) => {
           setCreated(token);
           tokens.reload();
         }}
       />
       {revokeError && <ProblemMessage error={revokeError} />}
+      {isAdmin && (
+        <p className="muted">
+          As an admin you see everyone's tokens, with whom each acts for, and may revoke any.
+        </p>
+      )}
       <ResourceView resource={tokens} label="tokens">
-        {(list) => <TokenTable tokens={list} onRevoke={revoke} />}
+        {(list) => <TokenTable tokens={list} onRevoke={revoke} showOwner={isAdmin} />}
       </ResourceView>
     </>
   );
 }
 
-function TokenTable({ tokens, onRevoke }: { tokens: Token[]; onRevoke: (token: Token) => void }) {
+interface TokenTableProps {
+  tokens: Token[];
+  onRevoke: (token: Token) => void;
+  /** For admins, who see everyone's tokens. */
+  showOwner: boolean;
+}
+
+function TokenTable({ tokens, onRevoke, showOwner }: TokenTableProps) {
   if (tokens.length === 0) return <p className="empty">You have no API tokens yet.</p>;
+  const columns: Column<Token>[] = [
+    {
+      id: 'name',
+      header: 'Name',
+      sortValue: (token) => token.name,
+      cell: (token) => (
+        <>
+          <strong>{token.name}</strong> {token.revokedAt && <Badge tone="danger">revoked</Badge>}
+        </>
+      ),
+    },
+    ...(showOwner
+      ? [
+          {
+            id: 'owner',
+            header: 'Owner',
+            sortValue: (token: Token) => token.owner,
+            cell: (token: Token) => token.owner,
+          },
+        ]
+      : []),
+    {
+      id: 'scopes',
+      header: 'Scopes',
+      sortValue: (token) => token.scopes.join(' '),
+      cell: (token) =>
+        token.scopes.map((scope) => (
+          <Badge key={scope} tone={scope === 'admin' ? 'danger' : 'neutral'}>
+            {scope}
+          </Badge>
+        )),
+    },
+    {
+      id: 'created',
+      header: 'Created',
+      sortValue: (token) => token.createdAt,
+      cell: (token) => formatDate(token.createdAt),
+    },
+    {
+      id: 'expires',
+      header: 'Expires',
+      sortValue: (token) => token.expiresAt,
+      cell: (token) => (token.expiresAt ? formatDate(token.expiresAt) : 'never'),
+    },
+    {
+      id: 'last-used',
+      header: 'Last used',
+      sortValue: (token) => token.lastUsedAt,
+      cell: (token) => (token.lastUsedAt ? formatAgo(token.lastUsedAt) : 'never'),
+    },
+    {
+      id: 'actions',
+      header: <span className="visually-hidden">Actions</span>,
+      className: 'table__actions',
+      cell: (token) =>
+        !token.revokedAt && (
+          <button
+            type="button"
+            className="button button--danger-ghost"
+            aria-label={`Revoke ${token.name}`}
+            onClick={() => onRevoke(token)}
+          >
+            Revoke
+          </button>
+        ),
+    },
+  ];
   return (
-    <div className="card card--flush table-wrap">
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Scopes</th>
-            <th scope="col">Created</th>
-            <th scope="col">Expires</th>
-            <th scope="col">Last used</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {tokens.map((token) => (
-            <tr key={token.id} className={token.revokedAt ? 'table__row--muted' : undefined}>
-              <td>
-                <strong>{token.name}</strong> {token.revokedAt && <Badge tone="danger">revoked</Badge>}
-              </td>
-              <td>
-                {token.scopes.map((scope) => (
-                  <Badge key={scope} tone={scope === 'admin' ? 'danger' : 'neutral'}>
-                    {scope}
-                  </Badge>
-                ))}
-              </td>
-              <td>{formatDate(token.createdAt)}</td>
-              <td>{token.expiresAt ? formatDate(token.expiresAt) : 'never'}</td>
-              <td>{token.lastUsedAt ? formatAgo(token.lastUsedAt) : 'never'}</td>
-              <td className="table__actions">
-                {!token.revokedAt && (
-                  <button
-                    type="button"
-                    className="button button--danger-ghost"
-                    onClick={() => onRevoke(token)}
-                  >
-                    Revoke
-                  </button>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      label="API tokens"
+      columns={columns}
+      rows={tokens}
+      rowKey={(token) => token.id}
+      rowClassName={(token) => (token.revokedAt ? 'table__row--muted' : undefined)}
+    />
   );
 }
