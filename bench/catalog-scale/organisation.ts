@@ -31,10 +31,11 @@ export function writeOrganisation(dir: string, total: number, seed = 20_260_301)
   let files = 0;
 
   const writeFolder = (folder: string, docs: string[]) => {
-    mkdirSync(join(dir, folder), { recursive: true });
     for (let i = 0; i < docs.length; i += docsPerFile) {
-      const name = i === 0 ? 'catalog-info.yaml' : `catalog-info-${i / docsPerFile}.yaml`;
-      writeFileSync(join(dir, folder, name), docs.slice(i, i + docsPerFile).join(''));
+      // Every file a catalog-info.yaml, as a directory source reads them: the rest in part-N/ folders.
+      const where = i === 0 ? join(dir, folder) : join(dir, folder, `part-${i / docsPerFile}`);
+      mkdirSync(where, { recursive: true });
+      writeFileSync(join(where, 'catalog-info.yaml'), docs.slice(i, i + docsPerFile).join(''));
       files++;
     }
   };

@@ -58,7 +58,16 @@ describeEachEngine('the HTTP app', ({ db }) => {
     const document = (await app.inject('/api/openapi.json')).json();
     const stream = document.paths['/api/v1/stream'].get.description as string;
     const listed = [...stream.matchAll(/^- `([a-z-]+)`: (.+)$/gm)].map(([, kind, about]) => [kind, about]);
-    expect(listed.map(([kind]) => kind)).toEqual(['catalog', 'job', 'presence', 'team']);
+    expect(listed.map(([kind]) => kind)).toEqual([
+      'alert',
+      'alerts',
+      'catalog',
+      'incident',
+      'incidents',
+      'job',
+      'presence',
+      'team',
+    ]);
     for (const [kind, about] of listed) {
       expect(about, kind).toMatch(/may follow it/);
       expect(about, kind).not.toBe('not described');

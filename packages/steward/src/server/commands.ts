@@ -27,6 +27,10 @@ export function registerServeCommand(program: Command): void {
       '--trust-proxy <value>',
       'proxies whose X-Forwarded-For/-Proto to believe: true (any), or their addresses/CIDRs, comma-separated (or STEWARD_TRUST_PROXY; default none)',
     )
+    .option(
+      '--default-alert-team <team>',
+      'where alerts nothing owns go, a Group name or ref (or STEWARD_DEFAULT_ALERT_TEAM)',
+    )
     .addHelpText(
       'after',
       examples(

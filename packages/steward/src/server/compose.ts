@@ -3,6 +3,8 @@
 import { readFileSync } from 'node:fs';
 import type { CatalogOptions } from '../modules/catalog/index.ts';
 import type { PasswordCheck } from '../modules/identity/index.ts';
+import type { NotificationsNeeds, NotificationsService } from '../modules/notifications/index.ts';
+import { attachSloSpecs } from '../modules/slo/index.ts';
 import type { Authenticator } from '../platform/auth/principal.ts';
 import type { ServeConfig } from '../platform/config.ts';
 import type { Database } from '../platform/db/database.ts';
@@ -18,8 +20,19 @@ import {
   streamRoutes,
 } from '../platform/realtime/index.ts';
 import { type App, createApp, registerRoutes } from './app.ts';
-import { demoDir, demoPassword } from './demo.ts';
-import { catalogModule, identityModule, ownershipModule } from './modules.ts';
+import { demoDir, demoPassword, readDemoOrg } from './demo.ts';
+import { seedDemoPaging } from './demo-paging.ts';
+import {
+  alertsModule,
+  catalogModule,
+  guardrailsModule,
+  identityModule,
+  incidentsModule,
+  notificationsModule,
+  oncallModule,
+  ownershipModule,
+  sloModule,
+} from './modules.ts';
 
 export const version: string = JSON.parse(
   readFileSync(new URL('../../package.json', import.meta.url), 'utf8'),
@@ -29,7 +42,23 @@ export interface AssembleOptions {
   database: Database;
   logger: Logger;
   config: Pick<ServeConfig, 'bodyLimit' | 'webDir' | 'dataDir'> &
-    Partial<Pick<ServeConfig, 'demo' | 'catalogPaths' | 'trustProxy' | 'gitAllowLocal' | 'jobRetentionDays'>>;
+    Partial<
+      Pick<
+        ServeConfig,
+        'demo' | 'catalogPaths' | 'trustProxy' | 'gitAllowLocal' | 'jobRetentionDays' | 'smtpUrl' | 'smtpFrom'
+      >
+    > &
+    Partial<
+      Pick<
+        ServeConfig,
+        | 'defaultAlertTeam'
+        | 'alertIngestLimit'
+        | 'publicUrl'
+        | 'gapNoticeDays'
+        | 'incidentSeverities'
+        | 'prometheusUrl'
+      >
+    >;
   /** The organisation's catalog rules and kinds of its own (from --catalog-rules). */
   catalogOptions?: CatalogOptions;
   /** Tests only: who is calling, in place of the real authenticator. */
@@ -38,6 +67,8 @@ export interface AssembleOptions {
   realtime?: Partial<RealtimeOptions>;
   /** Tests only: wraps the password check, e.g. to count how many passwords were really checked. */
   wrapPasswordCheck?: (check: PasswordCheck) => PasswordCheck;
+  /** Tests only: notification delivery with fewer tries, shorter backoff and timeouts. */
+  notificationDelivery?: NotificationsNeeds['delivery'];
 }
 
 export interface Assembled {
@@ -51,6 +82,8 @@ export interface Assembled {
   realtime: Realtime;
   /** Domain events: `events.on(event, subscriber, handler)`; tests wait with `events.caughtUp()`. */
   events: DomainEvents;
+  /** The notifications face (tests call notify and read deliveries through it). */
+  notifications: NotificationsService;
 }
 
 export async function assemble(options: AssembleOptions): Promise<Assembled> {
@@ -74,7 +107,7 @@ export async function assemble(options: AssembleOptions): Promise<Assembled> {
     logger,
     metrics,
     options: options.realtime,
-    // Identity says which open streams' credentials ended; it is created just below.
+    // Identity says which open streams' credentials ended; it is created below.
     checkCredentials: (...streams) => identity.api.checkStreamCredentials(...streams),
   });
   const platform: PlatformServices = {
@@ -87,22 +120,106 @@ export async function assemble(options: AssembleOptions): Promise<Assembled> {
   };
 
   // The modules, each given the faces of those it needs (server/modules.ts lists them in this order).
-  const identity = await identityModule.create(platform, {
-    endStreams: (selectors, reason) => realtime.endStreams(selectors, reason),
-    wrapPasswordCheck: options.wrapPasswordCheck,
-    // A test that brings its own authenticator has no use for a first admin (nor its files).
-    firstAdminDir: options.authenticator ? undefined : config.dataDir,
-  });
+  // Identity after the catalog: teams and people are its Groups and Users (identity → catalog).
   const catalog = await catalogModule.create(platform, {
-    importOrg: identity.api.importOrg,
     dataDir: config.dataDir,
     gitAllowLocal: config.gitAllowLocal,
     catalogOptions: options.catalogOptions,
     catalogPaths: config.catalogPaths,
     demo: config.demo ? { dir: demoDir, password: demoPassword } : undefined,
+    // SLO specs attached to services are compiled and stored in the ingest's transaction.
+    attachments: [attachSloSpecs],
+  });
+  const identity = await identityModule.create(platform, {
+    catalog: catalog.api,
+    peoplePassword: config.demo ? demoPassword : undefined,
+    endStreams: (selectors, reason) => realtime.endStreams(selectors, reason),
+    wrapPasswordCheck: options.wrapPasswordCheck,
+    // A test that brings its own authenticator has no use for a first admin (nor its files).
+    firstAdminDir: options.authenticator ? undefined : config.dataDir,
   });
   const ownership = await ownershipModule.create(platform, { catalog: catalog.api });
-  const running: RunningModule<unknown>[] = [identity, catalog, ownership];
+  // Notifications after identity: contact methods and rules belong to the people it knows.
+  const notifications = await notificationsModule.create(platform, {
+    hasPerson: (handle) => identity.api.hasPerson(handle),
+    smtp: config.smtpUrl && config.smtpFrom ? { url: config.smtpUrl, from: config.smtpFrom } : undefined,
+    delivery: options.notificationDelivery,
+  });
+  // On-call reads Schedules, EscalationPolicies, Groups and services from the catalog; a person hears
+  // of their coming shift, and of a gap in their team's schedule, through their notification rules.
+  const oncall = await oncallModule.create(platform, {
+    catalog: catalog.api,
+    shiftNotices: {
+      notifyShift: async (notice) => {
+        await notifications.api.notifyShift({
+          person: notice.user,
+          shift: {
+            schedule: notice.schedule,
+            policy: null,
+            level: 1,
+            from: notice.from,
+            until: notice.until,
+          },
+          idempotencyKey: `shift:${notice.user}:${notice.schedule}:${notice.from}`,
+        });
+      },
+    },
+    gapNotices: {
+      horizonMs: (config.gapNoticeDays ?? 7) * 24 * 3600_000,
+      notifyGap: async (notice) => {
+        await notifications.api.notifyShift({
+          person: notice.user,
+          shift: {
+            about: 'gap',
+            schedule: notice.schedule,
+            policy: null,
+            level: 1,
+            from: notice.from,
+            until: notice.until,
+          },
+          idempotencyKey: `gap:${notice.user}:${notice.schedule}:${notice.from}`,
+        });
+      },
+    },
+  });
+  // Alerts after ownership, on-call and notifications: an alert goes to who owns it, follows their
+  // escalation policy, and reaches people through their notification rules.
+  const alerts = await alertsModule.create(platform, {
+    catalog: catalog.api,
+    ownership: ownership.api,
+    oncall: oncall.api,
+    notifications: notifications.api,
+    defaultTeam: config.defaultAlertTeam,
+    ingestLimit: config.alertIngestLimit,
+    publicUrl: config.publicUrl,
+    // A burn alert links its SLO (the SLO module is created next).
+    slosOf: (ids) => slo.api.slosOf(ids),
+  });
+  // SLOs: attached to the catalog's services, owned by their owners, status from Prometheus.
+  const slo = await sloModule.create(platform, { catalog: catalog.api, prometheusUrl: config.prometheusUrl });
+  // Incidents after alerts: they attach alerts, page for a commander through them, and hear their events.
+  const incidents = await incidentsModule.create(platform, {
+    catalog: catalog.api,
+    alerts: alerts.api,
+    notifications: notifications.api,
+    hasPerson: (handle) => identity.api.hasPerson(handle),
+    severities: config.incidentSeverities,
+    demo: config.demo,
+    publicUrl: config.publicUrl,
+  });
+  // Guardrails needs nothing yet: the scanner is pure.
+  const guardrails = await guardrailsModule.create(platform, {});
+  const running: RunningModule<unknown>[] = [
+    catalog,
+    identity,
+    ownership,
+    notifications,
+    oncall,
+    alerts,
+    slo,
+    guardrails,
+    incidents,
+  ];
 
   const app = await createApp({
     logger,
@@ -128,12 +245,26 @@ export async function assemble(options: AssembleOptions): Promise<Assembled> {
     app,
     realtime,
     events,
+    notifications: notifications.api,
     async start() {
       await realtime.start();
       await events.start();
       // Jobs first: modules' start-up work (the --catalog paths, the demo) runs as jobs.
       await jobs.start();
       for (const module of running) await module.start?.();
+      // The demo pages someone once its people exist (identity follows the catalog's events).
+      if (config.demo) {
+        await events.caughtUp();
+        await seedDemoPaging({
+          app,
+          alerts: alerts.api,
+          notifications: notifications.api,
+          org: await readDemoOrg(),
+          dataDir: config.dataDir,
+          publicUrl: config.publicUrl ?? 'http://127.0.0.1:7420',
+          logger,
+        });
+      }
     },
     async stop() {
       await jobs.stop();

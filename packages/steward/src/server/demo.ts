@@ -10,7 +10,7 @@ export const demoPassword = 'steward-demo';
 
 /** The demo's teams and people as the catalog engine reads them (the server ingests the whole folder). */
 export async function readDemoOrg(dir = demoDir): Promise<Org> {
-  const catalog = await loadCatalog([join(dir, 'org')]);
+  const catalog = await loadCatalog([join(dir, 'org/groups.yaml'), join(dir, 'org/users.yaml')]);
   if (catalog.errors.length > 0) throw new Error(`${dir}/org: ${catalog.errors[0]?.message}`);
   return orgFromEntities(catalog.entities);
 }

@@ -3,7 +3,7 @@
 // it), no entity is found twice, and both become ready answering the same entities. On the embedded
 // database the second server is refused its data directory before it reads anything.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { sql } from 'kysely';
@@ -31,16 +31,18 @@ const tempDir = (prefix: string) => {
   return dir;
 };
 
-/** A catalog of `services` components owned by one team, one file each: big enough to take a while. */
+/** A catalog of `services` components owned by one team, one file each under catalog/: big enough to take a while. */
 function catalogDir(): string {
   const dir = tempDir('steward-same-catalog-');
+  const files = join(dir, 'catalog');
+  mkdirSync(files);
   writeFileSync(
-    join(dir, 'team.yaml'),
+    join(files, 'team.yaml'),
     'apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata: { name: payments }\nspec: { type: team, children: [] }\n',
   );
   for (let i = 0; i < services; i++) {
     writeFileSync(
-      join(dir, `service-${i}.yaml`),
+      join(files, `service-${i}.yaml`),
       `apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata: { name: service-${i} }\nspec: { type: service, lifecycle: production, owner: payments }\n`,
     );
   }

@@ -16,6 +16,8 @@ export interface ServeOptions {
   env?: Record<string, string>;
   /** How long to wait for /readyz (default 60 s: a demo is read before the server says ready). */
   readyTimeoutMs?: number;
+  /** A data directory of the caller's (e.g. to restart on it after a kill): kept by `stop()`. */
+  dataDir?: string;
 }
 
 export interface SpawnedSteward {
@@ -28,7 +30,7 @@ export interface SpawnedSteward {
   /** The first admin's API token, from the data directory (the server that created the admin). */
   adminToken(): string;
   call(method: string, path: string, token?: string, body?: unknown): Promise<Response>;
-  /** SIGTERM, waits for the exit, removes the data directory. */
+  /** SIGTERM, waits for the exit, removes the data directory (unless the caller gave it). */
   stop(): Promise<void>;
 }
 
@@ -41,7 +43,7 @@ export async function freePort(): Promise<number> {
 }
 
 export async function spawnSteward(options: ServeOptions = {}): Promise<SpawnedSteward> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'steward-served-'));
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'steward-served-'));
   const port = await freePort();
   const args = [bin, 'serve', '--data-dir', dataDir, '--host', '127.0.0.1', '--port', String(port)];
   if (options.databaseUrl) args.push('--database-url', options.databaseUrl);
@@ -88,7 +90,25 @@ export async function spawnSteward(options: ServeOptions = {}): Promise<SpawnedS
     async stop() {
       if (child.exitCode === null) child.kill('SIGTERM');
       await exited;
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+export interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the steward binary once, as a user would from a shell, and answers what it printed and its exit code. */
+export function runStewardCli(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, [bin, ...args], { env: { ...process.env, ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (code) => done({ code, stdout, stderr }));
+  });
 }

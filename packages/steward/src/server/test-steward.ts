@@ -9,7 +9,7 @@ import type { ServeConfig, TrustProxy } from '../platform/config.ts';
 import type { Database } from '../platform/db/database.ts';
 import { silentLogger } from '../platform/logging.ts';
 import type { App } from './app.ts';
-import { type Assembled, assemble } from './compose.ts';
+import { type Assembled, type AssembleOptions, assemble } from './compose.ts';
 
 export interface CallOptions {
   token?: string | undefined;
@@ -46,6 +46,16 @@ export interface TestStewardOptions {
   wrapPasswordCheck?: (check: PasswordCheck) => PasswordCheck;
   /** e.g. to clone a temporary repository as a git source. */
   gitAllowLocal?: ServeConfig['gitAllowLocal'];
+  /** Notification email (an in-process SMTP server) and faster delivery retries. */
+  smtp?: { url: string; from: string };
+  notificationDelivery?: AssembleOptions['notificationDelivery'];
+  /** More of the server's configuration (e.g. the default alert team, the ingest limit). */
+  config?: Partial<
+    Pick<
+      ServeConfig,
+      'defaultAlertTeam' | 'alertIngestLimit' | 'publicUrl' | 'incidentSeverities' | 'prometheusUrl'
+    >
+  >;
 }
 
 export async function startTestSteward(
@@ -62,7 +72,11 @@ export async function startTestSteward(
       dataDir,
       trustProxy: options.trustProxy,
       gitAllowLocal: options.gitAllowLocal,
+      smtpUrl: options.smtp?.url,
+      smtpFrom: options.smtp?.from,
+      ...options.config,
     },
+    notificationDelivery: options.notificationDelivery,
     ...(options.wrapPasswordCheck ? { wrapPasswordCheck: options.wrapPasswordCheck } : {}),
   });
   await assembled.start();
@@ -82,7 +96,11 @@ export async function startTestSteward(
       const url = response.headers.location as string;
       for (let i = 0; i < 600; i++) {
         const job = (await steward.call('GET', url, { token: token ?? steward.adminToken })).json();
-        if (['succeeded', 'dead', 'cancelled'].includes(job.state)) return job;
+        if (['succeeded', 'dead', 'cancelled'].includes(job.state)) {
+          // What follows the job's changes (teams and people, the ownership index) has caught up too.
+          await assembled.events.caughtUp();
+          return job;
+        }
         await new Promise((resolve) => setTimeout(resolve, 25));
       }
       throw new Error(`the job at ${url} did not finish within 15 s`);

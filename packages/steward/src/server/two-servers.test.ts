@@ -53,10 +53,8 @@ beforeAll(async () => {
   two = await startServe(url);
   admin = one.adminToken();
   for (const team of ['payments', 'search']) {
+    // A team is a Group in the catalog, so who-owns names it as an owner the catalog has.
     await ok(one.call('POST', '/api/v1/teams', admin, { name: team }));
-    // Who-owns names owners the catalog has: the teams are Groups there too.
-    const group = { apiVersion: 'backstage.io/v1alpha1', kind: 'Group', metadata: { name: team } };
-    await ok(one.call('POST', '/api/v1/entities', admin, { ...group, spec: { type: 'team', children: [] } }));
   }
   for (const [handle, team] of [
     ['noah', 'payments'],
@@ -154,6 +152,21 @@ spec: { type: service, lifecycle: production, owner: payments }
       const entity = await ok(two.call('GET', '/api/v1/entities/component/default/ledger', admin));
       expect(entity.ref).toBe('component:default/ledger');
     });
+  }, 30_000);
+
+  it('keep one truth for teams and people: a team made on one is a Group on the other, a person removed on one is out on both', async () => {
+    await ok(two.call('POST', '/api/v1/teams', admin, { name: 'fleet-ops' }));
+    const group = await ok(one.call('GET', '/api/v1/entities/group/default/fleet-ops', admin));
+    expect(group.ref).toBe('group:default/fleet-ops');
+    expect((await ok(one.call('GET', '/api/v1/teams/fleet-ops', admin))).name).toBe('fleet-ops');
+
+    expect((await two.call('GET', '/api/v1/me', tokens.otto)).status).toBe(200);
+    const removed = await one.call('DELETE', '/api/v1/entities/user/default/otto', admin);
+    expect(removed.status).toBe(204);
+    await within(1000, async () =>
+      expect((await two.call('GET', '/api/v1/me', tokens.otto)).status).toBe(401),
+    );
+    expect((await one.call('GET', '/api/v1/me', tokens.otto)).status).toBe(401);
   }, 30_000);
 });
 
