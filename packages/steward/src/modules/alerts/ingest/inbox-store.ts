@@ -1,0 +1,86 @@
+// The alert inbox's SQL: one row per accepted request (migration 0025), read back in arrival order.
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { Route } from '../route-alert.ts';
+import type { AlertTables } from '../tables.ts';
+import type { IncomingAlert } from './incoming.ts';
+
+/** An alert as accepted: read from its sender, the integration's urgency applied, and routed (triggers). */
+export type InboxItem = IncomingAlert & { route: Route | null };
+
+export interface InboxRow {
+  seq: string;
+  integration: { id: string; name: string };
+  items: InboxItem[];
+}
+
+type Db = Kysely<AlertTables> | Transaction<AlertTables>;
+
+export async function insertInboxRow(
+  db: Db,
+  integration: { id: string; name: string },
+  items: readonly InboxItem[],
+): Promise<void> {
+  await db
+    .insertInto('alert_inbox')
+    .values({
+      integration_id: integration.id,
+      integration_name: integration.name,
+      items: JSON.stringify(items),
+    })
+    .execute();
+}
+
+/**
+ * The oldest rows still to apply, in arrival order, as many as fit `alerts` (at least one). Only
+ * committed rows are seen: a request still writing is applied by a later pass.
+ */
+export async function readInbox(trx: Db, rows: number, upTo?: string): Promise<InboxRow[]> {
+  let select = trx
+    .selectFrom('alert_inbox')
+    .select(['seq', 'integration_id', 'integration_name', 'items'])
+    .where('failed_at', 'is', null)
+    .orderBy('seq')
+    .limit(rows);
+  if (upTo !== undefined) select = select.where('seq', '<=', upTo);
+  return (await select.execute()).map((row) => ({
+    seq: String(row.seq),
+    integration: { id: row.integration_id, name: row.integration_name },
+    items: (JSON.parse(row.items) as InboxItem[]).map((item) => ({
+      ...item,
+      startsAt: item.startsAt === null ? null : new Date(item.startsAt),
+    })),
+  }));
+}
+
+export async function deleteInboxRows(trx: Db, seqs: readonly string[]): Promise<void> {
+  if (seqs.length > 0) await trx.deleteFrom('alert_inbox').where('seq', 'in', seqs).execute();
+}
+
+/** A row that cannot be applied is kept, set aside with the reason, rather than retried for ever. */
+export async function setAside(db: Db, seq: string, error: string): Promise<void> {
+  await db
+    .updateTable('alert_inbox')
+    .set({ failed_at: sql`now()`, error: error.slice(0, 4000) })
+    .where('seq', '=', seq)
+    .execute();
+}
+
+/** The newest row waiting now (null: none), so a reader can wait for what arrived before it. */
+export async function newestWaiting(db: Db): Promise<string | null> {
+  const row = await db
+    .selectFrom('alert_inbox')
+    .select((eb) => eb.fn.max('seq').as('seq'))
+    .where('failed_at', 'is', null)
+    .executeTakeFirst();
+  return row?.seq == null ? null : String(row.seq);
+}
+
+/** Takes the inbox for this transaction, or answers false at once when another server has it. */
+export async function takeInbox(trx: Db): Promise<boolean> {
+  const { rows } = await sql<{ taken: boolean }>`
+    select pg_try_advisory_xact_lock(${inboxLock}) as taken`.execute(trx);
+  return rows[0]?.taken === true;
+}
+
+/** One number for the inbox's advisory lock, shared by every server. */
+const inboxLock = 7_420_025;
