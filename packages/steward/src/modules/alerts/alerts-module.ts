@@ -43,6 +43,8 @@ export interface AlertsNeeds {
 }
 
 export const defaultIngestLimit = 64;
+/** Accepted alerts waiting to be applied, at most, on one server (see ingest/inbox-drain.ts). */
+export const defaultMaxBacklog = 200_000;
 
 export function alertsModuleOf(
   platform: PlatformServices,
@@ -105,6 +107,7 @@ export function alertsModuleOf(
     route: { whoOwns: (things: readonly string[]) => needs.ownership.whoOwns(things), defaultTeam },
     gate: new IngestGate(needs.ingestLimit ?? defaultIngestLimit),
     drain,
+    maxBacklog: defaultMaxBacklog,
   };
   const readers = (what: string) => ({ kind: what, authorise: allowAnyReader });
   const noise = { db, oncall: needs.oncall, deliveries: service.deliveries };

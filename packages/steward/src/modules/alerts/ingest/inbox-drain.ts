@@ -27,27 +27,32 @@ export interface DrainContext extends ApplyContext {
 export interface DrainOptions {
   /** Requests applied in one transaction. */
   rowsPerPass: number;
-  /** After an accept, wait until no request has arrived for this long... */
+  /** Requests arriving less than this apart are a burst: applying waits for a pause... */
   quietMs: number;
-  /** ...but never longer than this after the first one waiting. */
+  /** ...unless what waits is older than this: then applying takes its share of the time... */
   maxLagMs: number;
+  /** ...this share, so that it always progresses, and taking requests in keeps the rest. */
+  shareInBurst: number;
   /** How often every server looks for requests nobody is applying. */
   pollMs: number;
 }
 
 export const defaultDrainOptions: DrainOptions = {
-  rowsPerPass: 20,
-  quietMs: 15,
-  maxLagMs: 250,
+  rowsPerPass: 4,
+  quietMs: 50,
+  maxLagMs: 1000,
+  shareInBurst: 0.25,
   pollMs: 2000,
 };
 
 type Pass = 'applied' | 'empty' | 'busy';
 
 export class InboxDrain {
-  private lastAccept = 0;
-  private firstWaiting = 0;
-  private timer: NodeJS.Timeout | undefined;
+  private lastActivity = 0;
+  private waiting = 0;
+  private waitingSince = 0;
+  private draining = false;
+  private again = false;
   private poller: NodeJS.Timeout | undefined;
   /** One pass at a time in this process; other servers are kept out by the lock. */
   private running: Promise<unknown> = Promise.resolve();
@@ -69,16 +74,30 @@ export class InboxDrain {
   async stop(): Promise<void> {
     this.stopped = true;
     clearInterval(this.poller);
-    clearTimeout(this.timer);
     await this.running.catch(() => undefined);
   }
 
-  /** A request was just accepted here: apply it once the burst it may belong to pauses. */
-  accepted(): void {
+  /**
+   * Alerts this server accepted and has not seen applied yet: past a bound, senders are told to come
+   * back later, rather than the inbox growing without end while a storm outruns applying.
+   */
+  get backlog(): number {
+    return this.waiting;
+  }
+
+  /** A request is arriving: applying holds back while requests come in quick succession. */
+  arriving(): void {
+    this.lastActivity = Date.now();
+  }
+
+  /** A request was just accepted here: apply it soon, yielding to the burst it may belong to. */
+  accepted(alerts: number): void {
     const now = Date.now();
-    this.lastAccept = now;
-    if (this.firstWaiting === 0) this.firstWaiting = now;
-    this.schedule();
+    if (this.waiting === 0) this.waitingSince = now;
+    this.waiting += alerts;
+    this.lastActivity = now;
+    if (this.draining) this.again = true;
+    else if (!this.stopped) this.drainAll().catch(() => undefined);
   }
 
   /** Until every request accepted before this call (on any server) is applied, within `limitMs`. */
@@ -93,35 +112,41 @@ export class InboxDrain {
     }
   }
 
-  private schedule(): void {
-    if (this.timer || this.stopped) return;
-    const now = Date.now();
-    const quietAt = this.lastAccept + this.options.quietMs;
-    const due = Math.min(quietAt, this.firstWaiting + this.options.maxLagMs);
-    this.timer = setTimeout(
-      () => {
-        this.timer = undefined;
-        const later = Date.now();
-        // Requests still arriving and none waiting too long: let them in first.
-        if (
-          later < this.lastAccept + this.options.quietMs &&
-          later < this.firstWaiting + this.options.maxLagMs
-        )
-          return this.schedule();
-        this.firstWaiting = 0;
-        this.drainAll().catch(() => undefined);
-      },
-      Math.max(0, due - now),
-    );
-  }
-
-  /** Passes until the inbox is empty, another server has it, or requests arrive again. */
+  /**
+   * Passes until the inbox is empty or another server has it. While requests keep arriving (on the
+   * embedded database, with its one connection, every pass holds them up) applying waits for a
+   * pause, or, once what waits is `maxLagMs` old, takes `shareInBurst` of the time.
+   */
   private async drainAll(): Promise<void> {
-    for (;;) {
-      if (this.stopped) return;
-      const pass = await this.pass();
-      if (pass !== 'applied') return;
-      if (this.firstWaiting !== 0) return this.schedule();
+    if (this.draining) return;
+    this.draining = true;
+    const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    try {
+      while (!this.stopped) {
+        let now = Date.now();
+        const inBurst = now - this.lastActivity < this.options.quietMs;
+        const lag = this.waiting > 0 ? now - this.waitingSince : 0;
+        if (inBurst && lag < this.options.maxLagMs) {
+          await sleep(Math.min(this.options.quietMs, this.options.maxLagMs - lag));
+          continue;
+        }
+        const pass = await this.pass();
+        if (pass === 'empty') this.waiting = 0;
+        if (pass !== 'applied') return;
+        const took = Date.now() - now;
+        now = Date.now();
+        if (now - this.lastActivity < this.options.quietMs) {
+          const share = this.options.shareInBurst;
+          await sleep((took * (1 - share)) / share);
+        }
+      }
+    } finally {
+      this.draining = false;
+      // Accepted while this found the inbox empty: look again.
+      if (this.again && !this.stopped) {
+        this.again = false;
+        setTimeout(() => this.drainAll().catch(() => undefined), this.options.quietMs);
+      }
     }
   }
 
@@ -150,6 +175,7 @@ export class InboxDrain {
   /** One transaction: 'failed' when a request in it could not be applied (set aside when alone). */
   private async applyRows(rows: number, upTo?: string): Promise<Pass | 'failed'> {
     let failing: InboxRow | undefined;
+    let count = 0;
     try {
       const outcomes = await this.ctx.db.transaction().execute(async (trx) => {
         if (!(await takeInbox(trx))) return 'busy' as const;
@@ -160,6 +186,7 @@ export class InboxDrain {
           failing = row;
           applied.push(...(await applyAlerts(trx, this.ctx, row.integration, row.items)));
         }
+        count = applied.length;
         failing = undefined;
         await deleteInboxRows(
           trx,
@@ -168,6 +195,7 @@ export class InboxDrain {
         return applied;
       });
       if (typeof outcomes === 'string') return outcomes;
+      this.waiting = Math.max(0, this.waiting - count);
       publishChanges(this.ctx.publish, outcomes);
       return 'applied';
     } catch (error) {

@@ -15,19 +15,18 @@ export interface InboxRow {
 
 type Db = Kysely<AlertTables> | Transaction<AlertTables>;
 
+/** False, writing nothing, when the integration was deleted meanwhile (its key revoked). */
 export async function insertInboxRow(
   db: Db,
-  integration: { id: string; name: string },
+  integration: { id: string },
   items: readonly InboxItem[],
-): Promise<void> {
-  await db
-    .insertInto('alert_inbox')
-    .values({
-      integration_id: integration.id,
-      integration_name: integration.name,
-      items: JSON.stringify(items),
-    })
-    .execute();
+): Promise<boolean> {
+  const { rows } = await sql`
+    insert into alert_inbox (integration_id, integration_name, items)
+    select id, name, ${JSON.stringify(items)} from alert_integrations
+     where id = ${integration.id} and deleted_at is null
+    returning seq`.execute(db);
+  return rows.length === 1;
 }
 
 /**

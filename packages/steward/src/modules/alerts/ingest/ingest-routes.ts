@@ -7,7 +7,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { notFound, StewardError, unauthorised, unavailable } from '../../../platform/errors.ts';
 import type { TypedApp } from '../../../platform/http/route-types.ts';
-import { findIntegrationByKey, type IntegrationRow } from '../integrations.ts';
+import { IntegrationKeys, type IntegrationRow } from '../integrations.ts';
 import { postableAlertsSchema, webhookSchema } from '../sender-schemas.ts';
 import type { AlertTables, IntegrationType } from '../tables.ts';
 import type { InboxDrain } from './inbox-drain.ts';
@@ -35,27 +35,34 @@ const acceptedSchema = z.object({
 export interface IngestRouteContext extends AcceptContext {
   gate: IngestGate;
   /** Told of each accepted request, to apply it soon. */
-  drain: Pick<InboxDrain, 'accepted'>;
+  drain: Pick<InboxDrain, 'arriving' | 'accepted' | 'backlog'>;
+  /** Alerts accepted here and not yet applied, at most; beyond it senders are told to retry. */
+  maxBacklog: number;
 }
 
 export function ingestRoutes(ctx: IngestRouteContext) {
   const { db, gate } = ctx;
+  const keys = new IntegrationKeys(db as Kysely<AlertTables>);
   /** In a slot of the gate: find the key's integration (404 when none of this type), then write. */
   const accept = async (key: string, type: IntegrationType, read: (i: IntegrationRow) => IncomingAlert[]) => {
-    const done = await gate.run(async () => {
-      const integration = await findIntegrationByKey(db as Kysely<AlertTables>, key, type);
-      if (!integration)
-        throw notFound(`no ${type} integration has this key; create one with POST /api/v1/integrations`);
-      const incoming = read(integration);
-      await acceptAlerts(ctx, integration, incoming);
-      return incoming;
-    });
+    const done =
+      ctx.drain.backlog >= ctx.maxBacklog
+        ? null
+        : await gate.run(async () => {
+            const integration = await keys.find(key, type);
+            const incoming = integration ? read(integration) : [];
+            if (integration && (await acceptAlerts(ctx, integration, incoming))) return incoming;
+            keys.forget(key, type);
+            throw notFound(`no ${type} integration has this key; create one with POST /api/v1/integrations`);
+          });
     if (done) {
-      ctx.drain.accepted();
+      ctx.drain.accepted(done.value.length);
       return done.value;
     }
     const error = unavailable(
-      `Steward is taking in as many alerts as it can (${gate.limit} writes at once); send again shortly`,
+      ctx.drain.backlog >= ctx.maxBacklog
+        ? `Steward has ${ctx.drain.backlog} accepted alerts still to apply; send again shortly`
+        : `Steward is taking in as many alerts as it can (${gate.limit} writes at once); send again shortly`,
     );
     error.retryAfterSeconds = gate.retryAfterSeconds;
     throw error;

@@ -57,20 +57,21 @@ export interface InboxIntegration {
 
 /**
  * Accepting a request: its triggers routed, the integration's urgency applied, and the whole written
- * as one inbox row. When this returns the alerts are durable; they are applied to `alerts` after.
+ * as one inbox row. When this answers true the alerts are durable; they are applied to `alerts`
+ * after. False: the integration was deleted meanwhile, and nothing was written.
  */
 export async function acceptAlerts(
   ctx: AcceptContext,
   integration: IntegrationRow,
   incoming: IncomingAlert[],
-): Promise<void> {
+): Promise<boolean> {
   const routes = await routeEach(ctx, integration, incoming);
   const items = incoming.map((alert, i) => ({
     ...alert,
     urgency: integration.urgency ?? alert.urgency,
     route: routes[i] ?? null,
   }));
-  await insertInboxRow(ctx.db, integration, items);
+  return insertInboxRow(ctx.db, integration, items);
 }
 
 /**
