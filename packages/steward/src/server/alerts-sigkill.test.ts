@@ -30,7 +30,9 @@ import { type SpawnedSteward, spawnSteward } from './test-serve.ts';
 // The embedded database takes alerts in one at a time (about 15 a second here) and needs a while to
 // recover after the kill: fewer alerts keep its run under a minute.
 const sizes = { postgres: { total: 300, killAfter: 120 }, pglite: { total: 150, killAfter: 60 } };
-const pauseMs = { postgres: 60, pglite: 30 };
+// Each stream lasts about 12 s: a server applies a burst it takes in after a pause, or once what
+// waits is 5 s old (ingest/inbox-drain.ts), so paging begins while the stream still flows.
+const pauseMs = { postgres: 250, pglite: 500 };
 
 describe.each(testEngines)('steward serve SIGKILLed under a stream of alerts [%s]', (engine) => {
   const { total, killAfter } = sizes[engine];
@@ -65,8 +67,8 @@ describe.each(testEngines)('steward serve SIGKILLed under a stream of alerts [%s
     admin = first.adminToken();
     key = await prepare(first, admin, recorder);
 
-    // Senders pause between posts: taking alerts in is faster than paging for them, and the kill
-    // must fall while both are under way.
+    // Senders pause between posts: taking alerts in comes before paging for them, and the kill must
+    // fall while both are under way.
     const streaming = stream(() => first.url, key, instances, 6, accepted, pauseMs[engine]);
     await vi.waitFor(
       () => {

@@ -44,7 +44,7 @@ export interface AlertsNeeds {
 
 export const defaultIngestLimit = 64;
 /** Accepted alerts waiting to be applied, at most, on one server (see ingest/inbox-drain.ts). */
-export const defaultMaxBacklog = 200_000;
+export const defaultMaxBacklog = 100_000;
 
 export function alertsModuleOf(
   platform: PlatformServices,

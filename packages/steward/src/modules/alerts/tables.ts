@@ -93,7 +93,8 @@ export interface AlertInboxTable {
   seq: Generated<string>;
   integration_id: string;
   integration_name: string;
-  items: string;
+  /** Deflated JSON (ingest/inbox-store.ts). */
+  items: Uint8Array;
   received_at: Generated<Date>;
   failed_at: Date | null;
   error: string | null;

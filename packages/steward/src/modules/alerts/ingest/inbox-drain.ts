@@ -29,7 +29,10 @@ export interface DrainOptions {
   rowsPerPass: number;
   /** Requests arriving less than this apart are a burst: applying waits for a pause... */
   quietMs: number;
-  /** ...unless what waits is older than this: then applying takes its share of the time... */
+  /**
+   * ...unless what waits is older than this: then applying takes its share of the time... (A storm
+   * is taken in first; a single alert is applied `quietMs` after it arrives.)
+   */
   maxLagMs: number;
   /** ...this share, so that it always progresses, and taking requests in keeps the rest. */
   shareInBurst: number;
@@ -40,7 +43,7 @@ export interface DrainOptions {
 export const defaultDrainOptions: DrainOptions = {
   rowsPerPass: 4,
   quietMs: 50,
-  maxLagMs: 1000,
+  maxLagMs: 5000,
   shareInBurst: 0.25,
   pollMs: 2000,
 };

@@ -16,6 +16,7 @@ import {
   uploadServices,
 } from '../alerts.test-support.ts';
 import type { AlertTables } from '../tables.ts';
+import { decodeItems, encodeItems } from './inbox-store.ts';
 import { fingerprintOf } from './incoming.ts';
 
 describeEachEngine('the alert inbox', ({ db }) => {
@@ -51,8 +52,7 @@ describeEachEngine('the alert inbox', ({ db }) => {
         .orderBy('seq')
         .execute()
     ).map((row) => ({ ...row, seq: String(row.seq), instances: instancesOf(row.items) }));
-  const instancesOf = (items: string) =>
-    (JSON.parse(items) as { labels: Record<string, string> }[]).map((item) => item.labels.instance);
+  const instancesOf = (items: Uint8Array) => decodeItems(items).map((item) => item.labels.instance);
   const storedAlerts = async (instance: string) =>
     (
       await sql<{ id: string }>`select id from alerts where labels->>'instance' = ${instance}`.execute(
@@ -131,11 +131,11 @@ describeEachEngine('the alert inbox', ({ db }) => {
     for (const instance of ['s-1', 's-bad', 's-2']) expect((await post(idle, instance)).statusCode).toBe(200);
     // Break the middle one as no sender could: a trigger with no route.
     const bad = (await inbox()).find((row) => row.instances.includes('s-bad'));
-    const items = JSON.parse(bad?.items as string) as { route: unknown }[];
+    const items = decodeItems(bad?.items as Uint8Array);
     expect(items[0]?.route).not.toBeNull();
     await kysely()
       .updateTable('alert_inbox')
-      .set({ items: JSON.stringify(items.map((item) => ({ ...item, route: null }))) })
+      .set({ items: encodeItems(items.map((item) => ({ ...item, route: null }))) })
       .where('seq', '=', bad?.seq as string)
       .execute();
 

@@ -11,14 +11,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('seq', 'bigserial', (c) => c.primaryKey())
     .addColumn('integration_id', 'text', (c) => c.notNull())
     .addColumn('integration_name', 'text', (c) => c.notNull())
-    // The request's alerts as read and routed at arrival: JSON text, read back whole.
-    .addColumn('items', 'text', (c) => c.notNull())
+    // The request's alerts as read and routed at arrival: deflated JSON, read back whole.
+    .addColumn('items', 'bytea', (c) => c.notNull())
     .addColumn('received_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     // A row that could not be applied stays, set aside with why, for an operator; never deleted.
     .addColumn('failed_at', 'timestamptz')
     .addColumn('error', 'text')
     .execute();
-  // Already compact JSON: compressing it costs more time than the bytes it saves.
+  // Deflated already: compressing it again would cost time for nothing.
   await sql`alter table alert_inbox alter column items set storage external`.execute(db);
   // An alert's integration is checked when its request is accepted, and integrations are never
   // deleted (only their keys revoked): the foreign key re-checked it for every alert, locking the
