@@ -184,7 +184,10 @@ export function webhookBody(instance: string) {
   };
 }
 
-/** Which instances a server accepted (2xx), with the alert id it answered. */
+/**
+ * Which instances a server accepted (2xx), with the dedupKey its answer named. The answer comes
+ * before the alert is applied and names no alert id: `alertIdsByInstance` finds the alerts.
+ */
 export type Accepted = Map<string, string>;
 
 /**
@@ -214,7 +217,13 @@ export async function stream(
           () => ({ status: 0, body: null }),
         );
         if (answer.status >= 200 && answer.status < 300) {
-          accepted.set(instance, answer.body.alerts[0].alertId);
+          const sent = webhookBody(instance).alerts[0]?.fingerprint as string;
+          const expected = { status: 'success', alerts: [{ dedupKey: sent, action: 'trigger' }] };
+          if (JSON.stringify(answer.body) !== JSON.stringify(expected))
+            throw new Error(
+              `${instance}: answered ${JSON.stringify(answer.body)}, not ${JSON.stringify(expected)}`,
+            );
+          accepted.set(instance, sent);
           if (pauseMs > 0) await new Promise((r) => setTimeout(r, pauseMs));
           break;
         }
@@ -246,6 +255,18 @@ export async function allAlerts(serve: SpawnedSteward, token: string): Promise<L
     cursor = page.next as string | null;
   } while (cursor);
   return items;
+}
+
+/** The listed alerts' ids by their instance label; fails when an instance has several alerts. */
+export async function alertIdsByInstance(serve: SpawnedSteward, token: string): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  for (const alert of await allAlerts(serve, token)) {
+    const instance = alert.labels.instance as string;
+    if (ids.has(instance))
+      throw new Error(`two alerts listed for instance ${instance}: ${ids.get(instance)}, ${alert.id}`);
+    ids.set(instance, alert.id);
+  }
+  return ids;
 }
 
 /**

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { testDatabaseUrl } from '../platform/config.ts';
 import {
   type Accepted,
+  alertIdsByInstance,
   allAlerts,
   notificationsByAlert,
   oncallCatalogDir,
@@ -76,7 +77,8 @@ describe.skipIf(!testDatabaseUrl())('two steward serve processes on one PostgreS
       expect(listed.map((a) => a.labels.instance).sort()).toEqual(instances);
     }
 
-    const ids = [...accepted.values()];
+    const listed = await alertIdsByInstance(one, admin);
+    const ids = instances.map((instance) => listed.get(instance) as string);
     await vi.waitFor(
       () => {
         const byAlert = notificationsByAlert(recorder.deliveries);
@@ -102,8 +104,12 @@ describe.skipIf(!testDatabaseUrl())('two steward serve processes on one PostgreS
     const accepted: Accepted = new Map();
     const posted = Date.now();
     await stream(() => one.url, key, ['ack-held', 'ack-control'], 2, accepted);
-    const held = accepted.get('ack-held') as string;
-    const control = accepted.get('ack-control') as string;
+    expect([...accepted.keys()].sort()).toEqual(['ack-control', 'ack-held']);
+    // Accepted, then applied behind the answer: the list (which waits for that) names each one's id.
+    const listed = await alertIdsByInstance(two, admin);
+    const held = listed.get('ack-held') as string;
+    const control = listed.get('ack-control') as string;
+    expect([held, control]).toEqual([expect.any(String), expect.any(String)]);
     await vi.waitFor(
       () => {
         const byAlert = notificationsByAlert(recorder.deliveries);

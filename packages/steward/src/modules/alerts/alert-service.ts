@@ -13,6 +13,11 @@ import { toAlertDetail, toAlertView } from './views.ts';
 export interface AlertServiceContext {
   db: Kysely<AlertTables>;
   publish(topic: string, type: string, data: unknown): Promise<number>;
+  /**
+   * Waits until what senders had been answered for is applied (the inbox), so a read shows every
+   * alert accepted before it.
+   */
+  caughtUp?: (() => Promise<void>) | undefined;
   /** Where acknowledgements and resolves tell the escalation (transitions.ts). */
   escalation?: StepBy['escalation'];
   /** The notifications module's delivery log of an alert, shown with it. */
@@ -32,6 +37,7 @@ export async function listAlerts(
   ctx: AlertServiceContext,
   query: AlertListQuery,
 ): Promise<{ items: AlertView[]; next: string | null }> {
+  await ctx.caughtUp?.();
   const page = await listAlertRows(ctx.db, {
     ...query,
     ...(query.service ? { services: [refOf(query.service, 'component', 'query.service')] } : {}),
@@ -41,6 +47,7 @@ export async function listAlerts(
 }
 
 export async function getAlert(ctx: AlertServiceContext, id: string): Promise<AlertDetail> {
+  await ctx.caughtUp?.();
   const row = await getAlertRow(ctx.db, id);
   if (!row) throw notFound(`no alert with id ${id}; GET /api/v1/alerts lists them`);
   const [detail] = await withSlos(ctx, [toAlertDetail(row)]);

@@ -16,6 +16,7 @@ import { type EscalateDeps, type EscalateJob, escalateJob } from './escalate-job
 import { escalateOpenedJob } from './escalate-opened-job.ts';
 import { alertsHeldBy } from './escalation-store.ts';
 import type { AlertsApi } from './index.ts';
+import { InboxDrain } from './ingest/inbox-drain.ts';
 import { IngestGate } from './ingest/ingest-gate.ts';
 import { ingestRoutes } from './ingest/ingest-routes.ts';
 import { integrationRoutes } from './integration-routes.ts';
@@ -42,6 +43,8 @@ export interface AlertsNeeds {
 }
 
 export const defaultIngestLimit = 64;
+/** Accepted alerts waiting to be applied, at most, on one server (see ingest/inbox-drain.ts). */
+export const defaultMaxBacklog = 100_000;
 
 export function alertsModuleOf(
   platform: PlatformServices,
@@ -85,19 +88,26 @@ export function alertsModuleOf(
   const defaultTeam = needs.defaultTeam ? groupRef(needs.defaultTeam) : null;
   const service = {
     db,
+    caughtUp: () => drain.caughtUp(),
     publish: platform.publish,
     escalation: { jobs: platform.jobs, job: escalate },
     deliveries: (alertId: string) => needs.notifications.deliveries(alertId),
     slosOf: needs.slosOf,
   };
-  const ingest = {
+  const drain = new InboxDrain({
     db,
     jobs: platform.jobs,
     escalate,
     escalateOpened,
     publish: platform.publish,
+    log: platform.logger,
+  });
+  const ingest = {
+    db,
     route: { whoOwns: (things: readonly string[]) => needs.ownership.whoOwns(things), defaultTeam },
     gate: new IngestGate(needs.ingestLimit ?? defaultIngestLimit),
+    drain,
+    maxBacklog: defaultMaxBacklog,
   };
   const readers = (what: string) => ({ kind: what, authorise: allowAnyReader });
   const noise = { db, oncall: needs.oncall, deliveries: service.deliveries };
@@ -125,6 +135,8 @@ export function alertsModuleOf(
       noiseRoutes(noise),
     ],
     jobs: [escalate, escalateOpened, ...suppression.jobs],
+    start: async () => drain.start(),
+    stop: () => drain.stop(),
     topics: [
       {
         ...readers('alerts'),

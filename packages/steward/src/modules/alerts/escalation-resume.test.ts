@@ -6,7 +6,8 @@ import { describeEachEngine } from '../../server/test-engines.ts';
 import { type SeededOrg, seedOrg, startTestSteward, type TestSteward } from '../../server/test-steward.ts';
 import { type Receiver, startReceiver } from '../notifications/delivery.test-support.ts';
 import { seedOncall } from '../oncall/oncall.test-support.ts';
-import { createIntegration } from './alerts.test-support.ts';
+import { alertWithLabels, createIntegration, expectAccepted } from './alerts.test-support.ts';
+import { fingerprintOf } from './ingest/incoming.ts';
 
 const entities = [
   {
@@ -88,8 +89,9 @@ describeEachEngine('escalation after the first step', ({ db }) => {
       body: [{ labels }],
       headers: { authorization: `Bearer ${key}` },
     });
-    expect(response.statusCode, response.body).toBe(200);
-    return response.json().alerts[0].alertId as string;
+    expectAccepted(response, [[fingerprintOf(labels), 'trigger']]);
+    // Accepted, not yet applied: the list catches up with it.
+    return (await alertWithLabels(steward, org.tokens.viewer, { instance: labels.instance })).id;
   };
   const get = async (id: string) =>
     (await steward.call('GET', `/api/v1/alerts/${id}`, { token: org.tokens.viewer })).json();

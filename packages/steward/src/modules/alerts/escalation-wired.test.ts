@@ -10,7 +10,8 @@ import { runStewardCli } from '../../server/test-serve.ts';
 import { type SeededOrg, seedOrg, startTestSteward, type TestSteward } from '../../server/test-steward.ts';
 import { type Receiver, startReceiver } from '../notifications/delivery.test-support.ts';
 import { seedOncall } from '../oncall/oncall.test-support.ts';
-import { createIntegration } from './alerts.test-support.ts';
+import { alertWithLabels, createIntegration, expectAccepted } from './alerts.test-support.ts';
+import { fingerprintOf } from './ingest/incoming.ts';
 
 const entity = (apiVersion: string, kind: string, name: string, spec: object) => ({
   apiVersion,
@@ -92,9 +93,8 @@ describeEachEngine('escalation, wired end to end', ({ db }) => {
         ],
       },
     });
-    expect(response.statusCode, response.body).toBeLessThan(300);
-    const list = await steward.call('GET', `/api/v1/alerts?limit=1`, { token: org.tokens.viewer });
-    return list.json().items[0].id as string;
+    expectAccepted(response, [[fingerprintOf(all), 'trigger']]);
+    return (await alertWithLabels(steward, org.tokens.viewer, { instance: all.instance as string })).id;
   };
   const get = async (id: string) =>
     (await steward.call('GET', `/api/v1/alerts/${id}`, { token: org.tokens.viewer })).json();
@@ -405,8 +405,18 @@ describeEachEngine('escalation, wired end to end', ({ db }) => {
         alerts: labels.map((l) => ({ status: 'firing', labels: l, annotations: { summary: l.instance } })),
       },
     });
-    expect(response.statusCode, response.body).toBe(200);
-    const [paged1, quiet, paged3, orphan] = response.json().alerts.map((a: { alertId: string }) => a.alertId);
+    expectAccepted(
+      response,
+      labels.map((l) => [fingerprintOf(l), 'trigger'] as const),
+    );
+    const idOf = async (instance: string) =>
+      (await alertWithLabels(steward, org.tokens.viewer, { instance })).id;
+    const [paged1, quiet, paged3, orphan] = [
+      await idOf('b-1'),
+      await idOf('b-2'),
+      await idOf('b-3'),
+      await idOf('b-4'),
+    ];
     const decided = async (id: string) =>
       until(
         () => get(id),

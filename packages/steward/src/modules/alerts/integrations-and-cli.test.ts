@@ -7,7 +7,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../../server/test-engines.ts';
 import { runStewardCli } from '../../server/test-serve.ts';
 import { type SeededOrg, seedOrg, startTestSteward, type TestSteward } from '../../server/test-steward.ts';
-import { createIntegration, uploadServices } from './alerts.test-support.ts';
+import { alertWithLabels, createIntegration, expectAccepted, uploadServices } from './alerts.test-support.ts';
+import { fingerprintOf } from './ingest/incoming.ts';
 import type { AlertTables } from './tables.ts';
 
 describeEachEngine('integrations and steward alerts', ({ db }) => {
@@ -75,11 +76,13 @@ describeEachEngine('integrations and steward alerts', ({ db }) => {
       service: 'component:ledger',
       urgency: 'low',
     });
+    const labels = { alertname: 'Anything', service: 'checkout', severity: 'critical' };
     const fired = await steward.call('POST', '/api/v2/alerts', {
-      body: [{ labels: { alertname: 'Anything', service: 'checkout', severity: 'critical' } }],
+      body: [{ labels }],
       headers: { authorization: `Bearer ${key}` },
     });
-    const alertId = fired.json().alerts[0].alertId as string;
+    expectAccepted(fired, [[fingerprintOf(labels), 'trigger']]);
+    const alertId = (await alertWithLabels(steward, org.tokens.viewer, { alertname: 'Anything' })).id;
 
     const listed = await cli('alerts', 'list', '--team', 'search', '--format', 'json');
     expect(listed.code, listed.stderr).toBe(0);

@@ -23,6 +23,37 @@ export function findIntegrationByKey(db: Kysely<AlertTables>, key: string, type:
     .executeTakeFirst();
 }
 
+/**
+ * The integrations whose keys senders presented, remembered for a while: a storm of requests asks the
+ * database once per key, not once per request. Only live keys are remembered, and what is written
+ * with a remembered one checks in the same statement that it is still live (insertInboxRow), so a
+ * deleted key stops working at once on every server.
+ */
+export class IntegrationKeys {
+  private readonly known = new Map<string, { row: IntegrationRow; until: number }>();
+  private readonly db: Kysely<AlertTables>;
+  private readonly ttlMs: number;
+
+  constructor(db: Kysely<AlertTables>, ttlMs = 60_000) {
+    this.db = db;
+    this.ttlMs = ttlMs;
+  }
+
+  async find(key: string, type: IntegrationType): Promise<IntegrationRow | undefined> {
+    const id = `${type}:${hashKey(key)}`;
+    const hit = this.known.get(id);
+    if (hit && hit.until > Date.now()) return hit.row;
+    this.known.delete(id);
+    const row = await findIntegrationByKey(this.db, key, type);
+    if (row) this.known.set(id, { row, until: Date.now() + this.ttlMs });
+    return row;
+  }
+
+  forget(key: string, type: IntegrationType): void {
+    this.known.delete(`${type}:${hashKey(key)}`);
+  }
+}
+
 export function toIntegration(row: IntegrationRow): Integration {
   return {
     id: row.id,

@@ -4,6 +4,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { StreamEvent } from '../../platform/realtime/protocol.ts';
 import { describeEachEngine } from '../../server/test-engines.ts';
 import { type RunningSteward, StreamClient, startSteward } from '../../server/test-stream.ts';
+import { alertWithLabels, expectAccepted } from './alerts.test-support.ts';
+import { fingerprintOf } from './ingest/incoming.ts';
 
 describeEachEngine('alerts on the live channel', ({ db }) => {
   let steward: RunningSteward;
@@ -31,8 +33,12 @@ describeEachEngine('alerts on the live channel', ({ db }) => {
     const client = await StreamClient.connect(steward.streamUrl, admin);
     try {
       expect((await client.subscribe(['alerts'])).type).toBe('subscribed');
-      const fired = await call('POST', '/api/v2/alerts', [{ labels: { alertname: 'Live' } }], key);
-      const id = fired.json().alerts[0].alertId as string;
+      const labels = { alertname: 'Live' };
+      const fired = await call('POST', '/api/v2/alerts', [{ labels }], key);
+      expectAccepted(fired, [[fingerprintOf(labels), 'trigger']]);
+      // Applied behind the answer: its id from the list (frames meanwhile wait in the client).
+      const caller = { call: (method: string, url: string) => call(method as 'GET', url, undefined, admin) };
+      const { id } = await alertWithLabels(caller, admin, labels);
       const isAbout = (status: string) => (e: StreamEvent) =>
         (e.data as { id: string; status: string }).id === id &&
         (e.data as { status: string }).status === status;

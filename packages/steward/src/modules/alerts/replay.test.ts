@@ -4,7 +4,21 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../../server/test-engines.ts';
 import { type SeededOrg, seedOrg, startTestSteward, type TestSteward } from '../../server/test-steward.ts';
-import { createIntegration, recordedPayloads, uploadServices } from './alerts.test-support.ts';
+import {
+  createIntegration,
+  expectAccepted,
+  recordedPayloads,
+  uploadServices,
+} from './alerts.test-support.ts';
+import { fingerprintOf } from './ingest/incoming.ts';
+
+/** What the webhook answers it accepted of a recorded message: each alert's key and action, in order. */
+// biome-ignore lint/suspicious/noExplicitAny: the payloads are read as they were recorded.
+const acceptedOf = (message: any) =>
+  message.alerts.map(
+    (a: { fingerprint?: string; labels: Record<string, string>; status: string }) =>
+      [a.fingerprint || fingerprintOf(a.labels), a.status === 'firing' ? 'trigger' : 'resolve'] as const,
+  );
 
 interface Listed {
   id: string;
@@ -63,9 +77,10 @@ describeEachEngine('replaying what Alertmanager 0.25 sent', ({ db }) => {
           : await steward.call('POST', '/v2/enqueue', {
               body: { ...recorded.body, routing_key: keys[recorded.receiver as string] },
             });
-      if (recorded.kind === 'webhook')
+      if (recorded.kind === 'webhook') {
         expect(response.statusCode, `${recorded.file}: ${response.body}`).toBe(200);
-      else {
+        expectAccepted(response, acceptedOf(recorded.body));
+      } else {
         expect(response.statusCode, `${recorded.file}: ${response.body}`).toBe(202);
         expect(response.json()).toEqual({
           status: 'success',
@@ -162,12 +177,17 @@ describeEachEngine('replaying what Alertmanager 0.25 sent', ({ db }) => {
         steward.call('POST', `/api/v1/integrations/alertmanager/${key}`, { body: message }),
       ),
     );
-    expect(answers.map((a) => a.statusCode)).toEqual(Array(8).fill(200));
+    // Every answer accepts the same two alerts, by key...
+    const accepted = acceptedOf(message);
+    expect(accepted.map(([, action]: readonly string[]) => action)).toEqual(['trigger', 'trigger']);
+    for (const answer of answers) expectAccepted(answer, accepted);
+    // ...and eight requests about them open exactly those two, once each.
     const alerts = await list('am-burst');
     expect(byInstance(alerts)).toEqual({ 'a-1': 'triggered', 'a-2': 'triggered' });
-    // Every answer names the same two alerts.
-    const named = new Set(answers.flatMap((a) => a.json().alerts.map((x: { alertId: string }) => x.alertId)));
-    expect(named).toEqual(new Set(alerts.map((a) => a.id)));
+    const keysOf = async (id: string) =>
+      (await steward.call('GET', `/api/v1/alerts/${id}`, { token: org.tokens.viewer })).json().dedupKey;
+    const opened = await Promise.all(alerts.map((a) => keysOf(a.id)));
+    expect(opened.sort()).toEqual(accepted.map(([key]: readonly string[]) => key).sort());
   });
 
   it('takes a PagerDuty acknowledge, then its resolve, for the same dedup_key', async () => {

@@ -88,9 +88,22 @@ export interface AlertLinkSecretTable {
   secret: string;
 }
 
+/** An accepted ingestion request, until it is applied to `alerts` (migration 0025). */
+export interface AlertInboxTable {
+  seq: Generated<string>;
+  integration_id: string;
+  integration_name: string;
+  /** Deflated JSON (ingest/inbox-store.ts). */
+  items: Uint8Array;
+  received_at: Generated<Date>;
+  failed_at: Date | null;
+  error: string | null;
+}
+
 export interface AlertTables extends AuditTables {
   alert_integrations: IntegrationsTable;
   alerts: AlertsTable;
+  alert_inbox: AlertInboxTable;
   alert_link_secret: AlertLinkSecretTable;
   alert_escalation_cursors: EscalationCursorsTable;
 }

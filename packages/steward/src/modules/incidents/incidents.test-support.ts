@@ -66,7 +66,7 @@ export async function seedIncidentOrg(steward: Steward, admin: string, receiver:
 
 let instance = 0;
 
-/** Fires one alert through Alertmanager's webhook; answers its id. */
+/** Fires one alert through Alertmanager's webhook; answers its id, found by its instance label. */
 export async function fireAlert(
   steward: Steward,
   key: string,
@@ -87,9 +87,24 @@ export async function fireAlert(
       ],
     },
   });
-  expect(response.statusCode, response.body).toBeLessThan(300);
-  const list = await steward.call('GET', '/api/v1/alerts?limit=1', { token });
-  return list.json().items[0].id as string;
+  expect(response.statusCode, response.body).toBe(200);
+  // Accepted, applied just after the answer (which names no alert id): the list waits for it.
+  const found: { id: string }[] = [];
+  let cursor: string | null = null;
+  do {
+    const page = await steward.call('GET', `/api/v1/alerts?limit=500${cursor ? `&cursor=${cursor}` : ''}`, {
+      token,
+    });
+    expect(page.statusCode, page.body).toBe(200);
+    const { items, next } = page.json() as {
+      items: { id: string; labels: Record<string, string> }[];
+      next: string | null;
+    };
+    found.push(...items.filter((a) => a.labels.instance === all.instance));
+    cursor = next;
+  } while (cursor);
+  expect(found, `one alert listed with instance=${all.instance}`).toHaveLength(1);
+  return (found[0] as { id: string }).id;
 }
 
 /** Polls until `ok` holds (or 10 s pass) and answers the last value. */

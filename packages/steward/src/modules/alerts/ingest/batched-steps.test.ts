@@ -1,11 +1,12 @@
-// One Alertmanager API v2 message with many alerts is written in a few statements, with the same
-// outcome as taking its alerts one by one: each opens once with one escalation job, a resolve repeated
+// One Alertmanager API v2 message with many alerts is accepted as one inbox row and applied in a few
+// statements, with the same outcome as taking its alerts one by one: each opens once with one escalation job, a resolve repeated
 // in the message changes the alert once, one for an alert never seen changes nothing.
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../../../server/test-engines.ts';
 import { type SeededOrg, seedOrg, startTestSteward, type TestSteward } from '../../../server/test-steward.ts';
-import { createIntegration, uploadServices } from '../alerts.test-support.ts';
+import { createIntegration, expectAccepted, listAlerts, uploadServices } from '../alerts.test-support.ts';
+import { fingerprintOf } from './incoming.ts';
 
 describeEachEngine('a message of many alerts', ({ db }) => {
   let steward: TestSteward;
@@ -27,28 +28,31 @@ describeEachEngine('a message of many alerts', ({ db }) => {
     annotations: { summary: `batch ${instance}` },
     ...(resolved ? { endsAt: '2020-01-01T00:00:00Z' } : {}),
   });
-  const post = async (alerts: object[]) => {
-    const response = await steward.call('POST', '/api/v2/alerts', {
-      headers: { authorization: `Bearer ${key}` },
-      body: alerts,
-    });
-    expect(response.statusCode, response.body).toBe(200);
-    return response.json().alerts as { alertId: string | null; status: string | null }[];
-  };
+  const keyOf = (instance: string, service: string) => fingerprintOf(alert(instance, service).labels);
+  const post = (alerts: object[]) =>
+    steward.call('POST', '/api/v2/alerts', { headers: { authorization: `Bearer ${key}` }, body: alerts });
 
   it('opens each alert once, routed, with one escalation job each', async () => {
-    const opened = await post([
+    const response = await post([
       alert('a', 'checkout'),
       alert('b', 'ledger'),
       alert('a', 'checkout'),
       alert('c', 'nothing'),
     ]);
-    expect(opened.map((o) => o.status)).toEqual(['triggered', 'triggered', 'triggered', 'triggered']);
-    expect(opened[2]?.alertId).toBe(opened[0]?.alertId);
-    const ids = [...new Set(opened.map((o) => o.alertId))];
-    expect(ids).toHaveLength(3);
-    const listed = (await steward.call('GET', '/api/v1/alerts?limit=50', { token: org.tokens.viewer })).json()
-      .items as { id: string; team: string; unowned: boolean; labels: Record<string, string> }[];
+    expectAccepted(response, [
+      [keyOf('a', 'checkout'), 'trigger'],
+      [keyOf('b', 'ledger'), 'trigger'],
+      [keyOf('a', 'checkout'), 'trigger'],
+      [keyOf('c', 'nothing'), 'trigger'],
+    ]);
+    // The list waits for the request to be applied: one alert per key, the repeated `a` opened once.
+    const listed = await listAlerts(steward, org.tokens.viewer);
+    expect(listed.map((a) => [a.labels.instance, a.status]).sort()).toEqual([
+      ['a', 'triggered'],
+      ['b', 'triggered'],
+      ['c', 'triggered'],
+    ]);
+    const ids = listed.map((a) => a.id);
     const teams = Object.fromEntries(listed.map((a) => [a.labels.instance, [a.team, a.unowned]]));
     expect(teams).toEqual({
       a: ['group:default/payments', false],
@@ -65,16 +69,23 @@ describeEachEngine('a message of many alerts', ({ db }) => {
   });
 
   it('resolves as if one by one: a repeated resolve changes the alert once, an unknown one nothing', async () => {
-    const outcomes = await post([
+    const response = await post([
       alert('a', 'checkout', true),
       alert('never', 'checkout', true),
       alert('b', 'ledger', true),
       alert('a', 'checkout', true),
       alert('c', 'nothing'),
     ]);
-    expect(outcomes.map((o) => o.status)).toEqual(['resolved', null, 'resolved', null, 'triggered']);
-    const listed = (await steward.call('GET', '/api/v1/alerts?limit=50', { token: org.tokens.viewer })).json()
-      .items as { id: string; status: string; labels: Record<string, string> }[];
+    expectAccepted(response, [
+      [keyOf('a', 'checkout'), 'resolve'],
+      [keyOf('never', 'checkout'), 'resolve'],
+      [keyOf('b', 'ledger'), 'resolve'],
+      [keyOf('a', 'checkout'), 'resolve'],
+      [keyOf('c', 'nothing'), 'trigger'],
+    ]);
+    // Applied: a and b resolved, c (already open) still the one alert, and nothing for `never`.
+    const listed = await listAlerts(steward, org.tokens.viewer);
+    expect(listed).toHaveLength(3);
     expect(Object.fromEntries(listed.map((a) => [a.labels.instance, a.status]))).toEqual({
       a: 'resolved',
       b: 'resolved',

@@ -7,12 +7,13 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { notFound, StewardError, unauthorised, unavailable } from '../../../platform/errors.ts';
 import type { TypedApp } from '../../../platform/http/route-types.ts';
-import { findIntegrationByKey, type IntegrationRow } from '../integrations.ts';
+import { IntegrationKeys, type IntegrationRow } from '../integrations.ts';
 import { postableAlertsSchema, webhookSchema } from '../sender-schemas.ts';
 import type { AlertTables, IntegrationType } from '../tables.ts';
+import type { InboxDrain } from './inbox-drain.ts';
 import { fromApiV2, fromWebhook, type IncomingAlert } from './incoming.ts';
 import type { IngestGate } from './ingest-gate.ts';
-import { type IngestContext, ingestAlerts } from './ingest-service.ts';
+import { type AcceptContext, acceptAlerts } from './ingest-service.ts';
 import { readPagerDutyEvent } from './pagerduty.ts';
 
 const tags = ['alerts'];
@@ -24,42 +25,51 @@ const tags = ['alerts'];
 export const ingestBodyLimit = 8 * 1024 * 1024;
 const acceptedSchema = z.object({
   status: z.literal('success'),
-  alerts: z.array(
-    z.object({
-      dedupKey: z.string(),
-      alertId: z
-        .string()
-        .nullable()
-        .describe('null: nothing open to change (e.g. a resolve already applied)'),
-      status: z.string().nullable(),
-    }),
-  ),
+  alerts: z
+    .array(z.object({ dedupKey: z.string(), action: z.enum(['trigger', 'acknowledge', 'resolve']) }))
+    .describe(
+      'each alert as accepted, in the order sent: stored before this answer, listed by GET /api/v1/alerts from then on',
+    ),
 });
 
-export interface IngestRouteContext extends IngestContext {
+export interface IngestRouteContext extends AcceptContext {
   gate: IngestGate;
+  /** Told of each accepted request, to apply it soon. */
+  drain: Pick<InboxDrain, 'arriving' | 'accepted' | 'backlog'>;
+  /** Alerts accepted here and not yet applied, at most; beyond it senders are told to retry. */
+  maxBacklog: number;
 }
 
 export function ingestRoutes(ctx: IngestRouteContext) {
   const { db, gate } = ctx;
+  const keys = new IntegrationKeys(db as Kysely<AlertTables>);
   /** In a slot of the gate: find the key's integration (404 when none of this type), then write. */
   const accept = async (key: string, type: IntegrationType, read: (i: IntegrationRow) => IncomingAlert[]) => {
-    const done = await gate.run(async () => {
-      const integration = await findIntegrationByKey(db as Kysely<AlertTables>, key, type);
-      if (!integration)
-        throw notFound(`no ${type} integration has this key; create one with POST /api/v1/integrations`);
-      return ingestAlerts(ctx, integration, read(integration));
-    });
-    if (done) return done.value;
+    const done =
+      ctx.drain.backlog >= ctx.maxBacklog
+        ? null
+        : await gate.run(async () => {
+            const integration = await keys.find(key, type);
+            const incoming = integration ? read(integration) : [];
+            if (integration && (await acceptAlerts(ctx, integration, incoming))) return incoming;
+            keys.forget(key, type);
+            throw notFound(`no ${type} integration has this key; create one with POST /api/v1/integrations`);
+          });
+    if (done) {
+      ctx.drain.accepted(done.value.length);
+      return done.value;
+    }
     const error = unavailable(
-      `Steward is taking in as many alerts as it can (${gate.limit} writes at once); send again shortly`,
+      ctx.drain.backlog >= ctx.maxBacklog
+        ? `Steward has ${ctx.drain.backlog} accepted alerts still to apply; send again shortly`
+        : `Steward is taking in as many alerts as it can (${gate.limit} writes at once); send again shortly`,
     );
     error.retryAfterSeconds = gate.retryAfterSeconds;
     throw error;
   };
-  const answer = (outcomes: Awaited<ReturnType<typeof accept>>) => ({
+  const answer = (accepted: IncomingAlert[]) => ({
     status: 'success' as const,
-    alerts: outcomes.map((o) => ({ dedupKey: o.dedupKey, alertId: o.alertId, status: o.status })),
+    alerts: accepted.map((alert) => ({ dedupKey: alert.dedupKey, action: alert.action })),
   });
 
   return (app: TypedApp) => {

@@ -1,8 +1,9 @@
-// Writing what senders say: every alert of one request in one transaction, committed before the 2xx.
-// Triggers go in as one insert (a key already open is skipped: Alertmanager resends what still
-// fires), new alerts routed beforehand (who-owns answers from memory) and given their `alerts.opened`
-// events and one escalation job for all of them in the same transaction; resolves and acknowledges
-// take the next step.
+// Writing what senders say, in two steps. Accepting: a request's alerts are read, routed (who-owns
+// answers from memory) and written as one inbox row, committed before the 2xx (inbox.ts). Applying:
+// inbox rows, in arrival order, become alerts: triggers go in as one insert per request (a key
+// already open is skipped: Alertmanager resends what still fires), new alerts get their
+// `alerts.opened` events and one escalation job per request in the same transaction; resolves and
+// acknowledges take the next step.
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { emitMany } from '../../../platform/events/index.ts';
@@ -24,15 +25,20 @@ import { type Route, type RouteContext, routeAlerts } from '../route-alert.ts';
 import { silencesEndedBy } from '../suppression/index.ts';
 import type { AlertStatus, AlertTables } from '../tables.ts';
 import { advances, type Step } from '../transitions.ts';
+import { type InboxItem, insertInboxRow } from './inbox-store.ts';
 import type { IncomingAlert } from './incoming.ts';
 
-export interface IngestContext {
-  db: Kysely<AlertTables>;
+type Publish = (topic: string, type: string, data: unknown) => Promise<number>;
+
+export interface ApplyContext {
   jobs: JobQueue;
   escalate: EscalateJob;
   escalateOpened: EscalateOpenedJob;
+}
+
+export interface AcceptContext {
+  db: Kysely<AlertTables>;
   route: RouteContext;
-  publish(topic: string, type: string, data: unknown): Promise<number>;
 }
 
 export interface IngestOutcome {
@@ -43,69 +49,95 @@ export interface IngestOutcome {
   changed: boolean;
 }
 
-export async function ingestAlerts(
-  ctx: IngestContext,
-  integration: IntegrationRow,
-  incoming: IncomingAlert[],
-): Promise<IngestOutcome[]> {
-  const routes = await routeEach(ctx, integration, incoming);
-  // Rows are written and locked in one order whatever the order in the message: two messages about
-  // the same alerts wait for each other rather than deadlock.
-  const order = incoming
-    .map((alert, i) => ({ alert, i, key: alertKey(alert.groupKey, alert.dedupKey) }))
-    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.i - b.i));
-  const outcomes = await ctx.db.transaction().execute(async (trx) => {
-    const done: IngestOutcome[] = new Array(incoming.length);
-    const triggers = order.filter(({ alert }) => alert.action === 'trigger');
-    const rows = triggers.map(({ alert, i }) => newAlert(integration, alert, routes[i] as Route));
-    const inserted = await insertAlerts(trx, rows);
-    const repeats = triggers.filter((_, n) => !inserted.has((rows[n] as NewAlert).id));
-    const open = await findOpenAlertIds(
-      trx,
-      integration.id,
-      repeats.map(({ alert }) => alert),
-    );
-    const opened: NewAlert[] = [];
-    for (const [n, { alert, i, key }] of triggers.entries()) {
-      const row = rows[n] as NewAlert;
-      if (inserted.has(row.id)) {
-        opened.push(row);
-        done[i] = { dedupKey: alert.dedupKey, alertId: row.id, status: 'triggered', changed: true };
-      } else {
-        const found = open.get(key);
-        done[i] = {
-          dedupKey: alert.dedupKey,
-          alertId: found?.id ?? null,
-          status: found?.status ?? null,
-          changed: false,
-        };
-      }
-    }
-    // One statement each for the batch's events and escalation jobs, whatever its size.
-    const by = `integration:${integration.name}`;
-    await emitMany(
-      trx,
-      alertOpened,
-      opened.map(({ id, service, team, urgency }) => ({ alertId: id, service, team, urgency, by })),
-    );
-    if (opened.length > 0) {
-      const alertIds = opened.map(({ id }) => id);
-      await ctx.jobs.enqueue(ctx.escalateOpened, { alertIds }, { trx, key: alertIds[0] as string });
-    }
-    const steps = order.filter(({ alert }) => alert.action !== 'trigger');
-    for (const [i, outcome] of await stepsFromSender(trx, integration, steps, {
-      jobs: ctx.jobs,
-      job: ctx.escalate,
-    }))
-      done[i] = outcome;
-    return done;
-  });
-  publishChanges(ctx, outcomes);
-  return outcomes;
+/** The integration as an inbox row remembers it. */
+export interface InboxIntegration {
+  id: string;
+  name: string;
 }
 
-function newAlert(integration: IntegrationRow, alert: IncomingAlert, route: Route): NewAlert {
+/**
+ * Accepting a request: its triggers routed, the integration's urgency applied, and the whole written
+ * as one inbox row. When this answers true the alerts are durable; they are applied to `alerts`
+ * after. False: the integration was deleted meanwhile, and nothing was written.
+ */
+export async function acceptAlerts(
+  ctx: AcceptContext,
+  integration: IntegrationRow,
+  incoming: IncomingAlert[],
+): Promise<boolean> {
+  const routes = await routeEach(ctx, integration, incoming);
+  const items = incoming.map((alert, i) => ({
+    ...alert,
+    urgency: integration.urgency ?? alert.urgency,
+    route: routes[i] ?? null,
+  }));
+  return insertInboxRow(ctx.db, integration, items);
+}
+
+/**
+ * Applying one accepted request in the caller's transaction, as if its alerts had arrived one by one
+ * in the message's order.
+ */
+export async function applyAlerts(
+  trx: Transaction<AlertTables>,
+  ctx: ApplyContext,
+  integration: InboxIntegration,
+  items: readonly InboxItem[],
+): Promise<IngestOutcome[]> {
+  // Rows are written and locked in one order whatever the order in the message: two messages about
+  // the same alerts wait for each other rather than deadlock.
+  const order = items
+    .map((alert, i) => ({ alert, i, key: alertKey(alert.groupKey, alert.dedupKey) }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.i - b.i));
+  const done: IngestOutcome[] = new Array(items.length);
+  const triggers = order.filter(({ alert }) => alert.action === 'trigger');
+  const rows = triggers.map(({ alert }) => newAlert(integration, alert));
+  const inserted = await insertAlerts(trx, rows);
+  const repeats = triggers.filter((_, n) => !inserted.has((rows[n] as NewAlert).id));
+  const open = await findOpenAlertIds(
+    trx,
+    integration.id,
+    repeats.map(({ alert }) => alert),
+  );
+  const opened: NewAlert[] = [];
+  for (const [n, { alert, i, key }] of triggers.entries()) {
+    const row = rows[n] as NewAlert;
+    if (inserted.has(row.id)) {
+      opened.push(row);
+      done[i] = { dedupKey: alert.dedupKey, alertId: row.id, status: 'triggered', changed: true };
+    } else {
+      const found = open.get(key);
+      done[i] = {
+        dedupKey: alert.dedupKey,
+        alertId: found?.id ?? null,
+        status: found?.status ?? null,
+        changed: false,
+      };
+    }
+  }
+  // One statement each for the batch's events and escalation jobs, whatever its size.
   const by = `integration:${integration.name}`;
+  await emitMany(
+    trx,
+    alertOpened,
+    opened.map(({ id, service, team, urgency }) => ({ alertId: id, service, team, urgency, by })),
+  );
+  if (opened.length > 0) {
+    const alertIds = opened.map(({ id }) => id);
+    await ctx.jobs.enqueue(ctx.escalateOpened, { alertIds }, { trx, key: alertIds[0] as string });
+  }
+  const steps = order.filter(({ alert }) => alert.action !== 'trigger');
+  for (const [i, outcome] of await stepsFromSender(trx, integration, steps, {
+    jobs: ctx.jobs,
+    job: ctx.escalate,
+  }))
+    done[i] = outcome;
+  return done;
+}
+
+function newAlert(integration: InboxIntegration, alert: InboxItem): NewAlert {
+  const by = `integration:${integration.name}`;
+  const route = alert.route as Route;
   return {
     id: randomUUID(),
     integration_id: integration.id,
@@ -114,7 +146,7 @@ function newAlert(integration: IntegrationRow, alert: IncomingAlert, route: Rout
     group_key: alert.groupKey,
     group_labels: alert.groupLabels,
     status: 'triggered',
-    urgency: integration.urgency ?? alert.urgency,
+    urgency: alert.urgency,
     summary: alert.summary,
     labels: alert.labels,
     annotations: alert.annotations,
@@ -140,8 +172,8 @@ function newAlert(integration: IntegrationRow, alert: IncomingAlert, route: Rout
  */
 async function stepsFromSender(
   trx: Transaction<AlertTables>,
-  integration: IntegrationRow,
-  steps: { alert: IncomingAlert; i: number; key: string }[],
+  integration: InboxIntegration,
+  steps: { alert: InboxItem; i: number; key: string }[],
   escalation: { jobs: JobQueue; job: EscalateJob },
 ): Promise<Map<number, IngestOutcome>> {
   const outcomes = new Map<number, IngestOutcome>();
@@ -211,7 +243,7 @@ async function stepsFromSender(
 }
 
 /** Only alerts that may open need a route, asked about together. */
-async function routeEach(ctx: IngestContext, integration: IntegrationRow, incoming: IncomingAlert[]) {
+async function routeEach(ctx: AcceptContext, integration: IntegrationRow, incoming: IncomingAlert[]) {
   const triggers = incoming.filter((alert) => alert.action === 'trigger');
   const routes = await routeAlerts(triggers, integration, ctx.route);
   let next = 0;
@@ -219,15 +251,15 @@ async function routeEach(ctx: IngestContext, integration: IntegrationRow, incomi
 }
 
 /**
- * After the commit, not awaited: the sender's answer does not wait for the live channel (which logs
+ * After the commit, not awaited: applying does not wait for the live channel (which logs
  * its own failures). A new alert has no followers of its own topic yet, so only `alerts` hears of it.
  */
-function publishChanges(ctx: IngestContext, outcomes: IngestOutcome[]): void {
+export function publishChanges(publish: Publish, outcomes: readonly IngestOutcome[]): void {
   for (const outcome of outcomes) {
     if (!outcome.changed || !outcome.alertId) continue;
     const data = { id: outcome.alertId, status: outcome.status };
-    ctx.publish('alerts', 'alert.changed', data).catch(() => undefined);
+    publish('alerts', 'alert.changed', data).catch(() => undefined);
     if (outcome.status !== 'triggered')
-      ctx.publish(`alert:${outcome.alertId}`, 'alert.changed', data).catch(() => undefined);
+      publish(`alert:${outcome.alertId}`, 'alert.changed', data).catch(() => undefined);
   }
 }

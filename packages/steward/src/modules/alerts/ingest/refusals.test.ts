@@ -4,7 +4,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeEachEngine } from '../../../server/test-engines.ts';
 import { type SeededOrg, seedOrg, startTestSteward, type TestSteward } from '../../../server/test-steward.ts';
-import { createIntegration, recordedPayloads, uploadServices } from '../alerts.test-support.ts';
+import {
+  alertsWithLabels,
+  alertWithLabels,
+  createIntegration,
+  expectAccepted,
+  recordedPayloads,
+  uploadServices,
+} from '../alerts.test-support.ts';
+import { fingerprintOf } from './incoming.ts';
 import { ingestBodyLimit } from './ingest-routes.ts';
 
 const webhook = () => recordedPayloads().find((r) => r.file.startsWith('03-'))?.body;
@@ -127,8 +135,9 @@ describeEachEngine('alert ingestion refusals', ({ db }) => {
     const labels = { alertname: 'Mystery', instance: 'z-1' };
     const auth = { authorization: `Bearer ${am}` };
     const fire = await post('/api/v2/alerts', [{ labels, annotations: { summary: 'who knows' } }], auth);
-    expect(fire.statusCode, fire.body).toBe(200);
-    const id = fire.json().alerts[0].alertId as string;
+    expectAccepted(fire, [[fingerprintOf(labels), 'trigger']]);
+    // Accepted, applied behind the answer: the list (which waits for it) names the alert.
+    const { id } = await alertWithLabels(steward, org.tokens.viewer, { instance: 'z-1' });
     const alert = (await steward.call('GET', `/api/v1/alerts/${id}`, { token: org.tokens.viewer })).json();
     expect(alert).toMatchObject({
       status: 'triggered',
@@ -143,15 +152,25 @@ describeEachEngine('alert ingestion refusals', ({ db }) => {
     expect(alert.hops.find((h: { kind: string }) => h.kind === 'default').text).toBe(
       'nothing owns it: it goes to the default alert team group:default/platform',
     );
-    // The same labels again: the same alert. Ended a minute ago: resolved.
-    const again = await post('/api/v2/alerts', [{ labels }], auth);
-    expect(again.json().alerts[0].alertId).toBe(id);
+    const withLabels = async () =>
+      (await alertsWithLabels(steward, org.tokens.viewer, { instance: 'z-1' })).map((a) => [a.id, a.status]);
+    // The same labels again: the same alert, still the only one. Ended a minute ago: resolved.
+    expectAccepted(await post('/api/v2/alerts', [{ labels }], auth), [[fingerprintOf(labels), 'trigger']]);
+    expect(await withLabels()).toEqual([[id, 'triggered']]);
     const ended = new Date(Date.now() - 60_000).toISOString();
     const resolved = await post('/api/v2/alerts', [{ labels, endsAt: ended }], auth);
-    expect(resolved.json().alerts[0]).toMatchObject({ alertId: id, status: 'resolved' });
-    // Firing again after it resolved opens a new alert.
+    expectAccepted(resolved, [[fingerprintOf(labels), 'resolve']]);
+    expect(await withLabels()).toEqual([[id, 'resolved']]);
+    // Firing again after it resolved opens a new alert (listed first, the newest).
     const refire = await post('/api/v2/alerts', [{ labels }], auth);
-    expect(refire.json().alerts[0].alertId).not.toBe(id);
+    expectAccepted(refire, [[fingerprintOf(labels), 'trigger']]);
+    const after = await withLabels();
+    expect(after).toHaveLength(2);
+    expect(after[0]?.[0]).not.toBe(id);
+    expect(after).toEqual([
+      [after[0]?.[0], 'triggered'],
+      [id, 'resolved'],
+    ]);
   });
 });
 
