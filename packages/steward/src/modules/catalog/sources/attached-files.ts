@@ -2,14 +2,16 @@
 // placeholders are, from the entity's file's directory and only inside the source (links followed),
 // so that another module can store what they say in the ingest's transaction. Several files are
 // separated by commas. A file missing or outside the source is a problem on the entity, which stays.
+// Files found beside the entities that declare a handler's kind join them, attached to no entity.
 import { dirname, join, posix, resolve } from 'node:path';
 import { type CatalogEntity, type CatalogProblem, defaultMaxFileBytes } from '../engine/model.ts';
 import { quoteToken } from '../engine/quote-token.ts';
+import type { ClaimedFile } from './find-files.ts';
 import { type InsideRead, type InsideRefusal, outsideMessage, readInside } from './source-root.ts';
 
 export interface AttachedFile {
-  /** The attaching entity's ref. */
-  entity: string;
+  /** The attaching entity's ref; null for a file found beside the entities (it names its own). */
+  entity: string | null;
   annotation: string;
   /** The file's path from the source's root, `/`-separated, as problems name it. */
   path: string;
@@ -112,4 +114,21 @@ function refusal(
     code: 'target-not-found',
     message: `${named} is not a readable file (looked for ${shown}${reason}); create it or correct the path`,
   };
+}
+
+/** Claimed files as attached to no entity, less those an entity attaches already (`shown`: their paths). */
+export function besideFiles(
+  claimed: readonly ClaimedFile[],
+  attached: readonly AttachedFile[],
+  shown: (file: string) => string,
+): AttachedFile[] {
+  const named = new Set(attached.map((f) => f.path));
+  return claimed.flatMap((c) => {
+    const path = shown(c.file);
+    if (named.has(path)) return [];
+    named.add(path);
+    return [
+      { entity: null, annotation: c.annotation, path, content: Buffer.from(c.content).toString('utf8') },
+    ];
+  });
 }
