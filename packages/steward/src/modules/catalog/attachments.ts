@@ -22,8 +22,8 @@ export interface AttachmentHandler {
   /**
    * What a YAML file of this handler's kind declares on a line of its own at the top level (e.g.
    * `apiVersion: openslo/v1`), tested on the file's first 4 KiB: such a file found in a source is
-   * read for the handler (with `entity: null`) rather than as catalog entities. Without it, only
-   * files named by the annotation are read.
+   * read for the handler (with `entity: null`) rather than as catalog entities, unless it declares
+   * an entity too. Without it, only files named by the annotation are read.
    */
   declares?: RegExp | undefined;
   /**
@@ -49,12 +49,19 @@ export interface FileClaim {
 /** How much of a file is read to learn whether it declares a claimed kind. */
 export const claimHeadBytes = 4096;
 
-/** The handler a file's content declares itself for, if any. */
+/** A catalog entity's own apiVersion: a file declaring one stays the catalog's, whatever else it holds. */
+const entityApiVersion = /^apiVersion:[ \t]*["']?(backstage\.io|steward\.dev|scaffolder\.backstage\.io)\//m;
+
+/**
+ * The handler a file's content declares itself for, if any. A file that also declares a catalog
+ * entity is not claimed: its entities are read (and what else it holds reported), never dropped.
+ */
 export function claimOf(claims: readonly FileClaim[], content: Uint8Array): string | undefined {
   if (claims.length === 0) return undefined;
   const head = Buffer.from(content.buffer, content.byteOffset, Math.min(content.length, claimHeadBytes));
   const text = head.toString('utf8');
-  return claims.find((c) => c.declares.test(text))?.annotation;
+  const claim = claims.find((c) => c.declares.test(text));
+  return claim && !entityApiVersion.test(text) ? claim.annotation : undefined;
 }
 
 export function claimsOf(handlers: readonly AttachmentHandler[]): FileClaim[] {

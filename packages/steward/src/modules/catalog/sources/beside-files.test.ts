@@ -1,6 +1,7 @@
 // Files of a kind another module reads (SLO specs), found beside the catalog by what they declare:
 // handed out attached to no entity, in this thread or the reader's worker alike, never read as
-// entities, never twice when an entity attaches one too, and not when files.exclude leaves them out.
+// entities, never twice when an entity attaches one too, and not when files.exclude leaves them out;
+// a file that declares a catalog entity too stays the catalog's.
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,6 +29,15 @@ beforeAll(() => {
     'specs/beside.yaml': lines('# found beside', 'kind: ExampleSpec'),
     'specs/indented.yaml': lines('nested:', '  kind: ExampleSpec'),
     'catalog/inside-catalog.yml': lines('kind: ExampleSpec'),
+    // Declares the kind beside an entity: the file stays the catalog's, its entity read.
+    'catalog/mixed.yaml': lines(
+      'apiVersion: backstage.io/v1alpha1',
+      'kind: Group',
+      'metadata: { name: payments }',
+      'spec: { type: team, children: [] }',
+      '---',
+      'kind: ExampleSpec',
+    ),
     'legacy/excluded.yaml': lines('kind: ExampleSpec'),
     'specs/not-yaml.txt': lines('kind: ExampleSpec'),
   };
@@ -47,8 +57,12 @@ describe.each([false, true])('claimed files (in a worker: %s)', (inWorker) => {
       attach: ['example.dev/spec'],
       claims,
     });
-    expect(read.errors).toEqual([]);
-    expect(rows.map((r) => r.ref)).toEqual(['component:default/checkout']);
+    // The mixed file's second document is no entity: the catalog says so, where it is.
+    expect(read.errors.map((p) => [p.file, p.line, p.code])).toEqual([
+      ['catalog/mixed.yaml', 6, 'missing-field'],
+      ['catalog/mixed.yaml', 6, 'missing-field'],
+    ]);
+    expect(rows.map((r) => r.ref).sort()).toEqual(['component:default/checkout', 'group:default/payments']);
     expect(read.attached.map((f) => [f.entity, f.path])).toEqual([
       ['component:default/checkout', 'specs/attached.yaml'],
       [null, 'specs/beside.yaml'],
