@@ -3,13 +3,14 @@
 // the delivery log (the alert's) for the rest.
 import { z } from 'zod';
 import { defineEvent } from '../../platform/events/index.ts';
+import { deliveryKinds } from './schemas.ts';
 
 /** A notification went out through one of a person's contact methods. */
 export const deliverySent = defineEvent(
   'notifications.delivery-sent',
   z.object({
     deliveryId: z.string(),
-    kind: z.string().describe('what the delivery is about: alert, shift, incident'),
+    kind: z.enum(deliveryKinds).describe('what the delivery is about'),
     about: z.string().describe("the alert's id for an alert's page"),
     person: z.string(),
     level: z.number().int(),
