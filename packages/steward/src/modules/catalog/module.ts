@@ -4,7 +4,10 @@ import { defineModule } from '../../platform/module.ts';
 import type { AttachmentHandler } from './attachments.ts';
 import type { Catalog, CatalogNeeds } from './catalog-module.ts';
 
-/** The manifest, `attachments` loading what `steward catalog validate` checks with the catalog (SLO specs). */
+/**
+ * The manifest; `attachments` load what other modules read from a catalog (SLO specs), which
+ * `steward catalog validate` checks and `steward catalog import` uploads with it.
+ */
 export const catalogModuleWith = (attachments: () => Promise<readonly AttachmentHandler[]>) =>
   defineModule<CatalogNeeds, Catalog>({
     name: 'catalog',
@@ -20,9 +23,20 @@ export const catalogModuleWith = (attachments: () => Promise<readonly Attachment
       },
       {
         names: ['catalog'],
-        load: async () => (await import('./import-command.ts')).registerCatalogImportCommand,
+        load: async () => {
+          const { registerCatalogImportCommand } = await import('./import-command.ts');
+          const handlers = await attachments();
+          return (program) => registerCatalogImportCommand(program, handlers);
+        },
       },
-      { names: ['sources'], load: async () => (await import('./source-commands.ts')).registerSourceCommands },
+      {
+        names: ['sources'],
+        load: async () => {
+          const { registerSourceCommands } = await import('./source-commands.ts');
+          const handlers = await attachments();
+          return (program) => registerSourceCommands(program, handlers);
+        },
+      },
     ],
     create: async (platform, needs) => (await import('./catalog-module.ts')).catalogModuleOf(platform, needs),
   });

@@ -34,6 +34,17 @@ interface Attachment {
   line: number;
 }
 
+/** An annotation's files: several separated by commas. */
+export function splitTargets(value: string): string[] {
+  return value
+    .split(',')
+    .map((t) => t.trim())
+    .filter((t) => t !== '');
+}
+
+/** A target that is a URL, never fetched: attached files are read from the source itself. */
+export const isUrlTarget = (target: string) => /^[a-z][a-z0-9+.-]+:/i.test(target);
+
 /** Collects, from entities as they are read, what they attach; reads the files once all are known. */
 export function attachmentCollector(annotations: readonly string[], budgetBytes = attachedBudgetBytes) {
   const found: Attachment[] = [];
@@ -43,10 +54,7 @@ export function attachmentCollector(annotations: readonly string[], budgetBytes 
       for (const annotation of annotations) {
         const value = values[annotation];
         if (typeof value !== 'string') continue;
-        const targets = value
-          .split(',')
-          .map((t) => t.trim())
-          .filter((t) => t !== '');
+        const targets = splitTargets(value);
         const { file, line } = entity.source;
         found.push({ entity: entity.ref, annotation, targets, file, shown, line });
       }
@@ -64,7 +72,7 @@ async function readAttachments(found: readonly Attachment[], realRoot: string, b
     for (const target of a.targets) {
       const at = { severity: 'error' as const, file: a.shown, line: a.line, column: 1, entity: a.entity };
       const named = `${a.annotation} ${quoteToken(target)}`;
-      if (/^[a-z][a-z0-9+.-]+:/i.test(target)) {
+      if (isUrlTarget(target)) {
         const message = `${named} is a URL; Steward reads attached files only from the source itself: give a path relative to this file`;
         problems.push({ ...at, code: 'invalid-annotation', message });
         continue;
