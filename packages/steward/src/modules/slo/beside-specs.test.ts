@@ -184,6 +184,28 @@ describeEachEngine('SLO specs beside the catalog', ({ db }) => {
     await remove('ledger-catalog');
   });
 
+  it('reports a spec holding a NUL where it is, and stores nothing of it', async () => {
+    const repo = mkdtempSync(join(tmpdir(), 'steward-beside-nul-'));
+    mkdirSync(join(repo, 'slos'));
+    writeFileSync(join(repo, 'catalog-info.yaml'), catalogInfo('checkout', 'payments'));
+    // Line 1 is `# Checkout availability`: the NUL follows `# Checkout`, in column 11.
+    writeFileSync(
+      join(repo, 'slos', 'nul.yaml'),
+      sloth('checkout').replace('# Checkout', '# Checkout\u0000'),
+    );
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, stdio: 'ignore' });
+    git('init', '-q', '-b', 'main');
+    git('add', '.');
+    git('-c', 'user.name=t', '-c', 'user.email=t@example.com', 'commit', '-q', '-m', 'catalog');
+    const job = await source({ kind: 'git', url: repo, name: 'nul-slos' });
+    expect(job.state).toBe('succeeded');
+    expect(job.result.errors.map((p: Problem) => [p.code, p.file, p.line, p.column])).toEqual([
+      ['invalid-character', 'slos/nul.yaml', 1, 11],
+    ]);
+    expect((await get('/api/v1/slos')).json().items).toEqual([]);
+    await remove('nul-slos');
+  });
+
   it('never reads a spec that is a link out of the source', async () => {
     const outside = mkdtempSync(join(tmpdir(), 'steward-outside-'));
     writeFileSync(join(outside, 'secret.yaml'), sloth('checkout').replace('# Checkout', '# secret-marker'));

@@ -5,7 +5,9 @@
 // Files found beside the entities that declare a handler's kind join them, attached to no entity.
 import { dirname, join, posix, resolve } from 'node:path';
 import { type CatalogEntity, type CatalogProblem, defaultMaxFileBytes } from '../engine/model.ts';
+import { checkCharacters, decodeCatalogFile } from '../engine/parse.ts';
 import { quoteToken } from '../engine/quote-token.ts';
+import { createReporter } from '../engine/reporter.ts';
 import type { ClaimedFile } from './find-files.ts';
 import { type InsideRead, type InsideRefusal, outsideMessage, readInside } from './source-root.ts';
 
@@ -65,6 +67,8 @@ export function attachmentCollector(annotations: readonly string[], budgetBytes 
 
 async function readAttachments(found: readonly Attachment[], realRoot: string, budgetBytes: number) {
   const files: AttachedFile[] = [];
+  /** Every file an entity names, read or not: a file named is never also read as one beside. */
+  const taken = new Set<string>();
   const problems: CatalogProblem[] = [];
   const reads = new Map<string, Promise<InsideRead>>();
   let remaining = budgetBytes;
@@ -81,6 +85,7 @@ async function readAttachments(found: readonly Attachment[], realRoot: string, b
       if (!reads.has(path)) reads.set(path, readInside(realRoot, path, defaultMaxFileBytes));
       const read = (await reads.get(path)) as InsideRead;
       const shown = posix.normalize(join(dirname(a.shown), target).split('\\').join('/'));
+      taken.add(shown);
       if ('content' in read && read.content.length > remaining) {
         const limit = `${budgetBytes / 1024 / 1024} MiB`;
         const message = `${named} was not read: this source's entities already attach ${limit} of files, all one read takes; attach smaller files, or split the source`;
@@ -89,18 +94,15 @@ async function readAttachments(found: readonly Attachment[], realRoot: string, b
       }
       if ('content' in read) {
         remaining -= read.content.length;
-        files.push({
-          entity: a.entity,
-          annotation: a.annotation,
-          path: shown,
-          content: read.content.toString('utf8'),
-        });
+        const content = storableText(read.content, shown, a.entity, problems);
+        if (content !== undefined)
+          files.push({ entity: a.entity, annotation: a.annotation, path: shown, content });
         continue;
       }
       problems.push({ ...at, ...refusal(named, shown, read) });
     }
   }
-  return { files, problems };
+  return { files, problems, named: taken };
 }
 
 function refusal(
@@ -124,19 +126,37 @@ function refusal(
   };
 }
 
-/** Claimed files as attached to no entity, less those an entity attaches already (`shown`: their paths). */
+/** Claimed files as attached to no entity, less those entities name (`attached`: paths as `shown` gives). */
 export function besideFiles(
   claimed: readonly ClaimedFile[],
-  attached: readonly AttachedFile[],
+  attached: ReadonlySet<string>,
   shown: (file: string) => string,
-): AttachedFile[] {
-  const named = new Set(attached.map((f) => f.path));
-  return claimed.flatMap((c) => {
+): { files: AttachedFile[]; problems: CatalogProblem[] } {
+  const named = new Set(attached);
+  const files: AttachedFile[] = [];
+  const problems: CatalogProblem[] = [];
+  for (const c of claimed) {
     const path = shown(c.file);
-    if (named.has(path)) return [];
+    if (named.has(path)) continue;
     named.add(path);
-    return [
-      { entity: null, annotation: c.annotation, path, content: Buffer.from(c.content).toString('utf8') },
-    ];
-  });
+    const content = storableText(c.content, path, null, problems);
+    if (content !== undefined) files.push({ entity: null, annotation: c.annotation, path, content });
+  }
+  return { files, problems };
+}
+
+/**
+ * A file's text as catalog files are read: UTF-8 with no NUL or lone surrogate (what the database
+ * cannot store, and a handler might quote), else a problem where the character is and no text.
+ */
+function storableText(
+  bytes: Uint8Array,
+  path: string,
+  entity: string | null,
+  problems: CatalogProblem[],
+): string | undefined {
+  const reporter = createReporter(path, problems);
+  reporter.entity = entity;
+  const text = decodeCatalogFile(bytes, reporter);
+  return text !== undefined && checkCharacters(text, reporter) ? text : undefined;
 }

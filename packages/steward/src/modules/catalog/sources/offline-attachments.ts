@@ -35,12 +35,16 @@ export async function checkAttachedOffline(
   }
   const files: AttachedFile[] = [];
   const problems: CatalogProblem[] = [];
+  const named = new Set<string>();
   for (const { collector, realRoot } of roots) {
     const read = await collector.read(realRoot);
     files.push(...read.files);
+    for (const path of read.named) named.add(path);
     problems.push(...read.problems);
   }
-  files.push(...besideFiles(loaded.claimed, files, (file) => file));
+  const beside = besideFiles(loaded.claimed, named, (file) => file);
+  files.push(...beside.files);
+  problems.push(...beside.problems);
   const refs = new Set(entities.map((e) => e.ref));
   for (const handler of handlers)
     problems.push(

@@ -91,14 +91,20 @@ export async function readTree(target: string, options: ReadOptions): Promise<Tr
       ? await readCodeowners(root, realRoot)
       : { files: [], problems: [] };
     const attached = await attachments.read(realRoot);
-    const ownProblems = [...prepared.problems.map(place), ...codeowners.problems, ...attached.problems];
+    const beside = besideFiles(loaded.claimed, attached.named, name);
+    const ownProblems = [
+      ...prepared.problems.map(place),
+      ...codeowners.problems,
+      ...attached.problems,
+      ...beside.problems,
+    ];
     return {
       errors: [...ownProblems.filter((p) => p.severity === 'error'), ...loaded.errors.map(place)],
       warnings: [...ownProblems.filter((p) => p.severity === 'warning'), ...loaded.warnings.map(place)],
       entityCount: loaded.entityCount,
       files: loaded.files - prepared.paths.length + foreign.length,
       codeowners: codeowners.files,
-      attached: [...attached.files, ...besideFiles(loaded.claimed, attached.files, name)],
+      attached: [...attached.files, ...beside.files],
       refs: loaded.entities.map((e) => e.ref),
     };
   } finally {
