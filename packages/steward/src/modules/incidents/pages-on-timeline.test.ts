@@ -1,9 +1,11 @@
 // A page for an alert attached to an incident reaches the incident's timeline when it goes out (heard
 // from the notifications module's delivery-sent event), not only when the incident next hears of the
-// alert: here the alert is never acknowledged nor resolved after the incident is declared.
+// alert: here the alert is never acknowledged nor resolved after the incident is declared. Followers
+// of the incident's live topic hear of it (the portal reloads the timeline).
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../../server/test-engines.ts';
 import { type SeededOrg, seedOrg, startTestSteward, type TestSteward } from '../../server/test-steward.ts';
+import { StreamClient } from '../../server/test-stream.ts';
 import { type Receiver, startReceiver } from '../notifications/delivery.test-support.ts';
 import { fireAlert, seedIncidentOrg, until } from './incidents.test-support.ts';
 
@@ -12,6 +14,7 @@ describeEachEngine('pages on the timeline as they go out', ({ db }) => {
   let org: SeededOrg;
   let receiver: Receiver;
   let key: string;
+  let streamUrl: string;
 
   beforeAll(async () => {
     receiver = await startReceiver();
@@ -21,6 +24,9 @@ describeEachEngine('pages on the timeline as they go out', ({ db }) => {
     });
     org = await seedOrg(steward);
     key = await seedIncidentOrg(steward, org.tokens.admin, receiver);
+    await steward.app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = steward.app.server.address() as { port: number };
+    streamUrl = `ws://127.0.0.1:${port}/api/v1/stream`;
   }, 60_000);
   afterAll(async () => {
     await steward?.close();
@@ -52,7 +58,18 @@ describeEachEngine('pages on the timeline as they go out', ({ db }) => {
     const { id, title } = declared.json();
     expect((await timeline(id)).map((i) => i.type)).not.toContain('page');
 
-    receiver.script('/hooks/mia', { status: 200 });
+    const client = await StreamClient.connect(streamUrl, org.tokens.viewer);
+    try {
+      expect((await client.subscribe([`incident:${id}`])).type).toBe('subscribed');
+      receiver.script('/hooks/mia', { status: 200 });
+      const event = await client.nextEvent(
+        (e) => e.topic === `incident:${id}` && (e.data as { what: string }).what === 'page',
+        10_000,
+      );
+      expect(event).toMatchObject({ type: 'incident.changed', data: { id, what: 'page' } });
+    } finally {
+      await client.close();
+    }
     const items = await until(
       () => timeline(id),
       (got) => got.some((i) => i.type === 'page'),
