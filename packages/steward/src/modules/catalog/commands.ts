@@ -2,9 +2,11 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { examples, exitCodes, formatOption } from '../../platform/cli/program.ts';
+import { type AttachmentHandler, claimsOf } from './attachments.ts';
 import { readCatalogConfig } from './catalog-config.ts';
 import { validationJson, validationSummary, validationText } from './engine/report.ts';
 import { type LoadProgress, loadCatalog } from './sources/load.ts';
+import { checkAttachedOffline } from './sources/offline-attachments.ts';
 import { unreadEntityFiles } from './sources/unread-entity-files.ts';
 
 const fileSelection = `
@@ -21,6 +23,10 @@ Which files are read (as Backstage reads a repository):
   definition: {$text: ./openapi.yaml}); a missing file is an error at the placeholder.
   Targets and placeholders may not point outside the PATH: no file is read that resolves outside
   it, and a symbolic link leading out is reported, never followed.
+  SLO specs are checked too: the files a service names with steward.dev/slo-spec, and YAML files in
+  the PATH that declare version: prometheus/v1 (Sloth) or apiVersion: openslo/v1 (such a file is a
+  spec, never read as entities); a spec found this way belongs to the service its service field
+  (OpenSLO: spec.service) names, which must be in the catalog read.
 
 Output: one line per problem, file:line:col: error|warning code: message (entity); with --format json,
   {"entities": N, "errors": [...], "warnings": [...]}, N counting the entities read (valid or not) and each
@@ -42,7 +48,11 @@ Rules (--rules FILE), each off unless given, with the severity it reports at:
     exclude: [legacy/**]
 `;
 
-export function registerCatalogCommands(program: Command): void {
+/** `attachments`: what other modules read from a catalog (the SLO specs), checked with it. */
+export function registerCatalogCommands(
+  program: Command,
+  attachments: readonly AttachmentHandler[] = [],
+): void {
   const catalog = program
     .command('catalog')
     .description('Work with the catalog: teams, people, services, systems, APIs and resources as code.');
@@ -67,11 +77,19 @@ export function registerCatalogCommands(program: Command): void {
     .action(async (paths: string[], flags: { format: 'text' | 'json'; rules?: string }) => {
       const options = flags.rules ? await readCatalogConfig(flags.rules) : {};
       const progress = stderrProgress();
-      const result = await loadCatalog(paths.length > 0 ? paths : ['.'], {
+      const read = paths.length > 0 ? paths : ['.'];
+      const loaded = await loadCatalog(read, {
         ...options,
         onProgress: progress.update,
+        claims: claimsOf(attachments),
       });
       progress.done();
+      const attached = await checkAttachedOffline(read, loaded, attachments);
+      const result = {
+        ...loaded,
+        errors: [...loaded.errors, ...attached.filter((p) => p.severity === 'error')],
+        warnings: [...loaded.warnings, ...attached.filter((p) => p.severity === 'warning')],
+      };
       if (flags.format === 'json') {
         process.stdout.write(`${validationJson(result)}\n`);
       } else {

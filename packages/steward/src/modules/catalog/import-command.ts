@@ -8,6 +8,7 @@ import { clientFromFlags, withServerOption } from '../../platform/cli/client.ts'
 import { examples, exitCodes } from '../../platform/cli/program.ts';
 import { followJob } from '../../platform/jobs/follow-job.ts';
 import { startedJobSchema } from '../../platform/jobs/schemas.ts';
+import { type AttachmentHandler, claimsOf } from './attachments.ts';
 import {
   type CatalogProblemView,
   catalogSourceSchema,
@@ -20,7 +21,11 @@ export const gitUrl = /^(https?|ssh|git|file):\/\/|^[\w.-]+@[\w.-]+:/;
 export const startedSchema = z.object({ job: startedJobSchema, source: catalogSourceSchema });
 export type Started = z.infer<typeof startedSchema>;
 
-export function registerCatalogImportCommand(program: Command): void {
+/** `attachments`: what other modules read from a catalog (the SLO specs), uploaded with it. */
+export function registerCatalogImportCommand(
+  program: Command,
+  attachments: readonly AttachmentHandler[] = [],
+): void {
   const catalog = program.commands.find((c) => c.name() === 'catalog') ?? program.command('catalog');
   withServerOption(catalog.command('import'))
     .description('Import catalog files, directories or git repositories into a running Steward.')
@@ -31,8 +36,9 @@ export function registerCatalogImportCommand(program: Command): void {
 A local PATH is uploaded as a source named after its absolute path: importing it again replaces
 what was imported before (entities no longer there are removed). The files sent are the catalog
 files \`steward catalog validate\` would read, the files their Locations and $text/$json/$yaml
-placeholders point at, opslevel.yml and cortex.yaml files, and CODEOWNERS; a symbolic link leading
-outside the directory is left out (and named on stderr), never uploaded. A git URL is cloned (or
+placeholders point at, opslevel.yml and cortex.yaml files, CODEOWNERS, and SLO specs (those
+steward.dev/slo-spec names and those declaring version: prometheus/v1 or apiVersion: openslo/v1);
+a symbolic link leading outside the directory is left out (and named on stderr), never uploaded. A git URL is cloned (or
 fetched) by the server. Importing needs an admin token (STEWARD_TOKEN or steward login).
 The server reads each source as a background job: the command waits for it and shows its progress;
 --no-wait prints the job's id instead (follow it with \`steward jobs show ID\`).
@@ -49,7 +55,9 @@ ${examples(
       const client = clientFromFlags(flags);
       let errors = 0;
       for (const path of paths) {
-        const started = gitUrl.test(path) ? await importGit(client, path) : await importLocal(client, path);
+        const started = gitUrl.test(path)
+          ? await importGit(client, path)
+          : await importLocal(client, path, attachments);
         if (!flags.wait) {
           process.stdout.write(
             `${started.source.name}: job ${started.job.id} (steward jobs show ${started.job.id})\n`,
@@ -91,13 +99,21 @@ export async function waitForIngest(
   return ingestSummarySchema.parse(job.result);
 }
 
-export async function importLocal(client: Client, path: string): Promise<Started> {
+export async function importLocal(
+  client: Client,
+  path: string,
+  attachments: readonly AttachmentHandler[] = [],
+): Promise<Started> {
   const tty = process.stderr.isTTY === true;
   let last = 0;
-  const upload = await collectUpload(path, (count) => {
+  const onFile = (count: number) => {
     if (!tty || Date.now() - last < 100) return;
     last = Date.now();
     process.stderr.write(`\r\x1b[Kreading ${path}: ${count} files`);
+  };
+  const upload = await collectUpload(path, onFile, {
+    annotations: attachments.map((h) => h.annotation),
+    claims: claimsOf(attachments),
   });
   if (tty) process.stderr.write('\r\x1b[K');
   for (const file of upload.leftOut) {

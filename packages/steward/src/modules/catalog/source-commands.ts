@@ -8,6 +8,7 @@ import { type Format, printRows } from '../../platform/cli/output.ts';
 import { examples, exitCodes, formatOption, usageError } from '../../platform/cli/program.ts';
 import { listOf } from '../../platform/http/list-schema.ts';
 import { followJob } from '../../platform/jobs/follow-job.ts';
+import type { AttachmentHandler } from './attachments.ts';
 import {
   type Client,
   gitUrl,
@@ -26,7 +27,11 @@ const jobNote = `
 The server does the work as a background job: the command waits for it and shows its progress;
 --no-wait prints the job's id instead (follow it with \`steward jobs show ID\`). Needs an admin token.`;
 
-export function registerSourceCommands(program: Command): void {
+/** `attachments`: what other modules read from a catalog (the SLO specs), uploaded with a directory. */
+export function registerSourceCommands(
+  program: Command,
+  attachments: readonly AttachmentHandler[] = [],
+): void {
   const sources = program
     .command('sources')
     .description('Where the catalog is read from: directories, git repositories, uploads.');
@@ -52,11 +57,11 @@ export function registerSourceCommands(program: Command): void {
         { items },
       );
     });
-  registerAdd(sources);
+  registerAdd(sources, attachments);
   registerRefreshAndRemove(sources);
 }
 
-function registerAdd(sources: Command): void {
+function registerAdd(sources: Command, attachments: readonly AttachmentHandler[]): void {
   withServerOption(sources.command('add').argument('<path-or-url>', 'a local directory or a git URL'))
     .description(
       'Add a source and read it: a local directory is uploaded, a git URL is cloned by the server.',
@@ -79,7 +84,7 @@ ${examples(
       const client = clientFromFlags(flags);
       const started = gitUrl.test(target)
         ? await importGit(client, target)
-        : await importLocal(client, target);
+        : await importLocal(client, target, attachments);
       await readAndReport(client, target, started, flags.wait);
     });
 }

@@ -1,10 +1,12 @@
 // What attached alerts do lands on their incidents' timelines: acknowledgements and resolves, heard
-// from the alerts module's domain events (one server handles each; items are keyed, so hearing one
-// again writes nothing). Whoever acknowledges a commander page becomes the commander. The pages an
-// alert sent are read from its delivery log whenever the incident hears of it (attached, acknowledged,
-// resolved, a postmortem drafted), each written once at the time it went out.
+// from the alerts module's domain events, and pages as they go out, heard from the notifications
+// module's (one server handles each; items are keyed, so hearing one again writes nothing). Whoever
+// acknowledges a commander page becomes the commander. The pages are read from the alert's delivery
+// log, each written once at the time it went out: when one is sent, and whenever the incident hears
+// of the alert (attached, acknowledged, resolved, a postmortem drafted), in case an event was missed.
 import type { DomainEvents } from '../../platform/events/index.ts';
 import { alertAcknowledged, alertResolved } from '../alerts/index.ts';
+import { deliverySent } from '../notifications/index.ts';
 import { type IncidentContext, published } from './context.ts';
 import { openStates } from './lifecycle.ts';
 import { incidentsOfAlert, lockIncident, updateIncident } from './store.ts';
@@ -18,6 +20,16 @@ interface AlertStep {
 export function followAlerts(ctx: IncidentContext, events: DomainEvents): void {
   events.onOnce(alertAcknowledged, 'incidents.timeline', (data) => heard(ctx, data, 'acknowledged'));
   events.onOnce(alertResolved, 'incidents.timeline', (data) => heard(ctx, data, 'resolved'));
+  events.onOnce(deliverySent, 'incidents.timeline', (data) =>
+    data.kind === 'alert' ? paged(ctx, data.about) : undefined,
+  );
+}
+
+/** A page for an alert went out: it joins the timeline of each incident the alert is attached to. */
+async function paged(ctx: IncidentContext, alertId: string): Promise<void> {
+  for (const link of await incidentsOfAlert(ctx.db, alertId)) {
+    if ((await recordPages(ctx, link.incident_id, alertId)) > 0) published(ctx, link.incident_id, 'page');
+  }
 }
 
 /** One item per person and level the alert paged (a person with two contact methods was paged once). */

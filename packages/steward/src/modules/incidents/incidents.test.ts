@@ -410,7 +410,7 @@ describeEachEngine('incidents, from an alert to a closed postmortem', ({ db }) =
     expect(mergeNowhere.json().errors[0].field).toBe('body.mergedInto');
   });
 
-  it('lands two PATCHes of different fields sent at once', async () => {
+  it('lands PATCHes sent at once: different fields all, one field changed in turn', async () => {
     for (let round = 0; round < 5; round++) {
       const id = (
         await call('POST', '/api/v1/incidents', {
@@ -437,6 +437,19 @@ describeEachEngine('incidents, from an alert to a closed postmortem', ({ db }) =
         title: `Race ${round}: ledger slow`,
       });
       if (round > 0) continue;
+      // The same field changed by two at once: one after the other, each on the timeline from the
+      // value the other left, so neither change is lost from the record.
+      await Promise.all([
+        call('PATCH', `/api/v1/incidents/${id}`, { title: 'Ledger slow (Mia)' }),
+        call('PATCH', `/api/v1/incidents/${id}`, { title: 'Ledger slow (Noah)' }, org.tokens.teammate),
+      ]);
+      const renames = (await timeline(id)).filter((i) => i.text.includes(' renamed it ')).slice(-2);
+      const final = (await call('GET', `/api/v1/incidents/${id}`)).json().title;
+      const [earlier, later] = final === 'Ledger slow (Mia)' ? ['Noah', 'Mia'] : ['Mia', 'Noah'];
+      expect(renames.map((i) => i.text.slice(i.text.indexOf(' renamed it ')))).toEqual([
+        ` renamed it "Ledger slow (${earlier})" (was "Race 0: ledger slow")`,
+        ` renamed it "Ledger slow (${later})" (was "Ledger slow (${earlier})")`,
+      ]);
       // null takes a role away and leaves the others.
       await call('PATCH', `/api/v1/incidents/${id}`, { roles: { commander: 'mia' } });
       const taken = await call('PATCH', `/api/v1/incidents/${id}`, { roles: { scribe: null } });

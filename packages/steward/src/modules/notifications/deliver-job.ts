@@ -1,9 +1,12 @@
 // The `notifications.deliver` job: one try at one delivery. The delivery row says what to send and
 // keeps the log (attempts, state, last error); the job runner keeps the retries and their backoff.
 // Idempotent: a delivery already sent, skipped or cancelled is not sent again. A dead one is sent again
-// only when someone retries its dead job (`steward jobs retry`): that is what they asked for.
+// only when someone retries its dead job (`steward jobs retry`): that is what they asked for. A sent
+// one is marked so with its `notifications.delivery-sent` event, in one transaction.
 import { z } from 'zod';
+import { emit } from '../../platform/events/index.ts';
 import { defineJob, PermanentJobError } from '../../platform/jobs/index.ts';
+import { deliverySent } from './events.ts';
 import type { Senders } from './senders/index.ts';
 import { type Db, findDelivery, findMethod, updateDelivery } from './store.ts';
 
@@ -39,7 +42,11 @@ export function deliverJob(db: Db, senders: Senders, options: DeliverOptions = {
       // Counted on the delivery, so tries before a `steward jobs retry` still count.
       const attempts = delivery.attempts + 1;
       if (outcome.kind === 'sent') {
-        await updateDelivery(db, deliveryId, { state: 'sent', attempts, last_error: null });
+        await db.transaction().execute(async (trx) => {
+          await updateDelivery(trx, deliveryId, { state: 'sent', attempts, last_error: null });
+          const { kind, about, person, level } = delivery;
+          await emit(trx, deliverySent, { deliveryId, kind, about, person, level });
+        });
         return { state: 'sent', detail: outcome.detail };
       }
       if (outcome.kind === 'skipped') {

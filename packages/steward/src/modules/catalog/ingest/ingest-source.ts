@@ -1,6 +1,6 @@
 // Ingests one source: read it (files, clone, upload) with the engine, writing what changed as it is
 // read. A source that cannot be read keeps its entities and is marked failed with the reason.
-import type { AttachmentHandler } from '../attachments.ts';
+import { type AttachmentHandler, claimsOf } from '../attachments.ts';
 import type { CatalogOptions } from '../engine/model.ts';
 import { readSource } from '../sources/read-source.ts';
 import { recordFailure } from '../store/source-store.ts';
@@ -55,6 +55,7 @@ export async function ingestSource(
           workerFromFiles: deps.workerFromFiles,
           batch: deps.batchSize,
           attach: deps.attachments?.map((h) => h.annotation),
+          claims: claimsOf(deps.attachments ?? []),
           onRevision: sink.onRevision,
           onRows: sink.onRows,
           onProgress(p) {

@@ -12,7 +12,7 @@
 // On PGlite (one connection) other queries wait for the ingest's writes; on PostgreSQL readers see
 // the old catalog until the commit.
 import type { ControlledTransaction, Kysely } from 'kysely';
-import type { AttachmentHandler } from '../attachments.ts';
+import type { AttachmentCatalog, AttachmentHandler } from '../attachments.ts';
 import { yieldPeopleToFile } from '../edits/people-entities.ts';
 import type { CatalogProblem } from '../engine/model.ts';
 import type { SourceRead } from '../sources/read-source.ts';
@@ -116,9 +116,9 @@ async function writeAll(
   const trx = await transaction();
   const change = { sourceId, actor: options.actor ?? `source:${sourceId}`, revision: result.revision };
   const targets = await judgeMissingTargets(trx, result.errors);
-  const attached = await writeAttachments(trx, sourceId, result, options.attachments ?? []);
-  const errors = [...targets.errors, ...writer.duplicates, ...attached.filter((p) => p.severity === 'error')];
   const present = new Set([...result.refs, ...targets.kept]);
+  const attached = await writeAttachments(trx, sourceId, result, present, options.attachments ?? []);
+  const errors = [...targets.errors, ...writer.duplicates, ...attached.filter((p) => p.severity === 'error')];
   const gone = removals([...stored.keys(), ...writer.created], present, errors);
   for (const refs of slices(gone.removed, options.batchSize ?? 2000)) {
     const changes: EntityChanges = { ...change, created: [], updated: [], moved: [], removed: refs };
@@ -217,18 +217,30 @@ function batchWriter(
   };
 }
 
-/** Each handler stores what the source's entities attach now (its files only, of entities kept). */
+/**
+ * Each handler stores what the source attaches now: its files of entities kept, and those found beside
+ * them, judged against the catalog as it is once this source is written.
+ */
 async function writeAttachments(
   trx: CatalogDb,
   sourceId: string,
   read: SourceRead,
+  kept: ReadonlySet<string>,
   handlers: readonly AttachmentHandler[],
 ): Promise<CatalogProblem[]> {
-  const kept = new Set(read.refs);
+  const catalog: AttachmentCatalog = {
+    sourceRefs: kept,
+    async existing(refs) {
+      const elsewhere = await heldElsewhere(trx, sourceId, refs);
+      return new Set(refs.filter((ref) => kept.has(ref) || elsewhere.has(ref)));
+    },
+  };
   const problems: CatalogProblem[] = [];
   for (const handler of handlers) {
-    const files = read.attached.filter((f) => f.annotation === handler.annotation && kept.has(f.entity));
-    problems.push(...(await handler.write(trx as unknown as Kysely<unknown>, sourceId, files)));
+    const files = read.attached.filter(
+      (f) => f.annotation === handler.annotation && (f.entity === null || kept.has(f.entity)),
+    );
+    problems.push(...(await handler.write(trx as unknown as Kysely<unknown>, sourceId, files, catalog)));
   }
   return problems;
 }

@@ -1,12 +1,16 @@
 // The client side of importing a local directory: the files the server will need to read it as the
 // engine reads it here: catalog files (the engine's finder), files their Locations and placeholders
-// point at, opslevel.yml and cortex.yaml, and CODEOWNERS. Like the server, it reads only files inside
-// the directory imported: a link leading out (to ~/.ssh, say) is left out, never uploaded.
+// point at, opslevel.yml and cortex.yaml, CODEOWNERS, and the files other modules read (SLO specs):
+// those entities attach by annotation and those found by what they declare. Like the server, it
+// reads only files inside the directory imported: a link leading out (to ~/.ssh, say) is left out,
+// never uploaded.
 import { stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { invalid } from '../../../platform/errors.ts';
-import { defaultMaxFileBytes } from '../engine/model.ts';
+import type { FileClaim } from '../attachments.ts';
+import { type CatalogEntity, defaultMaxFileBytes } from '../engine/model.ts';
 import { createCatalogChecker } from '../engine/validate-catalog.ts';
+import { isUrlTarget, splitTargets } from './attached-files.ts';
 import { findCatalogFiles } from './find-files.ts';
 import { findForeignFiles, isForeignFile } from './foreign-files.ts';
 import { firstRemoteUrl, originUrl, workTreePrefix } from './git.ts';
@@ -26,9 +30,16 @@ export interface CollectedUpload {
   repository?: { name: string; path: string };
 }
 
+/** What other modules read beside the catalog files: files named by these annotations, claimed kinds. */
+export interface UploadAttachments {
+  annotations: readonly string[];
+  claims: readonly FileClaim[];
+}
+
 export async function collectUpload(
   path: string,
   onFile?: (count: number) => void,
+  attachments: UploadAttachments = { annotations: [], claims: [] },
 ): Promise<CollectedUpload> {
   const name = resolve(path);
   const info = await stat(name).catch(() => {
@@ -37,9 +48,10 @@ export async function collectUpload(
   const root = info.isDirectory() ? name : dirname(name);
   const realRoot = await realRootOf(name, info.isDirectory());
   const shown = (file: string) => relative(root, file).split(sep).join('/');
-  const found = await findCatalogFiles([name], defaultMaxFileBytes);
+  const found = await findCatalogFiles([name], defaultMaxFileBytes, {}, attachments.claims);
   const leftOut = new Set(found.problems.filter((p) => p.code === 'path-escapes-root').map((p) => p.file));
   const wanted = new Set<string>(found.files.map((f) => resolve(f.file)));
+  for (const claimed of found.claimed) wanted.add(resolve(claimed.file));
   /** Whether `file` may be uploaded: a file inside the root, links followed. */
   const inside = async (file: string) => {
     const place = await placeOf(realRoot, file);
@@ -53,7 +65,11 @@ export async function collectUpload(
     const file = queue[i] as string;
     const read = await readInside(realRoot, file, defaultMaxFileBytes);
     if (!('content' in read)) continue;
-    for (const reference of checker.checkFile({ file, root, content: read.content }).references) {
+    const check = checker.checkFile({ file, root, content: read.content });
+    for (const target of attachedTargets(check.candidates, file, attachments.annotations)) {
+      if (!wanted.has(target) && (await inside(target))) wanted.add(target);
+    }
+    for (const reference of check.references) {
       if (reference.glob) {
         const expanded = await expandGlob(
           reference.path,
@@ -103,6 +119,24 @@ export async function collectUpload(
     leftOut: [...leftOut].map(shown).sort(),
     ...(repository ? { repository } : {}),
   };
+}
+
+/** The files the entities of `file` attach by these annotations (paths, not URLs; read as the server does). */
+function attachedTargets(
+  candidates: readonly { entity: CatalogEntity }[],
+  file: string,
+  annotations: readonly string[],
+): string[] {
+  return candidates.flatMap(({ entity }) => {
+    const values = (entity.metadata.annotations ?? {}) as Record<string, unknown>;
+    return annotations.flatMap((annotation) => {
+      const value = values[annotation];
+      if (typeof value !== 'string') return [];
+      return splitTargets(value)
+        .filter((t) => !isUrlTarget(t))
+        .map((t) => resolve(dirname(resolve(file)), t));
+    });
+  });
 }
 
 /** Read on the client, where the work tree is: the server only sees the files. */

@@ -4,10 +4,12 @@
 // directory (or in the directory read, when it is named catalog), and what the configuration's
 // `files.include` globs add (less `files.exclude`). What Locations name is followed by the loader.
 // Other YAML (mkdocs.yml, CI files, Helm charts) is not an entity, nor is what a Template fetches
-// (its skeleton). Hidden directories and node_modules are skipped.
+// (its skeleton). Hidden directories and node_modules are skipped. Other YAML that declares a kind
+// another module reads (an SLO spec's `apiVersion: openslo/v1`) is handed out as claimed, not read.
 import { stat } from 'node:fs/promises';
 import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { invalid } from '../../../platform/errors.ts';
+import { claimOf, type FileClaim } from '../attachments.ts';
 import type { CatalogProblem, FileSelection } from '../engine/model.ts';
 import { tooLargeMessage } from '../engine/parse.ts';
 import { compileGlob, type Glob } from './globs.ts';
@@ -31,6 +33,14 @@ export interface FoundFiles {
   problems: CatalogProblem[];
   /** What Templates fetch (absolute paths, files or directories): not catalog files, even by glob. */
   templateContent: string[];
+  /** YAML files outside the catalog's selection that declare a claimed kind (already read). */
+  claimed: ClaimedFile[];
+}
+
+export interface ClaimedFile extends FoundFile {
+  content: Uint8Array;
+  /** The claim's handler. */
+  annotation: string;
 }
 
 const namedCatalogFiles = new Set(['catalog-info.yaml', 'catalog-info.yml', 'steward.yaml', 'steward.yml']);
@@ -40,8 +50,9 @@ export async function findCatalogFiles(
   paths: readonly string[],
   maxBytes: number,
   selection: FileSelection = {},
+  claims: readonly FileClaim[] = [],
 ): Promise<FoundFiles> {
-  const found: FoundFiles = { files: [], problems: [], templateContent: [] };
+  const found: FoundFiles = { files: [], problems: [], templateContent: [], claimed: [] };
   const include = compileSelection(selection.include ?? [], 'files.include');
   const exclude = compileSelection(selection.exclude ?? [], 'files.exclude');
   for (const path of paths) {
@@ -57,16 +68,20 @@ export async function findCatalogFiles(
     }
     const root = resolve(path);
     const candidates: FoundFile[] = [];
+    const claimed: ClaimedFile[] = [];
     await walkTree(path, {
       realRoot,
       onFile: async (file) => {
         const inside = relative(root, file).split(sep).join('/');
-        const selected =
-          isSelected(inside, basename(root) === 'catalog', include) &&
-          !exclude.some((g) => g.matches(inside));
+        const excluded = exclude.some((g) => g.matches(inside));
+        const selected = isSelected(inside, basename(root) === 'catalog', include) && !excluded;
         if (selected) candidates.push({ file, root, realRoot });
-        if (/\.ya?ml$/.test(file) && (!selected || /template/i.test(basename(file))))
-          found.templateContent.push(...(await fetchedByTemplates(file, realRoot, maxBytes)));
+        if (!/\.ya?ml$/.test(file) || (selected && !/template/i.test(basename(file)))) return;
+        const content = await readSmallYaml(file, realRoot, maxBytes);
+        if (!content) return;
+        found.templateContent.push(...templateContentPaths(resolve(file), content.toString('utf8')));
+        const annotation = selected || excluded ? undefined : claimOf(claims, content);
+        if (annotation) claimed.push({ file, root, realRoot, content, annotation });
       },
       onOutside: (file, what) => {
         const message = `${basename(file)} ${outsideMessage(what)}`;
@@ -79,6 +94,7 @@ export async function findCatalogFiles(
     });
     const skeletons = found.templateContent;
     found.files.push(...candidates.filter((c) => !isTemplateContent(resolve(c.file), skeletons)));
+    found.claimed.push(...claimed.filter((c) => !isTemplateContent(resolve(c.file), skeletons)));
   }
   return found;
 }
@@ -100,11 +116,13 @@ function isSelected(inside: string, rootIsCatalog: boolean, include: readonly Gl
   return include.some((glob) => glob.matches(inside));
 }
 
-/** Reads a YAML file only to learn what its Templates fetch; a file too large or outside is no Template. */
-async function fetchedByTemplates(file: string, realRoot: string, maxBytes: number): Promise<string[]> {
+/**
+ * Reads a YAML file that is not a catalog file, to learn what its Templates fetch and whether it is
+ * claimed; a file too large (over 1 MiB) or outside the source is neither.
+ */
+async function readSmallYaml(file: string, realRoot: string, maxBytes: number): Promise<Buffer | undefined> {
   const read = await readInside(realRoot, file, Math.min(maxBytes, 1024 * 1024));
-  if (!('content' in read)) return [];
-  return templateContentPaths(resolve(file), read.content.toString('utf8'));
+  return 'content' in read ? read.content : undefined;
 }
 
 /** Reads a found file, refusing one outside the source or over the size limit before reading it. */

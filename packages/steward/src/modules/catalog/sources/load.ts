@@ -1,10 +1,12 @@
 // Loads and validates a catalog from files and directories: finds the files, reads them a few at a
 // time, validates each, follows Location targets to more files, checks that referenced files exist,
-// substitutes placeholders with what they name, then validates the set as a whole.
+// substitutes placeholders with what they name, then validates the set as a whole. A file that
+// declares a kind another module reads (an SLO spec) is handed out as claimed instead.
 import { resolve } from 'node:path';
+import { claimOf, type FileClaim } from '../attachments.ts';
 import { type CatalogOptions, type CatalogProblem, defaultMaxFileBytes } from '../engine/model.ts';
 import { type CatalogValidation, createCatalogChecker, type FileCheck } from '../engine/validate-catalog.ts';
-import { type FoundFile, findCatalogFiles, readCatalogFile } from './find-files.ts';
+import { type ClaimedFile, type FoundFile, findCatalogFiles, readCatalogFile } from './find-files.ts';
 import { followReferences } from './references.ts';
 import { substitutePlaceholders, substitutionBudgetBytes } from './substitutions.ts';
 
@@ -19,10 +21,14 @@ export interface LoadOptions extends CatalogOptions {
   substitutionBudgetBytes?: number;
   /** Called with each read-ahead batch's file checks as soon as they are made (before the whole-set check). */
   onFilesChecked?: (checks: readonly FileCheck[]) => void;
+  /** Kinds of files other modules read (SLO specs): found beside the catalog or named, not read as entities. */
+  claims?: readonly FileClaim[] | undefined;
 }
 
 export interface LoadedCatalog extends CatalogValidation {
   files: number;
+  /** Files that declared a claimed kind, each once: those outside the catalog's selection first. */
+  claimed: ClaimedFile[];
   /** Files the fast YAML parser read (the rest went through the `yaml` package). */
   fastParsedFiles: number;
 }
@@ -36,10 +42,12 @@ export async function loadCatalog(
 ): Promise<LoadedCatalog> {
   const maxBytes = options.maxFileBytes ?? defaultMaxFileBytes;
   const checker = createCatalogChecker(options);
-  const found = await findCatalogFiles(paths, maxBytes, options.files);
+  const claims = options.claims ?? [];
+  const found = await findCatalogFiles(paths, maxBytes, options.files, claims);
   const checks: FileCheck[] = found.problems.map(problemOnly);
   // A file named twice (or named and inside a directory named too) is read once.
-  const seen = new Set<string>();
+  const seen = new Set<string>(found.claimed.map((c) => resolve(c.file)));
+  const claimed = [...found.claimed];
   const queue: FoundFile[] = [];
   for (const file of found.files) {
     const path = resolve(file.file);
@@ -63,6 +71,11 @@ export async function loadCatalog(
         checks.push(problemOnly(read.problem));
         continue;
       }
+      const annotation = claimOf(claims, read.content);
+      if (annotation) {
+        claimed.push({ ...file, content: read.content, annotation });
+        continue;
+      }
       const check = checker.checkFile({ file: file.file, root: file.root, content: read.content });
       await followReferences(check, file, follow);
       await substitutePlaceholders(check, file, maxBytes, budget);
@@ -75,7 +88,7 @@ export async function loadCatalog(
     }
     if (checked.length > 0) options.onFilesChecked?.(checked);
   }
-  return { ...checker.finish(checks), files: progress.files, fastParsedFiles };
+  return { ...checker.finish(checks), files: progress.files, fastParsedFiles, claimed };
 }
 
 function problemOnly(problem: CatalogProblem): FileCheck {

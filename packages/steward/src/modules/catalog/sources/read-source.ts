@@ -4,6 +4,7 @@
 import { stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { conflict } from '../../../platform/errors.ts';
+import type { FileClaim } from '../attachments.ts';
 import { type CatalogOptions, defaultMaxFileBytes } from '../engine/model.ts';
 import type { CodeownersFile } from '../store/codeowners-store.ts';
 import type { StoredRow } from '../store/entity-rows.ts';
@@ -39,6 +40,8 @@ export interface SourceReadOptions {
   batch?: number | undefined;
   /** Annotations naming files to read beside an entity (the attachment handlers'). */
   attach?: readonly string[] | undefined;
+  /** Kinds of files read for the handlers wherever they are in the source (SLO specs beside the catalog). */
+  claims?: readonly FileClaim[] | undefined;
 }
 
 /** Where a clone of a source lives (and, before they moved to the database, its uploads did). */

@@ -5,6 +5,7 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import { invalid } from '../../../platform/errors.ts';
+import type { FileClaim } from '../attachments.ts';
 import {
   type CatalogEntity,
   type CatalogOptions,
@@ -12,7 +13,7 @@ import {
   defaultMaxFileBytes,
 } from '../engine/model.ts';
 import type { CodeownersFile } from '../store/codeowners-store.ts';
-import { type AttachedFile, attachmentCollector } from './attached-files.ts';
+import { type AttachedFile, attachmentCollector, besideFiles } from './attached-files.ts';
 import { findForeignFiles, isForeignFile, prepareForeignFiles } from './foreign-files.ts';
 import type { LoadProgress } from './load.ts';
 import { outsideMessage, readInside, realRootOf } from './source-root.ts';
@@ -25,7 +26,7 @@ export interface TreeRead {
   entityCount: number;
   files: number;
   codeowners: CodeownersFile[];
-  /** Files entities attach by the annotations asked for (SLO specs). */
+  /** Files entities attach by the annotations asked for, and claimed files found beside (SLO specs). */
   attached: AttachedFile[];
   /** Refs of every valid entity handed out, as the check of the whole set confirms them. */
   refs: string[];
@@ -38,6 +39,8 @@ export interface ReadOptions {
   onEntities: (entities: CatalogEntity[]) => void;
   /** Annotations naming files to read beside an entity (`steward.dev/slo-spec`). */
   attach?: readonly string[] | undefined;
+  /** Kinds of files read for other modules wherever they are in the source (SLO specs beside the catalog). */
+  claims?: readonly FileClaim[] | undefined;
 }
 
 /** Where GitHub and GitLab look for CODEOWNERS, in the order they look. */
@@ -65,6 +68,7 @@ export async function readTree(target: string, options: ReadOptions): Promise<Tr
     const loaded = await streamCatalog(paths, {
       ...options.catalog,
       onProgress: options.onProgress,
+      claims: options.claims,
       onEntities(entities) {
         for (const entity of entities) {
           prepared.remapEntity(entity);
@@ -87,14 +91,20 @@ export async function readTree(target: string, options: ReadOptions): Promise<Tr
       ? await readCodeowners(root, realRoot)
       : { files: [], problems: [] };
     const attached = await attachments.read(realRoot);
-    const ownProblems = [...prepared.problems.map(place), ...codeowners.problems, ...attached.problems];
+    const beside = besideFiles(loaded.claimed, attached.named, name);
+    const ownProblems = [
+      ...prepared.problems.map(place),
+      ...codeowners.problems,
+      ...attached.problems,
+      ...beside.problems,
+    ];
     return {
       errors: [...ownProblems.filter((p) => p.severity === 'error'), ...loaded.errors.map(place)],
       warnings: [...ownProblems.filter((p) => p.severity === 'warning'), ...loaded.warnings.map(place)],
       entityCount: loaded.entityCount,
       files: loaded.files - prepared.paths.length + foreign.length,
       codeowners: codeowners.files,
-      attached: attached.files,
+      attached: [...attached.files, ...beside.files],
       refs: loaded.entities.map((e) => e.ref),
     };
   } finally {

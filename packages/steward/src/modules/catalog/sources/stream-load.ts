@@ -2,12 +2,14 @@
 // so they can be written while the rest is still read. An entity is handed out when it is valid and
 // the first with its ref, as the whole-set check decides at the end.
 
+import type { FileClaim } from '../attachments.ts';
 import type { CatalogEntity, CatalogOptions } from '../engine/model.ts';
 import { type LoadedCatalog, type LoadProgress, loadCatalog } from './load.ts';
 
 export interface StreamOptions extends CatalogOptions {
   onProgress?: (progress: LoadProgress) => void;
   onEntities: (entities: CatalogEntity[]) => void;
+  claims?: readonly FileClaim[] | undefined;
 }
 
 export function streamCatalog(paths: readonly string[], options: StreamOptions): Promise<LoadedCatalog> {

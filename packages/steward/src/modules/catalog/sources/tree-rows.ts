@@ -3,6 +3,7 @@
 // rows arrive in batches, in file order, and the whole-set result comes last.
 import { Worker } from 'node:worker_threads';
 import { StewardError } from '../../../platform/errors.ts';
+import type { FileClaim } from '../attachments.ts';
 import type { CatalogEntity, CatalogOptions } from '../engine/model.ts';
 import { toEntityRecord } from '../store/entity-record.ts';
 import { type StoredRow, toStoredRow } from '../store/entity-rows.ts';
@@ -16,6 +17,8 @@ export interface RowsOptions {
   inWorker: boolean;
   /** Annotations naming files to read beside an entity. */
   attach?: readonly string[] | undefined;
+  /** Kinds of files read for other modules wherever they are in the tree. */
+  claims?: readonly FileClaim[] | undefined;
   /** Rows handed out at a time (default rowBatch). */
   batch?: number | undefined;
 }
@@ -50,6 +53,7 @@ async function inThread(target: string, options: RowsOptions): Promise<TreeRead>
     onProgress: options.onProgress,
     onEntities: (e) => rows.add(e),
     attach: options.attach,
+    claims: options.claims,
   });
   rows.flush();
   return read;
@@ -64,7 +68,13 @@ export type WorkerMessage =
 function inWorker(target: string, options: RowsOptions): Promise<TreeRead> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./tree-worker.ts', import.meta.url), {
-      workerData: { target, catalog: options.catalog ?? {}, batch: options.batch, attach: options.attach },
+      workerData: {
+        target,
+        catalog: options.catalog ?? {},
+        batch: options.batch,
+        attach: options.attach,
+        claims: options.claims,
+      },
     });
     let settled = false;
     worker.on('message', (message: WorkerMessage) => {

@@ -1,15 +1,18 @@
 // The worker thread that reads a large catalog tree: rows go to the writer as their files are read.
 import { parentPort, workerData } from 'node:worker_threads';
 import { StewardError } from '../../../platform/errors.ts';
+import type { FileClaim } from '../attachments.ts';
 import type { CatalogOptions } from '../engine/model.ts';
 import { readTree } from './read-tree.ts';
 import { rowBatcher, type WorkerMessage } from './tree-rows.ts';
 
-const { target, catalog, batch, attach } = workerData as {
+const { target, catalog, batch, attach, claims } = workerData as {
   target: string;
   catalog: CatalogOptions;
   batch?: number;
   attach?: string[];
+  /** Their RegExps survive the structured clone. */
+  claims?: FileClaim[];
 };
 const post = (message: WorkerMessage) => parentPort?.postMessage(message);
 
@@ -19,6 +22,7 @@ try {
   const read = await readTree(target, {
     catalog,
     attach,
+    claims,
     onEntities: (entities) => rows.add(entities),
     onProgress(progress) {
       if (Date.now() - lastProgress < 100) return;

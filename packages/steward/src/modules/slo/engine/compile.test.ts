@@ -68,6 +68,42 @@ describe('bad specs', () => {
     );
   });
 
+  it('positions each fault of an OpenSLO spec in its file: objective, {{.window}}, unknown field, lookback', () => {
+    const text = testdata('openslo-checkout.yaml')
+      .replace('    counter: true', '    countr: true')
+      .replace('code!~"5.."}[{{.window}}]', 'code!~"5.."}[5m]')
+      .replace('lookbackWindow: 1h', 'lookbackWindow: 1h1s')
+      .replace('target: 0.999', 'target: 1.5');
+    const problems = compile(text, 'slos/checkout.yaml').problems.map(
+      (p) => `${p.file}:${p.line}:${p.column} ${p.field}: ${p.message}`,
+    );
+    expect(problems).toHaveLength(4);
+    // Line 7 `    countr: true`: the key at column 5 (of the file's first document, the SLI).
+    expect(problems).toContainEqual(
+      expect.stringMatching(
+        /^slos\/checkout\.yaml:7:5 document 1\.spec\.ratioMetric\.countr: unknown field "countr"/,
+      ),
+    );
+    // Line 12 `          query: …`: the value from column 18.
+    expect(problems).toContainEqual(
+      expect.stringMatching(
+        /^slos\/checkout\.yaml:12:18 document 1\.spec\.ratioMetric\.good\.metricSource\.spec\.query: must contain the \{\{\.window\}\} placeholder/,
+      ),
+    );
+    // Line 29 `    lookbackWindow: 1h1s`: 3601 s is no multiple of twelve seconds.
+    expect(problems).toContainEqual(
+      expect.stringMatching(
+        /^slos\/checkout\.yaml:29:21 document 2\.spec\.condition\.lookbackWindow: 1h1s must divide into twelve/,
+      ),
+    );
+    // Line 46 `    - target: 1.5`: the value from column 15; a ratio of 1.5 is 150 %.
+    expect(problems).toContainEqual(
+      expect.stringMatching(
+        /^slos\/checkout\.yaml:46:15 spec\.objectives\[0\]\.target: 150 is not a valid objective/,
+      ),
+    );
+  });
+
   it('refuses an OpenSLO period that does not divide into days, and an unknown reference', () => {
     const text = testdata('openslo-checkout.yaml')
       .replace('duration: 28d', 'duration: 30d12h')

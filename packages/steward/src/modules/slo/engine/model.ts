@@ -58,6 +58,8 @@ export interface Slo {
   mode: 'cli-gen-prom' | 'cli-gen-openslo';
   /** Where the SLO is written, for problems found after reading. */
   at: Omit<SpecProblem, 'message'>;
+  /** Where its service is named (`service`, `spec.service`): a spec found beside the catalog belongs to it. */
+  serviceAt: Omit<SpecProblem, 'message'>;
 }
 
 /** The Sloth release whose output this compiler reproduces (also what `sloth_version` says). */

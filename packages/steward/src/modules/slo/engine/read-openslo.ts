@@ -74,7 +74,8 @@ function readSlo({ reader: r, node: root }: Named, index: Index, extras: Extras)
   }
   const service = r.string(spec, 'service', 'spec') ?? '';
   if (!service) r.problem(spec, 'spec.service', 'is required: the catalog service this SLO belongs to');
-  checkName(r, r.position(spec, 'service', spec), 'spec.service', service);
+  const serviceAt = r.position(spec, 'service', spec);
+  checkName(r, serviceAt, 'spec.service', service);
   const method = r.string(spec, 'budgetingMethod', 'spec');
   if (method !== undefined && method !== 'Occurrences') {
     r.problem(
@@ -139,6 +140,7 @@ function readSlo({ reader: r, node: root }: Named, index: Index, extras: Extras)
         spec: 'openslo/v1',
         mode: 'cli-gen-openslo',
         at: { file: r.file, line: o.line, column: o.column, field },
+        serviceAt: { file: r.file, line: serviceAt.line, column: serviceAt.column, field: 'spec.service' },
       } satisfies Slo,
     ];
   });

@@ -11,14 +11,16 @@ export function readSlothSpec(r: FieldReader, root: YamlMap, periodMs: number): 
   const service = r.string(root, 'service', '') ?? '';
   if (!service)
     r.problem(root, 'service', 'is required: the service the SLOs belong to (e.g. service: checkout)');
-  checkName(r, r.position(root, 'service', root), 'service', service);
+  const serviceAt = r.position(root, 'service', root);
+  checkName(r, serviceAt, 'service', service);
   const labels = r.stringMap(root, 'labels', '');
   checkLabels(r, r.position(root, 'labels', root), 'labels', labels);
   const slos = r.seq(root, 'slos', '');
   if (slos.items.length === 0) r.problem(root, 'slos', 'at least one SLO is required under slos:');
   return slos.items.flatMap((node, i) => {
     const slo = readSlo(r, node, join(slos.field, i), service, labels, periodMs);
-    return slo ? [slo] : [];
+    const at = { file: r.file, line: serviceAt.line, column: serviceAt.column, field: 'service' };
+    return slo ? [{ ...slo, serviceAt: at }] : [];
   });
 }
 
@@ -29,7 +31,7 @@ function readSlo(
   service: string,
   specLabels: Record<string, string>,
   periodMs: number,
-): Slo | undefined {
+): Omit<Slo, 'serviceAt'> | undefined {
   const map = r.map(node, field, [
     'name',
     'objective',
