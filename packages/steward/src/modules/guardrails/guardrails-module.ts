@@ -34,7 +34,19 @@ export async function guardrailsModuleOf(
     policy: config.policy ? await readPolicy(config.policy) : null,
     logger: platform.logger,
   });
-  return { api: { scanner }, routes: [admissionRoutes(admission, declaredOwner)] };
+  return {
+    api: { scanner },
+    routes: [admissionRoutes(admission, declaredOwner)],
+    // The first review should not wait for the ownership index to be built: start building it now.
+    start: async () => {
+      needs.ownership.index().catch((error: unknown) => {
+        platform.logger.warn(
+          { err: error },
+          'the ownership index could not be built yet; reviews will retry',
+        );
+      });
+    },
+  };
 }
 
 /** Team keys as entity refs (`payments` → `group:default/payments`), each bad one named. */
