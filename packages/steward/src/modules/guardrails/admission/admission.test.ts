@@ -11,7 +11,7 @@ import { buildOwnershipIndex } from '../../ownership/index.ts';
 import { defaultScanConfig } from '../engine/scan.ts';
 import { scanner } from '../engine/scanners.ts';
 import type { GuardrailsTables } from '../tables.ts';
-import { createAdmissionService } from './admission-service.ts';
+import { createAdmissionService, crossResourceRules } from './admission-service.ts';
 import type { AdmissionRequest } from './review.ts';
 
 const catalog = `apiVersion: backstage.io/v1alpha1
@@ -289,6 +289,13 @@ describeEachEngine('admission webhook', ({ db }) => {
       token: steward.adminToken,
     });
     expect(bad.statusCode).toBe(400);
+  });
+});
+
+describe('rules skipped on a single object', () => {
+  it('are rules the scanner has (a renamed rule would silently come back)', () => {
+    const ids = scanner.rules.map((r) => r.id);
+    for (const id of crossResourceRules) expect(ids).toContain(id);
   });
 });
 
