@@ -70,6 +70,32 @@ describe('loadServeConfig', () => {
     expect(() => loadServeConfig({}, env([one, one]), false)).toThrow(/names must differ/);
   });
 
+  it('takes the admission webhook settings from STEWARD_ADMISSION as JSON, defaults filling the rest', () => {
+    expect(loadServeConfig({}, {}, false).admission).toEqual({
+      mode: 'warn',
+      namespaces: {},
+      teams: {},
+      denyAt: 'high',
+      timeoutMs: 2000,
+      onTimeout: 'allow',
+      policy: undefined,
+    });
+    const env = (value: unknown) => ({ STEWARD_ADMISSION: JSON.stringify(value) });
+    expect(
+      loadServeConfig({}, env({ namespaces: { prod: 'enforce' }, timeoutMs: 500 }), false).admission,
+    ).toMatchObject({ mode: 'warn', namespaces: { prod: 'enforce' }, timeoutMs: 500, onTimeout: 'allow' });
+    expect(() => loadServeConfig({}, env({ namespaces: { prod: 'block' } }), false)).toThrow(
+      /STEWARD_ADMISSION must be enforce, warn or audit at namespaces\.prod/,
+    );
+    expect(() => loadServeConfig({}, env({ timeoutMs: 60_000 }), false)).toThrow(
+      /STEWARD_ADMISSION must be at most 29000 ms .* at timeoutMs/,
+    );
+    expect(() => loadServeConfig({}, env({ mdoe: 'warn' }), false)).toThrow(/STEWARD_ADMISSION .*mdoe/);
+    expect(() => loadServeConfig({}, { STEWARD_ADMISSION: 'warn' }, false)).toThrow(
+      /STEWARD_ADMISSION must be JSON: \{"mode":"warn"/,
+    );
+  });
+
   it('prefers flags over the environment', () => {
     const config = loadServeConfig(
       { port: '8080' },

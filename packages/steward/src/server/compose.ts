@@ -57,6 +57,7 @@ export interface AssembleOptions {
         | 'gapNoticeDays'
         | 'incidentSeverities'
         | 'prometheusUrl'
+        | 'admission'
       >
     >;
   /** The organisation's catalog rules and kinds of its own (from --catalog-rules). */
@@ -207,8 +208,11 @@ export async function assemble(options: AssembleOptions): Promise<Assembled> {
     demo: config.demo,
     publicUrl: config.publicUrl,
   });
-  // Guardrails needs nothing yet: the scanner is pure.
-  const guardrails = await guardrailsModule.create(platform, {});
+  // Guardrails: the scanner is pure; the admission webhook finds an object's owner in the ownership index.
+  const guardrails = await guardrailsModule.create(platform, {
+    ownership: ownership.api,
+    admission: config.admission,
+  });
   const running: RunningModule<unknown>[] = [
     catalog,
     identity,

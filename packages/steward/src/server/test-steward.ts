@@ -53,7 +53,12 @@ export interface TestStewardOptions {
   config?: Partial<
     Pick<
       ServeConfig,
-      'defaultAlertTeam' | 'alertIngestLimit' | 'publicUrl' | 'incidentSeverities' | 'prometheusUrl'
+      | 'defaultAlertTeam'
+      | 'alertIngestLimit'
+      | 'publicUrl'
+      | 'incidentSeverities'
+      | 'prometheusUrl'
+      | 'admission'
     >
   >;
 }

@@ -1,10 +1,12 @@
-// Guardrails' manifest: the scanner for Kubernetes manifests (Dockerfiles and Terraform to come),
-// offline through `steward scan`; the server side (admission webhook, scorecards) grows from here.
+// Guardrails' manifest: the scanner for Kubernetes manifests, Dockerfiles and Terraform, offline
+// through `steward scan`; in the server, the admission webhook and the reports of what it saw.
 import { defineModule } from '../../platform/module.ts';
+import type { GuardrailsNeeds } from './guardrails-module.ts';
 import type { GuardrailsService } from './index.ts';
 
-export const guardrailsModule = defineModule<Record<string, never>, GuardrailsService>({
+export const guardrailsModule = defineModule<GuardrailsNeeds, GuardrailsService>({
   name: 'guardrails',
+  migrations: new URL('./migrations/', import.meta.url),
   commands: [
     { names: ['scan'], load: async () => (await import('./scan-command.ts')).registerScanCommand },
     {
@@ -12,5 +14,6 @@ export const guardrailsModule = defineModule<Record<string, never>, GuardrailsSe
       load: async () => (await import('./export-vap-command.ts')).registerGuardrailsCommands,
     },
   ],
-  create: async () => (await import('./guardrails-module.ts')).guardrailsModuleOf(),
+  create: async (platform, needs) =>
+    (await import('./guardrails-module.ts')).guardrailsModuleOf(platform, needs),
 });

@@ -82,22 +82,28 @@ function ownerOf(
 ): string | null {
   if (subject?.owner) return declaredOwner(subject.owner);
   if (subject) {
-    const thing: Thing = {
-      kind: 'kubernetes',
-      text: `k8s:${subject.id}`,
-      objectKind: subject.kind,
-      namespace: subject.namespace,
-      name: subject.name,
-      labels: subject.labels,
-    };
-    const answer = resolveOwnership(thing, index);
-    const first = answer.owners[0];
-    if (first) return first.ref ?? first.codeowner ?? null;
+    const owner = ownerOfSubject(subject, index);
+    if (owner) return owner;
   }
   const path = relative(repoRoot, resolve(finding.file)).split('\\').join('/');
   if (path.startsWith('..')) return null;
   const answer = resolveOwnership({ kind: 'path', text: path, path }, index);
   const first = answer.owners[0];
+  return first ? (first.ref ?? first.codeowner ?? null) : null;
+}
+
+/** Who owns a resource: the team it names itself, else the catalog's answer for it (selectors, annotations, names). */
+export function ownerOfSubject(subject: Subject, index: OwnershipIndex): string | null {
+  if (subject.owner) return declaredOwner(subject.owner);
+  const thing: Thing = {
+    kind: 'kubernetes',
+    text: `k8s:${subject.id}`,
+    objectKind: subject.kind,
+    namespace: subject.namespace,
+    name: subject.name,
+    labels: subject.labels,
+  };
+  const first = resolveOwnership(thing, index).owners[0];
   return first ? (first.ref ?? first.codeowner ?? null) : null;
 }
 

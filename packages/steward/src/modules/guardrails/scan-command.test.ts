@@ -74,6 +74,24 @@ describe('steward scan', () => {
     expect(json.findings[0]?.aliases).toContain('trivy:KSV014');
   });
 
+  it('.stewardignore leaves globbed paths out of a walk; a file named on the command line is still read', () => {
+    const dir = workspace({
+      '.stewardignore': '# deliberately bad test data\n**/fixtures\n',
+      'deploy/app.yaml': good,
+      'deploy/companions.yml': companions,
+      'src/fixtures/bad.yaml': privileged,
+      'src/other/companions.yaml': companions,
+    });
+    const walked = steward(dir, ['.', '--format', 'json']);
+    expect(walked.code, walked.stderr).toBe(0);
+    expect(JSON.parse(walked.stdout).findings).toEqual([]);
+    const named = steward(dir, ['src/fixtures/bad.yaml', 'src/other/companions.yaml', '--format', 'json']);
+    expect(named.code).toBe(1);
+    expect(JSON.parse(named.stdout).findings.map((f: { ruleId: string }) => f.ruleId)).toContain(
+      'k8s-privileged',
+    );
+  });
+
   it('--fail-on: only findings at or above it fail', () => {
     const dir = workspace({ 'app.yaml': writable, 'companions.yaml': companions });
     expect(steward(dir, ['.', '--fail-on', 'medium']).code).toBe(0);

@@ -28,7 +28,7 @@ import { scanner } from './engine/scanners.ts';
 import { attachOwners, findCodeowners, repositoryRoot } from './owners.ts';
 import { ownersFromServer } from './owners-from-server.ts';
 import { progressLine } from './progress.ts';
-import { listFiles, readSource } from './read-files.ts';
+import { type Ignored, listFiles, readIgnoreFile, readSource } from './read-files.ts';
 import { rulesTable } from './rules-table.ts';
 
 type Format = 'text' | 'json' | 'sarif' | 'junit';
@@ -56,6 +56,10 @@ Exemptions (each names the rule and why; ours may expire and name who approved):
   metadata.annotations: steward.dev/exempt: rule=k8s-privileged reason="GPU driver" expires=2026-06-30
   Peers' own, honoured as exemptions without expiry: kube-score/ignore, polaris.fairwinds.com/<check>-exempt,
   checkov.io/skipN annotations and #checkov:skip= comments, #trivy:ignore:<id>, # hadolint ignore=<id>.
+
+Paths left out: .git, node_modules, vendor, dot-directories, and what the repository's .stewardignore
+lists (one glob a line, relative to the repository root, e.g. **/test-data). Files named on the
+command line are always read.
 
 Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 bad usage, a bad --policy or
 --baseline, or no file could be read (files that cannot be parsed are reported and the scan goes on).
@@ -117,7 +121,10 @@ export function registerScanCommand(program: Command): void {
       }
       if (paths.length === 0) throw usageError('name the files or directories to scan: steward scan deploy/');
       const config = await scanConfig(flags);
-      const sources = await readSources(paths);
+      const sources = await readSources(
+        paths,
+        await readIgnoreFile(repositoryRoot(flags.repo ?? process.cwd())),
+      );
       await scanner.prepare(sources.files);
       const result = scanner.scan(sources.files, config);
       const problems = [...sources.problems, ...result.problems];
@@ -195,8 +202,11 @@ function localDate(): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-async function readSources(paths: string[]): Promise<{ files: SourceFile[]; problems: FileProblem[] }> {
-  const listed = await listFiles(paths, scanner.accepts);
+async function readSources(
+  paths: string[],
+  ignored: Ignored,
+): Promise<{ files: SourceFile[]; problems: FileProblem[] }> {
+  const listed = await listFiles(paths, scanner.accepts, ignored);
   const files: SourceFile[] = [];
   const problems = [...listed.problems];
   const progress = progressLine(process.stderr, 'reading');
