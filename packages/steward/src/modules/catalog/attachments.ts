@@ -4,9 +4,16 @@
 // in the ingest's own transaction, so the catalog and what it attaches change together or not at all.
 import type { Kysely } from 'kysely';
 import type { CatalogProblem } from './engine/model.ts';
-import type { AttachedFile } from './sources/attached-files.ts';
 
-export type { AttachedFile };
+/** A file an entity attached by annotation, or found beside the entities, as read. */
+export interface AttachedFile {
+  /** The attaching entity's ref; null for a file found beside the entities (it names its own). */
+  entity: string | null;
+  annotation: string;
+  /** The file's path from the source's root, `/`-separated, as problems name it. */
+  path: string;
+  content: string;
+}
 
 /** The catalog as a handler may see it while a source is written. */
 export interface AttachmentCatalog {

@@ -4,21 +4,13 @@
 // separated by commas. A file missing or outside the source is a problem on the entity, which stays.
 // Files found beside the entities that declare a handler's kind join them, attached to no entity.
 import { dirname, join, posix, resolve } from 'node:path';
+import type { AttachedFile } from '../attachments.ts';
 import { type CatalogEntity, type CatalogProblem, defaultMaxFileBytes } from '../engine/model.ts';
 import { checkCharacters, decodeCatalogFile } from '../engine/parse.ts';
 import { quoteToken } from '../engine/quote-token.ts';
 import { createReporter } from '../engine/reporter.ts';
 import type { ClaimedFile } from './find-files.ts';
 import { type InsideRead, type InsideRefusal, outsideMessage, readInside } from './source-root.ts';
-
-export interface AttachedFile {
-  /** The attaching entity's ref; null for a file found beside the entities (it names its own). */
-  entity: string | null;
-  annotation: string;
-  /** The file's path from the source's root, `/`-separated, as problems name it. */
-  path: string;
-  content: string;
-}
 
 /**
  * What one read of a source may attach in all: specs are small, but a thousand entities naming one

@@ -3,9 +3,9 @@
 // them (inside each PATH, links followed) and judged by their handlers against the entities read.
 import { stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import type { AttachmentHandler } from '../attachments.ts';
+import type { AttachedFile, AttachmentHandler } from '../attachments.ts';
 import type { CatalogProblem } from '../engine/model.ts';
-import { type AttachedFile, attachmentCollector, besideFiles } from './attached-files.ts';
+import { attachmentCollector, besideFiles } from './attached-files.ts';
 import type { LoadedCatalog } from './load.ts';
 import { isInside, realRootOf } from './source-root.ts';
 

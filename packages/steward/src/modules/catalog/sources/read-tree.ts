@@ -5,7 +5,7 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import { invalid } from '../../../platform/errors.ts';
-import type { FileClaim } from '../attachments.ts';
+import type { AttachedFile, FileClaim } from '../attachments.ts';
 import {
   type CatalogEntity,
   type CatalogOptions,
@@ -13,7 +13,7 @@ import {
   defaultMaxFileBytes,
 } from '../engine/model.ts';
 import type { CodeownersFile } from '../store/codeowners-store.ts';
-import { type AttachedFile, attachmentCollector, besideFiles } from './attached-files.ts';
+import { attachmentCollector, besideFiles } from './attached-files.ts';
 import { findForeignFiles, isForeignFile, prepareForeignFiles } from './foreign-files.ts';
 import type { LoadProgress } from './load.ts';
 import { outsideMessage, readInside, realRootOf } from './source-root.ts';
