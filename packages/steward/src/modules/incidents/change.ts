@@ -32,10 +32,12 @@ export async function changeIncident(
     throw invalid(`body.mergedInto: ${message}`, [{ field: 'body.mergedInto', message }]);
   }
   const roles = await checkRoles(ctx, change.roles ?? {}, 'body.roles');
-  const now = new Date();
   const commanderPages = await ctx.db.transaction().execute(async (trx) => {
     const row = await lockIncident(trx, id);
     if (!row) throw noIncident(id);
+    // Timed once the lock is held: of two changes at once, the one that waited is the later on the
+    // timeline, as it is in the record (it changed what the other left).
+    const now = new Date();
     const update: IncidentChange = {};
     if (change.state && change.state !== row.state) await moveState(ctx, trx, row, change, update, by, now);
     // The severity's cadence and page concern the incident as this change leaves it.
