@@ -1,7 +1,7 @@
 // The running guardrails module: its face is the scanner itself, the same engine the CLI uses; in the
 // server, the admission webhook judging objects with it and the reports of what it saw.
 import { readFile } from 'node:fs/promises';
-import { type AdmissionConfig, defaultAdmissionConfig } from '../../platform/config.ts';
+import { type AdmissionConfig, defaultAdmissionConfig } from '../../platform/config-admission.ts';
 import { type FieldProblem, invalid } from '../../platform/errors.ts';
 import type { PlatformServices, RunningModule } from '../../platform/module.ts';
 import type { OwnershipService } from '../ownership/index.ts';

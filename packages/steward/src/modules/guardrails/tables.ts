@@ -1,6 +1,6 @@
 // The guardrails module's table, as Kysely sees it (migration 0027-guardrails-admission-reports).
 import type { Generated, Kysely } from 'kysely';
-import type { AdmissionMode } from '../../platform/config.ts';
+import type { AdmissionMode } from '../../platform/config-admission.ts';
 import type { Severity } from './engine/model.ts';
 
 /** A finding as an admission report keeps it: what was wrong, where, and how to fix it. */

@@ -4,7 +4,7 @@
 // mode chosen by namespace, then team, then the default, and the answer given within a hard budget.
 // What it saw is recorded per team, except for dry runs.
 import { sql } from 'kysely';
-import type { AdmissionConfig, AdmissionMode } from '../../../platform/config.ts';
+import type { AdmissionConfig, AdmissionMode } from '../../../platform/config-admission.ts';
 import type { Logger } from '../../../platform/logging.ts';
 import type { OwnershipService } from '../../ownership/index.ts';
 import type { Finding, ScanConfig, Subject } from '../engine/model.ts';

@@ -3,7 +3,7 @@
 // by owning team, dry runs answered but not recorded, a body that is not a review refused naming the
 // field, a hard time budget, and the reports of what it saw read per team.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultAdmissionConfig } from '../../../platform/config.ts';
+import { defaultAdmissionConfig } from '../../../platform/config-admission.ts';
 import { silentLogger } from '../../../platform/logging.ts';
 import { describeEachEngine } from '../../../server/test-engines.ts';
 import { startTestSteward, type TestSteward } from '../../../server/test-steward.ts';
