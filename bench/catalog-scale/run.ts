@@ -5,12 +5,10 @@
 // Then edits arrive through the API while lookups run (edits.ts): lookup p99 during edits (same target)
 // and the time from an edit to who-owns answering with it.
 // Run: `npm run bench:catalog-scale` (or `node bench/catalog-scale/run.ts [--entities N] [--database-url URL]`).
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { createCatalog, type IngestProgress } from '../../packages/steward/src/modules/catalog/index.ts';
 import { testDatabaseUrl } from '../../packages/steward/src/platform/config.ts';
 import { type Database, openDatabase } from '../../packages/steward/src/platform/db/database.ts';
@@ -19,6 +17,7 @@ import { JobRunner } from '../../packages/steward/src/platform/jobs/index.ts';
 import { silentLogger } from '../../packages/steward/src/platform/logging.ts';
 import { seededRandom } from '../../packages/steward/src/platform/seeded-random.ts';
 import { moduleMigrationFolders } from '../../packages/steward/src/server/modules.ts';
+import { scratchDatabase } from '../scratch-database.ts';
 import { measureEdits } from './edits.ts';
 import { type GeneratedOrganisation, writeOrganisation } from './organisation.ts';
 
@@ -178,21 +177,9 @@ function progressLine() {
 }
 
 async function scratchPostgres(baseUrl: string): Promise<Database & { dispose: () => Promise<void> }> {
-  const name = `steward_bench_${randomBytes(6).toString('hex')}`;
-  const admin = async (text: string) => {
-    const client = new pg.Client({ connectionString: baseUrl });
-    await client.connect();
-    try {
-      await client.query(text);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`CREATE DATABASE ${name}`);
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString() });
-  return Object.assign(database, { dispose: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) });
+  const scratch = await scratchDatabase(baseUrl);
+  const database = await openDatabase({ url: scratch.url });
+  return Object.assign(database, { dispose: scratch.drop });
 }
 
 await main();
