@@ -5,15 +5,23 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Command } from 'commander';
+import { clientFromFlags } from '../../platform/cli/client.ts';
 import { examples, usageError } from '../../platform/cli/program.ts';
-import { type CatalogEntity, loadCatalog, parseEntityRef, stringifyEntityRef } from '../catalog/index.ts';
+import {
+  type CatalogEntity,
+  loadCatalog,
+  parseEntityRef,
+  stringifyEntityRef,
+  validateCatalog,
+} from '../catalog/index.ts';
 import { generateGuardrails, teamsOf } from './engine/generate/generate.ts';
 import type { Sizes } from './engine/generate/model.ts';
 import { renderTeam, teamFileName } from './engine/generate/render.ts';
 import { defaultSizes, parseSizes } from './engine/generate/sizes.ts';
 
 interface GenerateFlags {
-  catalog: string;
+  catalog?: string;
+  server?: string;
   out?: string;
   team: string[];
   sizes?: string;
@@ -29,7 +37,8 @@ export function registerGenerateCommand(guardrails: Command): void {
     .description(
       "For each team in the catalog, its namespaces' guardrails: ResourceQuota and LimitRange from its tier, a default-deny NetworkPolicy with DNS and what its dependencies need, and a RoleBinding for its members.",
     )
-    .option('--catalog <path>', 'catalog file or directory to read', '.')
+    .option('--catalog <path>', 'catalog file or directory to read (default: the current directory)')
+    .option('--server <url>', 'read the catalog of this Steward server instead (its export; STEWARD_TOKEN)')
     .option('--out <dir>', 'write one <team>.yaml per team into this directory instead of stdout')
     .option('--team <name>', 'only this team (a Group name or ref; repeatable)', collect, [])
     .option(
@@ -48,17 +57,20 @@ ${examples(
   'steward guardrails generate --catalog catalog/ --out guardrails/',
   'steward guardrails generate --catalog catalog/ --team payments | kubectl apply -f -',
   'steward guardrails generate --catalog catalog/ --sizes sizes.yaml --role admin --out guardrails/',
+  'STEWARD_TOKEN=… steward guardrails generate --server https://steward.example.com --out guardrails/',
 )}`,
     )
     .action(async (flags: GenerateFlags) => {
       if (!clusterRoleName.test(flags.role))
         throw usageError(`--role ${flags.role}: not a ClusterRole name (lowercase letters, digits, -, ., :)`);
       const sizes = flags.sizes ? await readSizes(flags.sizes) : defaultSizes;
-      const entities = await readCatalog(flags.catalog);
-      const teams = flags.team.map((name) => teamRef(name, entities, flags.catalog));
+      const fromServer = flags.server !== undefined && flags.catalog === undefined;
+      const catalog = fromServer ? `${flags.server}` : (flags.catalog ?? '.');
+      const entities = fromServer ? await readServedCatalog(flags.server) : await readCatalog(catalog);
+      const teams = flags.team.map((name) => teamRef(name, entities, catalog));
       const generated = generateGuardrails(entities, { sizes, memberRole: flags.role, teams });
       for (const n of generated.notices) process.stderr.write(`steward: ${n.message}\n`);
-      const context = { catalog: flags.catalog, sizes: flags.sizes ?? null, memberRole: flags.role };
+      const context = { catalog, sizes: flags.sizes ?? null, memberRole: flags.role };
       const objects = generated.teams.reduce((sum, t) => sum + t.objects.length, 0);
       if (flags.out === undefined) {
         process.stdout.write(generated.teams.map((t) => renderTeam(t, context)).join(''));
@@ -94,6 +106,19 @@ async function readCatalog(path: string): Promise<CatalogEntity[]> {
   if (catalog.errors.length > 0)
     process.stderr.write(
       `steward: the catalog at ${path} has ${catalog.errors.length} errors (those entities are left out); see steward catalog validate ${path}\n`,
+    );
+  return catalog.entities;
+}
+
+/** The server's whole catalog, as its export gives it (YAML that validates on its own). */
+async function readServedCatalog(server: string | undefined): Promise<CatalogEntity[]> {
+  const client = clientFromFlags({ server });
+  const path = '/api/v1/catalog/export';
+  const text = await client.text(path, 'application/yaml');
+  const catalog = validateCatalog([{ file: `${client.server}${path}`, content: text }]);
+  if (catalog.errors.length > 0)
+    process.stderr.write(
+      `steward: the catalog of ${client.server} has ${catalog.errors.length} errors in its export (those entities are left out)\n`,
     );
   return catalog.entities;
 }
