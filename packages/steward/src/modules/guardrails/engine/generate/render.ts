@@ -1,6 +1,6 @@
 // A team's guardrails as one multi-document YAML file: a header saying it is generated, from what and
 // how to regenerate it, then the objects in a stable order, so a regeneration diffs cleanly.
-import { emitYaml } from './emit-yaml.ts';
+import { stringify } from 'yaml';
 import type { TeamGuardrails } from './model.ts';
 
 export interface RenderContext {
@@ -23,7 +23,7 @@ export function renderTeam(team: TeamGuardrails, context: RenderContext): string
     '# Do not edit: change the catalog and generate again.',
     `# Team ${team.ref}: ${namespaces}; ${members}.`,
   ];
-  const documents = team.objects.map((o) => `---\n${emitYaml(o)}`);
+  const documents = team.objects.map((o) => `---\n${stringify(o, { lineWidth: 0 })}`);
   return `${header.join('\n')}\n${documents.join('')}`;
 }
 
