@@ -31,6 +31,7 @@ import {
   notificationsModule,
   oncallModule,
   ownershipModule,
+  scorecardsModule,
   sloModule,
 } from './modules.ts';
 
@@ -213,6 +214,15 @@ export async function assemble(options: AssembleOptions): Promise<Assembled> {
     ownership: ownership.api,
     admission: config.admission,
   });
+  // Scorecards last: rules over the catalog's facts, the route an alert would follow, SLOs and open
+  // scan findings, judged when asked.
+  const scorecards = await scorecardsModule.create(platform, {
+    catalog: catalog.api,
+    oncall: oncall.api,
+    slos: slo.api,
+    // The guardrails face has no stored findings yet: nothing is reported open until it has.
+    openFindings: async () => [],
+  });
   const running: RunningModule<unknown>[] = [
     catalog,
     identity,
@@ -223,6 +233,7 @@ export async function assemble(options: AssembleOptions): Promise<Assembled> {
     slo,
     guardrails,
     incidents,
+    scorecards,
   ];
 
   const app = await createApp({
