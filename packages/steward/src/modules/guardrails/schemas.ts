@@ -4,6 +4,17 @@
 import { z } from 'zod';
 import { severities } from './engine/model.ts';
 
+export const exemptionSyntaxSchema = z.enum([
+  'steward-annotation',
+  'steward-comment',
+  'central',
+  'kube-score',
+  'polaris',
+  'checkov',
+  'trivy',
+  'hadolint',
+]);
+
 export const findingSchema = z.object({
   ruleId: z.string().describe('Steward rule id, e.g. k8s-privileged'),
   severity: z.enum(severities),
@@ -17,23 +28,27 @@ export const findingSchema = z.object({
   fingerprint: z.string().describe('stable across line moves: what baselines match on'),
   container: z.string().optional(),
   expiredExemption: z
+    .object({
+      file: z.string(),
+      line: z.number().int(),
+      expires: z.string().nullable(),
+      written: z.string().optional(),
+      syntax: exemptionSyntaxSchema.optional(),
+      reason: z.string().nullable().optional(),
+      approver: z.string().nullable().optional(),
+    })
+    .optional()
+    .describe('the exemption that covered this finding until it expired'),
+  exemptedBy: z
     .object({ file: z.string(), line: z.number().int(), expires: z.string().nullable() })
-    .optional(),
+    .optional()
+    .describe('on `exempted` findings: the exemption (where it is written) that covers it'),
 });
 
 export const exemptionSchema = z.object({
   rules: z.array(z.string()),
   written: z.string().describe('as written: k8s-privileged, CKV_K8S_16, container-resources'),
-  syntax: z.enum([
-    'steward-annotation',
-    'steward-comment',
-    'central',
-    'kube-score',
-    'polaris',
-    'checkov',
-    'trivy',
-    'hadolint',
-  ]),
+  syntax: exemptionSyntaxSchema,
   reason: z.string().nullable(),
   expires: z.string().nullable(),
   approver: z.string().nullable(),
@@ -48,6 +63,7 @@ export const exemptionSchema = z.object({
 export const scanJsonSchema = z.object({
   findings: z.array(findingSchema),
   exemptions: z.array(exemptionSchema),
+  exempted: z.array(findingSchema).describe('the findings the exemptions cover, each with exemptedBy'),
   problems: z.array(
     z.object({ file: z.string(), line: z.number().int(), column: z.number().int(), message: z.string() }),
   ),
@@ -55,3 +71,65 @@ export const scanJsonSchema = z.object({
 });
 
 export type ScanJson = z.infer<typeof scanJsonSchema>;
+
+const text = (max: number) => z.string().max(max);
+
+/** A finding as uploaded: the JSON report's, with strings bounded so one upload cannot fill the disk. */
+const uploadedFindingSchema = findingSchema.extend({
+  ruleId: text(200).min(1),
+  message: text(4000),
+  file: text(1000),
+  resource: text(500).nullable(),
+  owner: text(500).nullable(),
+  fingerprint: text(200),
+  container: text(300).optional(),
+});
+
+/** `PUT /api/v1/guardrails/scans/:target`: the body is what `steward scan --format json` prints. */
+export const scanUploadSchema = z.object({
+  findings: z.array(uploadedFindingSchema).max(100_000),
+  exemptions: z
+    .array(
+      exemptionSchema.extend({
+        reason: text(2000).nullable(),
+        approver: text(300).nullable(),
+        file: text(1000),
+        resource: text(500).nullable(),
+      }),
+    )
+    .max(20_000),
+  exempted: z
+    .array(uploadedFindingSchema)
+    .max(100_000)
+    .default([])
+    .describe('the findings the exemptions cover (older reports may lack it)'),
+  problems: z
+    .array(
+      z.object({ file: text(1000), line: z.number().int(), column: z.number().int(), message: text(4000) }),
+    )
+    .max(20_000)
+    .default([]),
+  baselined: z.number().int().optional(),
+});
+
+export const scanTargetParamsSchema = z.strictObject({
+  target: z
+    .string()
+    .min(1)
+    .max(300)
+    .regex(/^[^\s\p{Cc}]+$/u, 'must be a repository name without spaces, e.g. github.com/acme/shop')
+    .describe('the repository scanned, URL-encoded: github.com%2Facme%2Fshop'),
+});
+
+export const scanUploadAnswerSchema = z.object({
+  target: z.string(),
+  uploadedAt: z.string(),
+  uploadedBy: z.string(),
+  findings: z.number().int().describe('open findings stored'),
+  exempted: z.number().int().describe('findings an exemption covers, stored with it'),
+  exemptions: z.number().int().describe('exemptions used, or found expired'),
+  problems: z.number().int().describe('files the scan could not read'),
+});
+
+export type ScanUpload = z.infer<typeof scanUploadSchema>;
+export type ScanUploadAnswer = z.infer<typeof scanUploadAnswerSchema>;
