@@ -133,3 +133,126 @@ export const scanUploadAnswerSchema = z.object({
 
 export type ScanUpload = z.infer<typeof scanUploadSchema>;
 export type ScanUploadAnswer = z.infer<typeof scanUploadAnswerSchema>;
+
+const refFilter = (what: string) => z.string().min(1).max(500).optional().describe(what);
+
+/** `GET /api/v1/guardrails/findings`: the latest scan of every target, filtered; paged with `cursor`. */
+export const findingsQuerySchema = z.strictObject({
+  team: refFilter('a Group name or ref: payments, group:default/payments'),
+  service: refFilter('an entity name or ref: checkout, component:default/checkout'),
+  target: refFilter('a repository: github.com/acme/shop'),
+  severity: z.enum(severities).optional(),
+  state: z
+    .enum(['open', 'exempted', 'all'])
+    .default('open')
+    .describe('open (default): no exemption covers it today; exempted: one does'),
+  cursor: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/, 'must be the `next` of a previous page')
+    .max(2000)
+    .optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+export const scanExemptionViewSchema = z.object({
+  target: z.string(),
+  rules: z.array(z.string()),
+  written: z.string().describe('as written: k8s-privileged, CKV_K8S_16, container-resources'),
+  syntax: exemptionSyntaxSchema.nullable(),
+  reason: z.string().nullable(),
+  approver: z.string().nullable(),
+  expires: z.string().nullable().describe('YYYY-MM-DD, the last day it holds; null: no expiry'),
+  expired: z.boolean().describe('its last day is past (UTC)'),
+  daysLeft: z
+    .number()
+    .int()
+    .nullable()
+    .describe('days until it expires (0: today is its last day; negative: expired); null: no expiry'),
+  file: z.string(),
+  line: z.number().int(),
+  resource: z.string().nullable(),
+  team: z.string().nullable(),
+  service: z.string().nullable(),
+  findings: z.number().int().describe('findings it covers (or covered, before it expired)'),
+  uploadedAt: z.string().describe('when the scan that saw it was uploaded'),
+});
+
+export const scanFindingViewSchema = z.object({
+  target: z.string(),
+  ruleId: z.string(),
+  severity: z.enum(severities),
+  message: z.string(),
+  file: z.string(),
+  line: z.number().int(),
+  column: z.number().int(),
+  resource: z.string().nullable(),
+  container: z.string().nullable(),
+  aliases: z.array(z.string()),
+  fingerprint: z.string(),
+  team: z.string().nullable().describe('entity ref of the owning Group'),
+  service: z.string().nullable().describe('entity ref of the service the resource or file belongs to'),
+  exempted: z.boolean().describe('an exemption covers it today'),
+  exemption: z
+    .object({
+      written: z.string(),
+      reason: z.string().nullable(),
+      approver: z.string().nullable(),
+      expires: z.string().nullable(),
+      file: z.string(),
+      line: z.number().int(),
+    })
+    .nullable()
+    .describe('the exemption that covered it at the scan (it may have expired since)'),
+  uploadedAt: z.string(),
+});
+
+export const findingListSchema = z.object({
+  items: z.array(scanFindingViewSchema),
+  next: z.string().nullable().describe('pass as `cursor` for the next page; null on the last'),
+});
+
+export const findingSummaryQuerySchema = z.strictObject({
+  by: z.enum(['team', 'service', 'target']).describe('what to group the open findings by'),
+  team: refFilter('a Group name or ref'),
+  service: refFilter('an entity name or ref'),
+  target: refFilter('a repository'),
+});
+
+export const findingSummarySchema = z.object({
+  items: z.array(
+    z.object({
+      key: z.string().nullable().describe('the team, service or target; null: findings nothing claims'),
+      critical: z.number().int(),
+      high: z.number().int(),
+      medium: z.number().int(),
+      low: z.number().int(),
+      info: z.number().int(),
+      open: z.number().int().describe('all open findings (the sum of the severities)'),
+      exempted: z.number().int().describe('findings an exemption covers today'),
+    }),
+  ),
+});
+
+export const exemptionsQuerySchema = z.strictObject({
+  team: refFilter('a Group name or ref'),
+  service: refFilter('an entity name or ref'),
+  target: refFilter('a repository'),
+  state: z.enum(['live', 'expired', 'all']).default('all'),
+});
+
+export const scanViewSchema = z.object({
+  target: z.string(),
+  uploadedAt: z.string(),
+  uploadedBy: z.string(),
+  findings: z.number().int().describe('findings no exemption covered at the scan'),
+  exempted: z.number().int(),
+  problems: z.number().int(),
+});
+
+export type FindingsQuery = z.infer<typeof findingsQuerySchema>;
+export type FindingSummaryQuery = z.infer<typeof findingSummaryQuerySchema>;
+export type ExemptionsQuery = z.infer<typeof exemptionsQuerySchema>;
+export type ScanFindingView = z.infer<typeof scanFindingViewSchema>;
+export type ScanExemptionView = z.infer<typeof scanExemptionViewSchema>;
+export type FindingSummary = z.infer<typeof findingSummarySchema>;
+export type ScanView = z.infer<typeof scanViewSchema>;

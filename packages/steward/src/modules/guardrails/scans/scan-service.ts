@@ -2,9 +2,20 @@
 // latest scan, each finding attributed to its team and service by the server's catalog, each exempted
 // finding tied to the exemption covering it (with its expiry, so it opens again once that passes).
 import { type OwnershipService, repositoryIdentity } from '../../ownership/index.ts';
-import type { ScanUpload, ScanUploadAnswer } from '../schemas.ts';
+import type {
+  ExemptionsQuery,
+  FindingSummary,
+  FindingSummaryQuery,
+  FindingsQuery,
+  ScanExemptionView,
+  ScanFindingView,
+  ScanUpload,
+  ScanUploadAnswer,
+  ScanView,
+} from '../schemas.ts';
 import type { GuardrailsDb, ScanExemptionsTable, ScanFindingsTable } from '../tables.ts';
 import { type Attribution, attributor } from './attribute.ts';
+import { listExemptions, listFindings, listScans, summariseFindings } from './scan-reads.ts';
 import { allFindings, type OpenFindingRow, replaceScan } from './scan-store.ts';
 
 export interface ScanServiceNeeds {
@@ -18,6 +29,13 @@ export interface ScanService {
   upload(target: string, report: ScanUpload, uploadedBy: string): Promise<ScanUploadAnswer>;
   /** Every finding of every target's latest scan, `exempted` when an exemption still covers it today. */
   findings(): Promise<OpenFindingRow[]>;
+  /** A page of findings, the most severe first. */
+  listFindings(query: FindingsQuery): Promise<{ items: ScanFindingView[]; next: string | null }>;
+  /** Open and exempted findings counted by team, service or target. */
+  summarise(query: FindingSummaryQuery): Promise<FindingSummary>;
+  /** Every exemption the latest scans used or found expired, the soonest to expire first. */
+  exemptions(query: ExemptionsQuery): Promise<ScanExemptionView[]>;
+  scans(): Promise<ScanView[]>;
 }
 
 type Exemption = Omit<ScanExemptionsTable, 'target' | 'seq'>;
@@ -52,6 +70,10 @@ export function createScanService(needs: ScanServiceNeeds): ScanService {
       };
     },
     findings: () => allFindings(needs.db, today()),
+    listFindings: (query) => listFindings(needs.db, query, today()),
+    summarise: (query) => summariseFindings(needs.db, query, today()),
+    exemptions: (query) => listExemptions(needs.db, query, today()),
+    scans: () => listScans(needs.db),
   };
 }
 

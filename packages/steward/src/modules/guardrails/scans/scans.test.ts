@@ -53,7 +53,7 @@ const report = {
       expiredExemption: {
         file: 'deploy/checkout.yaml',
         line: 9,
-        expires: '2026-01-31',
+        expires: '2021-06-30',
         written: 'k8s-host-path',
         syntax: 'steward-annotation',
         reason: 'node agent',
@@ -174,6 +174,190 @@ describeEachEngine('scans uploaded to the server', ({ db }) => {
         service: null,
         target,
         exempted: false,
+      },
+    ]);
+  });
+
+  const read = async (url: string, token = org.tokens.viewer) => {
+    const response = await steward.call('GET', url, { token });
+    expect(response.statusCode, response.body).toBe(200);
+    return response.json();
+  };
+  const rules = (items: { ruleId: string }[]) => items.map((f) => f.ruleId);
+
+  it('lists open findings, most severe first, filtered and paged', async () => {
+    // high: run-as-root (its exemption lapsed), tf-s3-public, host-path; then medium. Within a
+    // severity in upload order: exempted findings were stored first, then the open ones.
+    const all = await read('/api/v1/guardrails/findings');
+    expect(rules(all.items)).toEqual([
+      'k8s-run-as-root',
+      'tf-s3-public',
+      'k8s-host-path',
+      'k8s-writable-root-filesystem',
+      'k8s-image-tag',
+    ]);
+    expect(all.next).toBeNull();
+    expect(all.items[0]).toMatchObject({
+      target: 'github.com/acme/shop',
+      file: 'deploy/checkout.yaml',
+      resource: 'Deployment/shop/checkout',
+      team: 'group:default/shop-team',
+      service: 'component:default/checkout',
+      exempted: false,
+      exemption: { written: 'k8s-run-as-root', expires: '2020-01-01', reason: 'legacy image', line: 10 },
+    });
+    const pages: string[][] = [];
+    let next: string | null = null;
+    do {
+      const page = await read(`/api/v1/guardrails/findings?limit=2${next ? `&cursor=${next}` : ''}`);
+      pages.push(rules(page.items));
+      next = page.next;
+    } while (next !== null && pages.length < 5);
+    expect(pages).toEqual([
+      ['k8s-run-as-root', 'tf-s3-public'],
+      ['k8s-host-path', 'k8s-writable-root-filesystem'],
+      ['k8s-image-tag'],
+    ]);
+    const mine = ['k8s-run-as-root', 'k8s-host-path', 'k8s-writable-root-filesystem'];
+    expect(rules((await read('/api/v1/guardrails/findings?team=shop-team')).items)).toEqual(mine);
+    expect(rules((await read('/api/v1/guardrails/findings?service=checkout')).items)).toEqual(mine);
+    expect(rules((await read('/api/v1/guardrails/findings?severity=high')).items)).toEqual([
+      'k8s-run-as-root',
+      'tf-s3-public',
+      'k8s-host-path',
+    ]);
+    expect(
+      rules(
+        (await read('/api/v1/guardrails/findings?target=https://github.com/acme/shop.git&team=search')).items,
+      ),
+    ).toEqual(['k8s-image-tag']);
+    const exempted = await read('/api/v1/guardrails/findings?state=exempted');
+    expect(exempted.items).toMatchObject([
+      {
+        ruleId: 'k8s-privileged',
+        exempted: true,
+        exemption: {
+          written: 'k8s-privileged',
+          reason: 'GPU driver',
+          approver: '@security',
+          expires: '2099-12-31',
+          file: 'deploy/checkout.yaml',
+          line: 8,
+        },
+      },
+    ]);
+    expect((await read('/api/v1/guardrails/findings?state=all')).items).toHaveLength(6);
+  });
+
+  it('refuses a bad filter or cursor, naming it', async () => {
+    const cursor = await steward.call('GET', '/api/v1/guardrails/findings?cursor=bm90LWpzb24', {
+      token: org.tokens.viewer,
+    });
+    expect(cursor.statusCode).toBe(400);
+    expect(cursor.json().detail).toContain('querystring.cursor');
+    const severity = await steward.call('GET', '/api/v1/guardrails/findings?severity=urgent', {
+      token: org.tokens.viewer,
+    });
+    expect(severity.statusCode).toBe(400);
+    expect(severity.json().detail).toContain('querystring.severity');
+    const team = await steward.call('GET', '/api/v1/guardrails/findings?team=group:default/', {
+      token: org.tokens.viewer,
+    });
+    expect(team.statusCode).toBe(400);
+    expect(team.json().detail).toContain('querystring.team');
+  });
+
+  it('counts open findings by team and by service, the most severe first', async () => {
+    const zero = { critical: 0, high: 0, medium: 0, low: 0, info: 0, exempted: 0 };
+    expect((await read('/api/v1/guardrails/findings/summary?by=team')).items).toEqual([
+      { ...zero, key: 'group:default/shop-team', high: 2, medium: 1, open: 3, exempted: 1 },
+      { ...zero, key: 'group:default/platform', high: 1, open: 1 },
+      { ...zero, key: 'group:default/search', medium: 1, open: 1 },
+    ]);
+    expect((await read('/api/v1/guardrails/findings/summary?by=service')).items).toEqual([
+      { ...zero, key: 'component:default/checkout', high: 2, medium: 1, open: 3, exempted: 1 },
+      { ...zero, key: null, high: 1, medium: 1, open: 2 },
+    ]);
+    expect((await read('/api/v1/guardrails/findings/summary?by=team&team=search')).items).toEqual([
+      { ...zero, key: 'group:default/search', medium: 1, open: 1 },
+    ]);
+  });
+
+  it('lists the exemptions with their expiry, the soonest first, and the scans', async () => {
+    const { items } = await read('/api/v1/guardrails/exemptions');
+    expect(items.map((e: { written: string }) => e.written)).toEqual([
+      'k8s-run-as-root',
+      'k8s-host-path',
+      'k8s-privileged',
+    ]);
+    const today = new Date().toISOString().slice(0, 10);
+    const daysTo = (date: string) => Math.round((Date.parse(date) - Date.parse(today)) / 86_400_000);
+    const where = {
+      target: 'github.com/acme/shop',
+      team: 'group:default/shop-team',
+      service: 'component:default/checkout',
+    };
+    expect(items).toEqual([
+      {
+        ...where,
+        rules: ['k8s-run-as-root'],
+        written: 'k8s-run-as-root',
+        syntax: 'steward-comment',
+        reason: 'legacy image',
+        approver: null,
+        expires: '2020-01-01',
+        expired: true,
+        daysLeft: daysTo('2020-01-01'),
+        file: 'deploy/checkout.yaml',
+        line: 10,
+        resource: 'Deployment/shop/checkout',
+        findings: 1,
+        uploadedAt: expect.any(String),
+      },
+      {
+        ...where,
+        rules: ['k8s-host-path'],
+        written: 'k8s-host-path',
+        syntax: 'steward-annotation',
+        reason: 'node agent',
+        approver: '@sec',
+        expires: '2021-06-30',
+        expired: true,
+        daysLeft: daysTo('2021-06-30'),
+        file: 'deploy/checkout.yaml',
+        line: 9,
+        resource: 'Deployment/shop/checkout',
+        findings: 1,
+        uploadedAt: expect.any(String),
+      },
+      {
+        ...where,
+        rules: ['k8s-privileged'],
+        written: 'k8s-privileged',
+        syntax: 'steward-annotation',
+        reason: 'GPU driver',
+        approver: '@security',
+        expires: '2099-12-31',
+        expired: false,
+        daysLeft: daysTo('2099-12-31'),
+        file: 'deploy/checkout.yaml',
+        line: 8,
+        resource: 'Deployment/shop/checkout',
+        findings: 1,
+        uploadedAt: expect.any(String),
+      },
+    ]);
+    const live = await read('/api/v1/guardrails/exemptions?state=live&team=shop-team');
+    expect(live.items.map((e: { written: string }) => e.written)).toEqual(['k8s-privileged']);
+    expect((await read('/api/v1/guardrails/exemptions?team=search')).items).toEqual([]);
+    expect((await read('/api/v1/guardrails/scans')).items).toEqual([
+      {
+        target: 'github.com/acme/shop',
+        uploadedAt: expect.any(String),
+        uploadedBy: 'mia',
+        findings: 4,
+        exempted: 2,
+        problems: 0,
       },
     ]);
   });
