@@ -3,6 +3,7 @@
 export * from './modules/alerts/noise-schemas.ts';
 export * from './modules/alerts/schemas.ts';
 export * from './modules/catalog/schemas.ts';
+export * from './modules/guardrails/schemas.ts';
 export * from './modules/identity/schemas.ts';
 export * from './modules/incidents/schemas.ts';
 // Notifications: only the delivery log (its urgency is the alerts' own).

@@ -2,6 +2,7 @@
 // where each is wired. Read top to bottom, this is Steward's table of contents.
 import { readFileSync } from 'node:fs';
 import type { CatalogOptions } from '../modules/catalog/index.ts';
+import type { GuardrailsService } from '../modules/guardrails/index.ts';
 import type { PasswordCheck } from '../modules/identity/index.ts';
 import type { NotificationsNeeds, NotificationsService } from '../modules/notifications/index.ts';
 import { attachSloSpecs } from '../modules/slo/index.ts';
@@ -86,6 +87,8 @@ export interface Assembled {
   events: DomainEvents;
   /** The notifications face (tests call notify and read deliveries through it). */
   notifications: NotificationsService;
+  /** The guardrails face (tests read the uploaded scans' findings through it). */
+  guardrails: GuardrailsService;
 }
 
 export async function assemble(options: AssembleOptions): Promise<Assembled> {
@@ -261,6 +264,7 @@ export async function assemble(options: AssembleOptions): Promise<Assembled> {
     realtime,
     events,
     notifications: notifications.api,
+    guardrails: guardrails.api,
     async start() {
       await realtime.start();
       await events.start();

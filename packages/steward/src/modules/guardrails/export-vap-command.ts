@@ -7,6 +7,7 @@ import { examples, usageError } from '../../platform/cli/program.ts';
 import { exportVap, paramsObjectName, type ValidationAction } from './engine/cel/export-vap.ts';
 import { parsePolicy } from './engine/policy.ts';
 import { scanner } from './engine/scanners.ts';
+import { registerUploadCommand } from './scans/upload-command.ts';
 
 interface ExportFlags {
   policy: string;
@@ -17,7 +18,8 @@ interface ExportFlags {
 export function registerGuardrailsCommands(program: Command): void {
   const guardrails = program
     .command('guardrails')
-    .description('Guardrails beyond scanning: policies for the cluster.');
+    .description('Guardrails beyond scanning: policies for the cluster, scans kept on the server.');
+  registerUploadCommand(guardrails);
   guardrails
     .command('export-vap')
     .description(
