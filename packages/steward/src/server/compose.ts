@@ -223,8 +223,7 @@ export async function assemble(options: AssembleOptions): Promise<Assembled> {
     catalog: catalog.api,
     oncall: oncall.api,
     slos: slo.api,
-    // The guardrails face has no stored findings yet: nothing is reported open until it has.
-    openFindings: async () => [],
+    guardrails: guardrails.api,
   });
   const running: RunningModule<unknown>[] = [
     catalog,

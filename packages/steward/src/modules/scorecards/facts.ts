@@ -1,28 +1,19 @@
 // Gathers what the checks read about some entities, each source read once for all of them: owners
-// and systems from the catalog, the escalation route from on-call, SLOs, and open scan findings.
+// and systems from the catalog, the escalation route from on-call, SLOs, and the open findings of
+// the latest uploaded scans (guardrails), matched to an entity by the ref (or name) they carry.
 import type { Catalog, CatalogEntity } from '../catalog/index.ts';
+import type { GuardrailsService } from '../guardrails/index.ts';
 import type { OncallService } from '../oncall/index.ts';
 import type { SloService } from '../slo/index.ts';
 import { primaryOwner } from './engine/checks.ts';
 import type { Placement } from './engine/evaluate.ts';
-import type { CheckName, EntityFacts, FindingSeverity, ScanFinding } from './engine/model.ts';
-
-/** An open scan finding as the guardrails module's face gives it. */
-export interface OpenFinding {
-  team: string | null;
-  /** The entity it is attributed to: a ref or a name. */
-  service: string | null;
-  ruleId: string;
-  severity: FindingSeverity;
-  target: string;
-  exempted: boolean;
-}
+import type { CheckName, EntityFacts, ScanFinding } from './engine/model.ts';
 
 export interface FactSources {
   catalog: Pick<Catalog, 'loadEntitiesByRef' | 'entitiesOfKinds'>;
   oncall: Pick<OncallService, 'policiesFor'>;
   slos: Pick<SloService, 'list'>;
-  openFindings: () => Promise<OpenFinding[]>;
+  guardrails: Pick<GuardrailsService, 'openFindings'>;
 }
 
 export interface Facts {
@@ -53,7 +44,7 @@ export async function gatherFacts(
       ? sources.oncall.policiesFor(entities.map((e) => ({ service: e.ref, team: null })))
       : Promise.resolve([]),
     uses.has('has-slo') ? sources.slos.list({}) : Promise.resolve([]),
-    uses.has('no-findings-at-or-above') ? sources.openFindings() : Promise.resolve([]),
+    uses.has('no-findings-at-or-above') ? sources.guardrails.openFindings() : Promise.resolve([]),
   ]);
   const knownOwners = new Set(ownerEntities.map((e) => e.ref));
   const slosOf = groupBy(slos, (s) => s.service.toLowerCase());

@@ -6,7 +6,6 @@ export { campaignProgress } from './engine/campaign-progress.ts';
 export { evaluateEntity, levelHeld, scoreOf } from './engine/evaluate.ts';
 export type { EntityFacts, EntityResult, Scorecard, ScorecardRule } from './engine/model.ts';
 export { builtInScorecard, readScorecard } from './engine/read-scorecard.ts';
-export type { OpenFinding } from './facts.ts';
 export type {
   CampaignView,
   EntityResultView,

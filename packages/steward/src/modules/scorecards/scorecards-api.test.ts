@@ -2,10 +2,11 @@
 // then the catalog's own, its results, roll-ups and an entity's card worked out by hand; campaigns
 // created, edited and closed by those allowed to, with their progress.
 //
-// The scorecard `readiness` weighs 6: has-owner 2 and has-description 1 (Bronze), has-escalation-policy
-// 2 (Silver), has-runbook 1 (Gold). checkout passes all (Gold, 100); search-api has no policy and no
-// runbook (Bronze, 3 of 6 = 50); orphan's owner is not in the catalog, nor is any policy or runbook
-// (none, 1 of 6 = 16.7). The database Resource is out of scope.
+// The scorecard `readiness` weighs 7: has-owner 2 and has-description 1 (Bronze), has-escalation-policy
+// 2 (Silver), has-runbook 1 and no high findings 1 (Gold). checkout passes all (Gold, 100); search-api
+// has no policy and no runbook (Bronze, 4 of 7 = 57.1); orphan's owner is not in the catalog, nor is
+// any policy or runbook (none, 2 of 7 = 28.6). The database Resource is out of scope. Last, a scan
+// uploaded with a high finding on checkout's Deployment takes it down to Silver (6 of 7 = 85.7).
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../../server/test-engines.ts';
 import { type SeededOrg, seedOrg, startTestSteward, type TestSteward } from '../../server/test-steward.ts';
@@ -26,6 +27,7 @@ const catalog = [
   '      weight: 2',
   '      howToFix: Give your team an EscalationPolicy in oncall.yaml.',
   '    - { id: runbook, title: Has a runbook, check: has-runbook, level: Gold }',
+  '    - { id: clean, title: No high findings, check: no-findings-at-or-above, params: { severity: high }, level: Gold }',
   '---',
   'apiVersion: steward.dev/v1',
   'kind: EscalationPolicy',
@@ -95,8 +97,8 @@ describeEachEngine('scorecards through the API', ({ db }) => {
       title: 'Readiness',
       owner: 'group:default/payments',
       entities: 3,
-      // (100 + 50 + 16.7) / 3
-      averageScore: 55.6,
+      // (100 + 57.1 + 28.6) / 3 = 61.9
+      averageScore: 61.9,
       levelCounts: [
         { level: 'Bronze', count: 1 },
         { level: 'Silver', count: 0 },
@@ -113,8 +115,8 @@ describeEachEngine('scorecards through the API', ({ db }) => {
       ]),
     ).toEqual([
       ['component:default/checkout', 'Gold', 100],
-      ['component:default/orphan', null, 16.7],
-      ['component:default/search-api', 'Bronze', 50],
+      ['component:default/orphan', null, 28.6],
+      ['component:default/search-api', 'Bronze', 57.1],
     ]);
     const orphan = detail.results[1];
     expect(orphan.rules[0]).toMatchObject({
@@ -153,9 +155,9 @@ describeEachEngine('scorecards through the API', ({ db }) => {
         r.averageScore,
       ]),
     ).toEqual([
-      ['group:default/ghost', 1, 16.7],
+      ['group:default/ghost', 1, 28.6],
       ['group:default/payments', 1, 100],
-      ['group:default/search', 1, 50],
+      ['group:default/search', 1, 57.1],
     ]);
     expect(rollups.items[2].worstRules.map((w: { id: string }) => w.id)).toEqual(['policy', 'runbook']);
   });
@@ -238,7 +240,7 @@ describeEachEngine('scorecards through the API', ({ db }) => {
       { field: 'body.level', message: 'Platinum is not a level of readiness: one of Bronze, Silver, Gold' },
       {
         field: 'body.rules.1',
-        message: 'nope is not a rule of readiness: one of owner, description, policy, runbook',
+        message: 'nope is not a rule of readiness: one of owner, description, policy, runbook, clean',
       },
       { field: 'body.teams.0', message: 'group:default/nobody is not a Group in the catalog' },
     ]);
@@ -257,5 +259,39 @@ describeEachEngine('scorecards through the API', ({ db }) => {
     });
     expect(noCard.statusCode).toBe(400);
     expect(noCard.json().errors[0].field).toBe('body.scorecard');
+  });
+
+  it('counts the open findings of an uploaded scan against the entity they are attributed to', async () => {
+    const finding = (ruleId: string, severity: string) => ({
+      ruleId,
+      severity,
+      message: `${ruleId} here`,
+      file: 'deploy/checkout.yaml',
+      line: 12,
+      column: 3,
+      resource: 'Deployment/shop/checkout',
+      owner: null,
+      aliases: [],
+      fingerprint: `fp-${ruleId}`,
+    });
+    const scan = {
+      findings: [finding('k8s-host-path', 'high'), finding('k8s-image-tag', 'medium')],
+      exemptions: [],
+      exempted: [],
+      problems: [],
+      baselined: 0,
+    };
+    const put = await send(
+      'PUT',
+      '/api/v1/guardrails/scans/github.com%2Facme%2Fshop',
+      org.tokens.member,
+      scan,
+    );
+    expect(put.statusCode, put.body).toBe(200);
+    const [card] = (await get('/api/v1/entities/component/default/checkout/scorecards')).json().items;
+    expect([card.result.level, card.result.score]).toEqual(['Silver', 85.7]);
+    expect(card.result.nextSteps.map((s: { id: string; evidence: string }) => [s.id, s.evidence])).toEqual([
+      ['clean', '1 open: k8s-host-path (high) on github.com/acme/shop'],
+    ]);
   });
 });

@@ -2,10 +2,10 @@
 // catalog, on-call, SLOs and guardrails; campaigns stored in the database (every server sees them).
 import type { PlatformServices, RunningModule } from '../../platform/module.ts';
 import type { Catalog } from '../catalog/index.ts';
+import type { GuardrailsService } from '../guardrails/index.ts';
 import type { OncallService } from '../oncall/index.ts';
 import type { SloService } from '../slo/index.ts';
 import type { CampaignContext } from './campaigns.ts';
-import type { OpenFinding } from './facts.ts';
 import type { ScorecardsApi } from './index.ts';
 import { scorecardRoutes } from './routes.ts';
 import { createScorecardsService } from './scorecards-service.ts';
@@ -15,8 +15,8 @@ export interface ScorecardsNeeds {
   catalog: Catalog;
   oncall: Pick<OncallService, 'policiesFor'>;
   slos: Pick<SloService, 'list'>;
-  /** Open scan findings, each attributed to a service (the guardrails face). */
-  openFindings: () => Promise<OpenFinding[]>;
+  /** Open findings of the latest uploaded scans, each attributed to a service. */
+  guardrails: Pick<GuardrailsService, 'openFindings'>;
 }
 
 export function scorecardsModuleOf(
