@@ -66,7 +66,7 @@ function ScorecardDetails({ detail }: { detail: ScorecardDetail }) {
         initialSort={{ column: 'score', direction: 'ascending' }}
       />
       <h2>Roll-up</h2>
-      <label className="field field--inline">
+      <label className="field scorecard-rollup-by">
         <span className="field__label">Roll up by</span>
         <select value={by} onChange={(e) => setBy(e.target.value as RollupBy)}>
           <option value="team">team</option>
