@@ -2,6 +2,7 @@
 // where each is wired. Read top to bottom, this is Steward's table of contents.
 import { readFileSync } from 'node:fs';
 import type { CatalogOptions } from '../modules/catalog/index.ts';
+import type { GuardrailsService } from '../modules/guardrails/index.ts';
 import type { PasswordCheck } from '../modules/identity/index.ts';
 import type { NotificationsNeeds, NotificationsService } from '../modules/notifications/index.ts';
 import { attachSloSpecs } from '../modules/slo/index.ts';
@@ -31,6 +32,7 @@ import {
   notificationsModule,
   oncallModule,
   ownershipModule,
+  scorecardsModule,
   sloModule,
 } from './modules.ts';
 
@@ -85,6 +87,8 @@ export interface Assembled {
   events: DomainEvents;
   /** The notifications face (tests call notify and read deliveries through it). */
   notifications: NotificationsService;
+  /** The guardrails face (tests read the uploaded scans' findings through it). */
+  guardrails: GuardrailsService;
 }
 
 export async function assemble(options: AssembleOptions): Promise<Assembled> {
@@ -213,6 +217,14 @@ export async function assemble(options: AssembleOptions): Promise<Assembled> {
     ownership: ownership.api,
     admission: config.admission,
   });
+  // Scorecards last: rules over the catalog's facts, the route an alert would follow, SLOs and open
+  // scan findings, judged when asked.
+  const scorecards = await scorecardsModule.create(platform, {
+    catalog: catalog.api,
+    oncall: oncall.api,
+    slos: slo.api,
+    guardrails: guardrails.api,
+  });
   const running: RunningModule<unknown>[] = [
     catalog,
     identity,
@@ -223,6 +235,7 @@ export async function assemble(options: AssembleOptions): Promise<Assembled> {
     slo,
     guardrails,
     incidents,
+    scorecards,
   ];
 
   const app = await createApp({
@@ -250,6 +263,7 @@ export async function assemble(options: AssembleOptions): Promise<Assembled> {
     realtime,
     events,
     notifications: notifications.api,
+    guardrails: guardrails.api,
     async start() {
       await realtime.start();
       await events.start();

@@ -8,6 +8,7 @@ import { exportVap, paramsObjectName, type ValidationAction } from './engine/cel
 import { parsePolicy } from './engine/policy.ts';
 import { scanner } from './engine/scanners.ts';
 import { registerGenerateCommand } from './generate-command.ts';
+import { registerUploadCommand } from './scans/upload-command.ts';
 
 interface ExportFlags {
   policy: string;
@@ -19,9 +20,10 @@ export function registerGuardrailsCommands(program: Command): void {
   const guardrails = program
     .command('guardrails')
     .description(
-      "Guardrails beyond scanning: policies for the cluster, and each team's namespace guardrails.",
+      "Guardrails beyond scanning: policies for the cluster, each team's namespace guardrails, scans kept on the server.",
     );
   registerGenerateCommand(guardrails);
+  registerUploadCommand(guardrails);
   guardrails
     .command('export-vap')
     .description(

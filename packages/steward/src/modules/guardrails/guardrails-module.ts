@@ -1,5 +1,6 @@
-// The running guardrails module: its face is the scanner itself, the same engine the CLI uses; in the
-// server, the admission webhook judging objects with it and the reports of what it saw.
+// The running guardrails module: its face is the scanner itself, the same engine the CLI uses, and the
+// findings of the scans uploaded; in the server, the admission webhook judging objects with the
+// scanner and the reports of what it saw, and the scans uploaded by `steward scan --upload`.
 import { readFile } from 'node:fs/promises';
 import { type AdmissionConfig, defaultAdmissionConfig } from '../../platform/config-admission.ts';
 import { type FieldProblem, invalid } from '../../platform/errors.ts';
@@ -11,10 +12,12 @@ import { type PolicyConfig, parsePolicy } from './engine/policy.ts';
 import { scanner } from './engine/scanners.ts';
 import type { GuardrailsService } from './index.ts';
 import { declaredOwner } from './owners.ts';
+import { scanRoutes } from './scans/scan-routes.ts';
+import { createScanService } from './scans/scan-service.ts';
 import type { GuardrailsTables } from './tables.ts';
 
 export interface GuardrailsNeeds {
-  /** Who owns an object under review, from the catalog's index. */
+  /** Who owns an object under review or an uploaded finding, from the catalog's index. */
   ownership: Pick<OwnershipService, 'index'>;
   /** STEWARD_ADMISSION; the defaults (warn, deny at high in enforce, 2 s, fail-open) when absent. */
   admission?: AdmissionConfig | undefined;
@@ -26,17 +29,30 @@ export async function guardrailsModuleOf(
 ): Promise<RunningModule<GuardrailsService>> {
   const given = needs.admission ?? defaultAdmissionConfig;
   const config = { ...given, teams: teamRefs(given.teams) };
+  const db = platform.database.kysely<GuardrailsTables>();
   const admission = createAdmissionService({
-    db: platform.database.kysely<GuardrailsTables>(),
+    db,
     scanner,
     ownership: needs.ownership,
     config,
     policy: config.policy ? await readPolicy(config.policy) : null,
     logger: platform.logger,
   });
+  const scans = createScanService({ db, ownership: needs.ownership });
   return {
-    api: { scanner },
-    routes: [admissionRoutes(admission, declaredOwner)],
+    api: {
+      scanner,
+      openFindings: async () =>
+        (await scans.findings()).map(({ team, service, ruleId, severity, target, exempted }) => ({
+          team,
+          service,
+          ruleId,
+          severity,
+          target,
+          exempted,
+        })),
+    },
+    routes: [admissionRoutes(admission, declaredOwner), scanRoutes(scans)],
     // The first review should not wait for the ownership index to be built: start building it now.
     start: async () => {
       needs.ownership.index().catch((error: unknown) => {

@@ -1,6 +1,7 @@
 // Guardrails: scanning manifests for common mistakes, with each finding's owner, aliases into the
 // peers' checks and exemptions. Other modules import only from here. The engine is pure: files in,
 // findings out; another kind of file plugs in as one more FileKindAnalyser.
+import type { Severity } from './engine/model.ts';
 import type { Scanner } from './engine/scan.ts';
 
 export type { Baseline, BaselineEntry } from './engine/baseline.ts';
@@ -31,6 +32,26 @@ export { parsePolicy } from './engine/policy.ts';
 export { createScanner, defaultScanConfig, type Scanner } from './engine/scan.ts';
 export { scanner } from './engine/scanners.ts';
 
+/** One finding of a target's latest uploaded scan, as other modules (scorecards) count them. */
+export interface FindingFact {
+  /** The owning Group's entity ref (`group:default/payments`), or null. */
+  team: string | null;
+  /** The entity the resource or file belongs to (`component:default/orders`), or null. */
+  service: string | null;
+  ruleId: string;
+  severity: Severity;
+  /** The repository scanned (`github.com/acme/shop`). */
+  target: string;
+  /** An exemption covers it today; one whose exemption has expired since the upload is open again. */
+  exempted: boolean;
+}
+
 export interface GuardrailsService {
   scanner: Scanner;
+  /**
+   * Open findings from the latest scan of every target, exempted ones included with `exempted: true`.
+   * The admission reports are not included: a review with no findings leaves no report, so the
+   * newest report of a resource cannot say whether it is still wrong (it may have been fixed or deleted).
+   */
+  openFindings(): Promise<FindingFact[]>;
 }

@@ -1,6 +1,6 @@
 // `steward scan PATH...`: Kubernetes manifests, Dockerfiles and Terraform checked for
 // common mistakes, offline. Findings as text by owner, JSON, SARIF or JUnit; exit 1 when any is at or
-// above --fail-on; a baseline so CI fails only on new findings.
+// above --fail-on; a baseline so CI fails only on new findings; --upload keeps the scan on a server.
 import { readFile, writeFile } from 'node:fs/promises';
 import { type Command, Option } from 'commander';
 import { clientFromFlags } from '../../platform/cli/client.ts';
@@ -30,6 +30,7 @@ import { ownersFromServer } from './owners-from-server.ts';
 import { progressLine } from './progress.ts';
 import { type Ignored, listFiles, readIgnoreFile, readSource } from './read-files.ts';
 import { rulesTable } from './rules-table.ts';
+import { describeUpload, relativeToRoot, uploadScan, uploadTarget } from './scans/upload.ts';
 
 type Format = 'text' | 'json' | 'sarif' | 'junit';
 
@@ -40,6 +41,9 @@ interface ScanFlags {
   catalog?: string;
   repo?: string;
   server?: string;
+  token?: string;
+  upload?: boolean;
+  target?: string;
   baseline?: string;
   writeBaseline?: string;
   allowRegistry: string[];
@@ -92,6 +96,12 @@ export function registerScanCommand(program: Command): void {
       '--repo <dir>',
       'the repository whose CODEOWNERS names owners (default: the one the current directory is in)',
     )
+    .option(
+      '--upload',
+      "also send the scan (all of it, baseline or not) to the server as the repository's latest (--server, --token)",
+    )
+    .option('--target <repository>', 'with --upload: the repository scanned (default: its origin remote)')
+    .option('--token <token>', 'API token for --server/--upload (default: $STEWARD_TOKEN)')
     .option('--baseline <file>', 'report only findings this baseline does not already hold')
     .option('--write-baseline <file>', 'write every current finding to this baseline file, and exit 0')
     .option(
@@ -111,6 +121,7 @@ export function registerScanCommand(program: Command): void {
         'steward scan k8s/ --format sarif > steward.sarif',
         'steward scan k8s/ --write-baseline .steward-baseline.json   # then, in CI:',
         'steward scan k8s/ --baseline .steward-baseline.json',
+        'steward scan k8s/ --upload --server https://steward.acme.example   # in CI, STEWARD_TOKEN set',
         'steward scan --list-rules',
       )}`,
     )
@@ -136,7 +147,22 @@ export function registerScanCommand(program: Command): void {
             : `no .yaml or .yml files in ${paths.join(', ')}`;
         throw usageError(`nothing to scan: ${reason}`);
       }
-      let findings = await ownersOf(result.findings, result.subjects, flags);
+      const owned = await ownersOf([...result.findings, ...result.exempted], result.subjects, flags);
+      let findings = owned.slice(0, result.findings.length);
+      const exempted = owned.slice(result.findings.length);
+      if (flags.upload) {
+        // The server keeps every finding: a baseline only quiets this run's output.
+        const all = {
+          findings,
+          exemptions: result.exemptions,
+          exempted,
+          problems,
+          rules: [],
+          filesRead: 0,
+          baselined: 0,
+        };
+        await upload(JSON.parse(jsonReport(all)), flags);
+      }
       if (flags.writeBaseline) {
         await writeFile(flags.writeBaseline, `${JSON.stringify(baselineOf(findings), null, 2)}\n`);
         process.stderr.write(`steward: wrote ${findings.length} findings to ${flags.writeBaseline}\n`);
@@ -151,6 +177,7 @@ export function registerScanCommand(program: Command): void {
       const report: Report = {
         findings,
         exemptions: result.exemptions,
+        exempted,
         problems,
         rules: activeRules(result.rules, config),
         filesRead: result.filesRead,
@@ -160,6 +187,14 @@ export function registerScanCommand(program: Command): void {
       const failing = findings.some((f) => severityRank[f.severity] >= severityRank[flags.failOn]);
       if (failing) throw new CliExit(exitCodes.problems, '');
     });
+}
+
+async function upload(report: unknown, flags: ScanFlags): Promise<void> {
+  const repoRoot = repositoryRoot(flags.repo ?? process.cwd());
+  const target = await uploadTarget(flags.target, repoRoot);
+  const client = clientFromFlags({ server: flags.server, token: flags.token });
+  const answer = await uploadScan(client, target, relativeToRoot(report, process.cwd(), repoRoot));
+  process.stderr.write(describeUpload(answer, client.server));
 }
 
 function activeRules(rules: Rule[], config: ScanConfig) {
@@ -224,7 +259,8 @@ async function readSources(
 async function ownersOf(findings: Finding[], subjects: Subject[], flags: ScanFlags): Promise<OwnedFinding[]> {
   if (flags.server !== undefined && flags.catalog === undefined) {
     const repoRoot = repositoryRoot(flags.repo ?? process.cwd());
-    return ownersFromServer(findings, subjects, clientFromFlags({ server: flags.server }), repoRoot);
+    const client = clientFromFlags({ server: flags.server, token: flags.token });
+    return ownersFromServer(findings, subjects, client, repoRoot);
   }
   return attachOwners(findings, subjects, await ownerSources(flags));
 }

@@ -1,5 +1,6 @@
 // `steward scan --server URL`: owners asked of a running `steward serve --catalog DIR`, the same
-// who-owns answers the offline --catalog gives.
+// who-owns answers the offline --catalog gives; `--upload` and `steward guardrails upload` keeping the
+// scan there.
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -76,5 +77,65 @@ describe('steward scan --server', () => {
     ]);
     expect(owners).toContainEqual(['Deployment/shop/checkout', 'group:default/payments']);
     expect(owners).toContainEqual(['Deployment/shop/lone', null]);
+  }, 120_000);
+
+  it('uploads the scan, exempted findings with it, from the scan or from its JSON file', async () => {
+    const exempt = mutate(
+      hardenedDeployment,
+      'readOnlyRootFilesystem: true',
+      'readOnlyRootFilesystem: false',
+    ).replace(
+      '  labels:\n    helm.sh/chart',
+      '  annotations:\n    steward.dev/exempt: rule=k8s-writable-root-filesystem reason="cache" expires=2099-12-31\n  labels:\n    helm.sh/chart',
+    );
+    const plain = mutate(
+      mutate(hardenedDeployment, 'readOnlyRootFilesystem: true', 'readOnlyRootFilesystem: false'),
+      'name: checkout\n  namespace: shop',
+      'name: lone\n  namespace: shop',
+    );
+    writeFileSync(join(dir, 'exempt.yaml'), exempt);
+    writeFileSync(join(dir, 'plain.yaml'), plain);
+    writeFileSync(join(dir, 'companions.yaml'), companions);
+    const files = ['exempt.yaml', 'plain.yaml', 'companions.yaml'].map((f) => join(dir, f));
+    const env = { STEWARD_TOKEN: steward.adminToken() };
+    const target = ['--target', 'github.com/acme/shop'];
+    const scanned = await runStewardCli(
+      ['scan', ...files, '--upload', '--server', steward.url, ...target, '--format', 'json'],
+      env,
+    );
+    // One writable root filesystem in each Deployment; the annotated one is exempted.
+    expect(scanned.code, scanned.stderr).toBe(1);
+    expect(scanned.stderr).toContain('uploaded the scan of github.com/acme/shop to http://127.0.0.1:');
+    expect(scanned.stderr).toContain(': 1 open findings, 1 exempted, 1 exemptions');
+    const json = JSON.parse(scanned.stdout);
+    expect(json.exempted).toMatchObject([
+      {
+        ruleId: 'k8s-writable-root-filesystem',
+        resource: 'Deployment/shop/checkout',
+        exemptedBy: { expires: '2099-12-31' },
+      },
+    ]);
+    writeFileSync(join(dir, 'scan.json'), scanned.stdout);
+    const uploaded = await runStewardCli(
+      [
+        'guardrails',
+        'upload',
+        join(dir, 'scan.json'),
+        '--server',
+        steward.url,
+        '--target',
+        'github.com/acme/other',
+      ],
+      env,
+    );
+    expect(uploaded.code, uploaded.stderr).toBe(0);
+    expect(uploaded.stderr).toContain('github.com/acme/other');
+    expect(uploaded.stderr).toContain(': 1 open findings, 1 exempted, 1 exemptions');
+    const refused = await runStewardCli(
+      ['guardrails', 'upload', join(dir, 'exempt.yaml'), '--server', steward.url, ...target],
+      env,
+    );
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('is not JSON');
   }, 120_000);
 });

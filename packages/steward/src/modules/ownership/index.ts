@@ -17,5 +17,6 @@ export {
   type CodeownersSource,
   type OwnershipIndex,
 } from './who-owns/ownership-index.ts';
+export { repositoryIdentity } from './who-owns/repository.ts';
 export { parseThings, type ResolveContext, resolveOwnership } from './who-owns/resolve.ts';
 export { parseThing, type Thing, thingSyntax } from './who-owns/thing.ts';

@@ -30,7 +30,7 @@ export function withServerOption(command: Command): Command {
   );
 }
 
-export function clientFromFlags(flags: { server?: string }): ApiClient {
+export function clientFromFlags(flags: { server?: string; token?: string }): ApiClient {
   return createApiClient(loadClientConfig(flags, readIfPresent));
 }
 

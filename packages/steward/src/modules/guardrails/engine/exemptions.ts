@@ -6,6 +6,8 @@ import type { CentralExemption, Exemption, ExemptionUse, Finding, ScanConfig } f
 export interface Applied {
   findings: Finding[];
   uses: ExemptionUse[];
+  /** The findings live exemptions cover, each with `exemptedBy`. */
+  exempted: Finding[];
 }
 
 export function centralAsExemption(central: CentralExemption): Exemption {
@@ -24,6 +26,7 @@ export function applyExemptions(findings: Finding[], written: Exemption[], confi
   }
   const uses = new Map<Exemption, string[]>();
   const kept: Finding[] = [];
+  const exempted: Finding[] = [];
   for (const finding of findings) {
     const candidates = [
       ...(byResource.get(`${finding.file}\u0000${finding.resource ?? ''}`) ?? []),
@@ -32,6 +35,7 @@ export function applyExemptions(findings: Finding[], written: Exemption[], confi
     const live = candidates.find((e) => e.expires === null || e.expires >= config.today);
     if (live) {
       uses.set(live, [...(uses.get(live) ?? []), finding.fingerprint]);
+      exempted.push({ ...finding, exemptedBy: live });
       continue;
     }
     const expired = candidates[0];
@@ -45,7 +49,7 @@ export function applyExemptions(findings: Finding[], written: Exemption[], confi
         ? 1
         : a.exemption.line - b.exemption.line,
   );
-  return { findings: kept, uses: listed };
+  return { findings: kept, uses: listed, exempted };
 }
 
 const centralCache = new WeakMap<CentralExemption, Exemption>();

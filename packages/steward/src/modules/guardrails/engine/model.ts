@@ -35,6 +35,8 @@ export interface Finding extends RawFinding {
   fingerprint: string;
   /** Set when an exemption had covered this finding and has expired. */
   expiredExemption?: Exemption;
+  /** Set on the findings a live exemption covers (`ScanResult.exempted`): which one. */
+  exemptedBy?: Exemption;
 }
 
 /** Where an exemption was written, and in whose syntax. */
@@ -154,6 +156,8 @@ export interface ScanResult {
   findings: Finding[];
   /** Every exemption honoured, with the findings it covered. */
   exemptions: ExemptionUse[];
+  /** The findings a live exemption covers, each with `exemptedBy`: kept out of `findings`, not lost. */
+  exempted: Finding[];
   problems: FileProblem[];
   filesRead: number;
   rules: Rule[];

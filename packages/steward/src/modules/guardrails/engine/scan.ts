@@ -98,10 +98,12 @@ export function createScanner(analysers: FileKindAnalyser<any>[]): Scanner {
         });
       const applied = applyExemptions(findings, written, config);
       applied.findings.sort(byPlace);
+      applied.exempted.sort(byPlace);
       const all = [...rules, ...custom];
       return {
         findings: applied.findings,
         exemptions: applied.uses,
+        exempted: applied.exempted,
         problems,
         filesRead,
         rules: all,

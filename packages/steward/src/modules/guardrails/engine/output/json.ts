@@ -1,5 +1,5 @@
-// `--format json`: `{"findings": [...]}` as the contract says, plus the exemptions honoured and the
-// files that could not be read.
+// `--format json`: `{"findings": [...]}` as the contract says, plus the exemptions honoured, the
+// findings they cover (`exempted`, each with `exemptedBy`) and the files that could not be read.
 import { findingJson, type Report } from './report.ts';
 
 export function jsonReport(report: Report): string {
@@ -26,6 +26,7 @@ export function jsonReport(report: Report): string {
   const body = {
     findings: report.findings.map(findingJson),
     exemptions,
+    exempted: (report.exempted ?? []).map(findingJson),
     problems,
     baselined: report.baselined,
   };

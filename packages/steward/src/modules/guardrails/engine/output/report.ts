@@ -10,6 +10,8 @@ export interface OwnedFinding extends Finding {
 export interface Report {
   findings: OwnedFinding[];
   exemptions: ExemptionUse[];
+  /** The findings live exemptions cover (JSON lists them, so an upload keeps them with their exemption). */
+  exempted?: OwnedFinding[];
   problems: FileProblem[];
   rules: Rule[];
   filesRead: number;
@@ -39,8 +41,15 @@ export function findingJson(f: OwnedFinding) {
             file: f.expiredExemption.file,
             line: f.expiredExemption.line,
             expires: f.expiredExemption.expires,
+            written: f.expiredExemption.written,
+            syntax: f.expiredExemption.syntax,
+            reason: f.expiredExemption.reason,
+            approver: f.expiredExemption.approver,
           },
         }
+      : {}),
+    ...(f.exemptedBy
+      ? { exemptedBy: { file: f.exemptedBy.file, line: f.exemptedBy.line, expires: f.exemptedBy.expires } }
       : {}),
   };
 }
