@@ -36,7 +36,19 @@ export interface CodeownersMatcher {
   /** Lines reported while reading the file, in line order. */
   readonly problems: CodeownersProblem[];
   match(path: string): PathOwnership;
+  /**
+   * `JSON.stringify(match(path))`, byte for byte, made cheaply: everything after the path is written
+   * once per deciding line (or set of section lines) and reused for every path it decides.
+   */
+  answerJson(path: string): string;
 }
+
+/** What `JSON.stringify` writes after the path for this answer: `,"owners":[…],"line":…}`. */
+export function answerTail(answer: Omit<PathOwnership, 'path'>): string {
+  return JSON.stringify({ path: '', ...answer }).slice(pathlessPrefix.length);
+}
+
+const pathlessPrefix = '{"path":""';
 
 /** `./src/a.ts`, `/src/a.ts` and `src//a.ts` all name `src/a.ts`; returns its segments. */
 export function pathSegments(path: string): string[] {
