@@ -29,6 +29,7 @@ export class MatchWorkers {
   private readonly workers: Worker[];
   private readonly waiting = new Map<number, Waiting>();
   private nextId = 0;
+  private closing = false;
 
   constructor(count: number, data: MatchWorkerData) {
     const entry = new URL('./match-worker.ts', import.meta.url);
@@ -39,6 +40,9 @@ export class MatchWorkers {
         this.waiting.delete(id);
       });
       worker.on('error', (error) => this.failAll(error));
+      worker.on('exit', (code) => {
+        if (!this.closing) this.failAll(new Error(`a matching thread stopped early (exit code ${code})`));
+      });
       return worker;
     });
   }
@@ -62,6 +66,7 @@ export class MatchWorkers {
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     await Promise.all(this.workers.map((worker) => worker.terminate()));
   }
 

@@ -65,8 +65,11 @@ async function answerStdin(
         const data = { text: run.text, flavor: run.matcher.flavor, format: run.format };
         workers = new MatchWorkers(threads - 1, data);
       }
-      if (workers !== undefined && workers.backlog < workerBacklog) answered.push(workers.answer(bytes));
-      else
+      if (workers !== undefined && workers.backlog < workerBacklog) {
+        const answer = workers.answer(bytes);
+        answer.catch(() => {}); // a failed worker is reported where its answer is awaited, once
+        answered.push(answer);
+      } else
         answered.push(Promise.resolve(answerLines(run.matcher, linesIn(bytes.toString('utf8')), run.format)));
       // Print what is ready in order, and wait for the oldest once too many are outstanding.
       while (answered.length > threads * workerBacklog)
