@@ -4,7 +4,7 @@
 // against the same peer and against its own target of 2 s.
 // Run: `node bench/codeowners/run.ts` (Node 24) or `npm run bench -- codeowners`.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, openSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -150,6 +150,7 @@ function measureCli(workDir: string, paths: string[], peerMsPerPath: number): Pr
     'jsonl',
     '-',
   ];
+  const childCpuBefore = childrenCpuSeconds();
   const start = performance.now();
   const child = spawn(process.execPath, args, { stdio: [openSync(pathsFile, 'r'), 'pipe', 'inherit'] });
   let lines = 0;
@@ -166,6 +167,12 @@ function measureCli(workDir: string, paths: string[], peerMsPerPath: number): Pr
       console.log(
         `              ${fmt(ratio)}× the peer's extrapolated time for the same paths (target ≥ ${fmt(target)}×)`,
       );
+      const childCpuAfter = childrenCpuSeconds();
+      if (childCpuBefore !== null && childCpuAfter !== null) {
+        console.log(
+          `              (CPU time ${fmt(childCpuAfter - childCpuBefore, 2)} s over all its threads, start-up included: what it costs whatever else runs)`,
+        );
+      }
       if (code !== 0 || lines !== paths.length || seconds >= cliTargetSeconds || ratio < target) {
         console.log('  BELOW TARGET');
         process.exitCode = 1;
@@ -173,6 +180,19 @@ function measureCli(workDir: string, paths: string[], peerMsPerPath: number): Pr
       done();
     });
   });
+}
+
+/**
+ * CPU seconds (user + system) of this process's finished children, from /proc on Linux (clock ticks
+ * at USER_HZ, 100 a second); null elsewhere.
+ */
+function childrenCpuSeconds(): number | null {
+  if (!existsSync('/proc/self/stat')) return null;
+  // Fields after the command name, which is in parentheses and may hold spaces: cutime and cstime are
+  // the 16th and 17th fields of the whole line.
+  const stat = readFileSync('/proc/self/stat', 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[13]) + Number(fields[14])) / 100;
 }
 
 function sameOwners(a: string[], b: string[]): boolean {
