@@ -31,7 +31,7 @@ export async function printMatches(args: string[], run: MatchRun): Promise<void>
     if (chunk.length === 0) return;
     if (format === 'json' && !opened) {
       await out.write('[');
-      chunk = chunk.slice(1); // the first answer's `,`
+      chunk = typeof chunk === 'string' ? chunk.slice(1) : chunk.subarray(1); // the first answer's `,`
     }
     opened = true;
     await out.write(chunk);
