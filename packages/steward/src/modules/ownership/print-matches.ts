@@ -2,7 +2,7 @@
 // stdin is answered a megabyte at a time by this thread and worker threads together (a chunk goes to a
 // worker while it has little queued, else this thread answers it), and printed in input order; a short
 // one by this thread alone. Either way the bytes printed are the same.
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import type { Readable, Writable } from 'node:stream';
 import { answerLines, type MatchFormat } from './answer-lines.ts';
 import type { CodeownersMatcher } from './codeowners/model.ts';
@@ -14,7 +14,7 @@ export interface MatchRun {
   /** The CODEOWNERS text, for worker threads to compile again. */
   text: string;
   format: MatchFormat;
-  /** Threads a long stdin may use, this one included; 1 answers everything on this thread. */
+  /** Threads a long stdin may use, this one included (default: as many as cores are idle); 1: this one. */
   threads?: number;
   stdin?: () => Readable;
   stdout?: Writable;
@@ -54,7 +54,7 @@ async function answerStdin(
   emit: (chunk: string | Uint8Array) => Promise<void>,
   closed: () => boolean,
 ): Promise<void> {
-  const threads = run.threads ?? Math.min(availableParallelism(), 4);
+  const threads = run.threads ?? idleCores();
   let workers: MatchWorkers | undefined;
   const answered: Promise<string | Uint8Array>[] = [];
   try {
@@ -79,4 +79,14 @@ async function answerStdin(
   } finally {
     await workers?.close();
   }
+}
+
+/**
+ * Cores no one else is using (up to 4), this thread's own included. Worker threads only pay where a
+ * core is idle: on a busy machine a second thread waits for its turn, and costs more than it gives.
+ */
+function idleCores(): number {
+  const cores = availableParallelism();
+  const busy = loadavg()[0] ?? 0;
+  return Math.max(1, Math.min(4, cores, Math.ceil(cores - busy)));
 }
