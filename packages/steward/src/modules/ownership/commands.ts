@@ -3,8 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { type Command, Option } from 'commander';
 import { examples, formatOption, usageError } from '../../platform/cli/program.ts';
 import { compileCodeowners } from './codeowners/match.ts';
-import type { CodeownersFlavor, CodeownersMatcher } from './codeowners/model.ts';
-import { ChunkedWriter, pathsFrom } from './path-stream.ts';
+import type { CodeownersFlavor } from './codeowners/model.ts';
+import { printMatches } from './print-matches.ts';
 
 type MatchFlags = { file: string; flavor: CodeownersFlavor; format: 'json' | 'jsonl' };
 
@@ -30,11 +30,12 @@ export function registerOwnershipCommands(program: Command): void {
       ),
     )
     .action(async (paths: string[], flags: MatchFlags) => {
-      const matcher = compileCodeowners(await readCodeowners(flags.file), flags.flavor);
+      const text = await readCodeowners(flags.file);
+      const matcher = compileCodeowners(text, flags.flavor);
       for (const problem of matcher.problems) {
         process.stderr.write(`${flags.file}:${problem.line}: ${problem.message}\n`);
       }
-      await printMatches(matcher, pathsFrom(paths, process.stdin), flags.format);
+      await printMatches(paths, { matcher, text, format: flags.format });
     });
 }
 
@@ -46,23 +47,4 @@ async function readCodeowners(file: string): Promise<string> {
       (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
     throw usageError(`cannot read the CODEOWNERS file ${file}: ${reason}`);
   }
-}
-
-/** json: one array, an object per line inside it; jsonl: one object per line. Input order either way. */
-async function printMatches(
-  matcher: CodeownersMatcher,
-  paths: AsyncIterable<string>,
-  format: 'json' | 'jsonl',
-): Promise<void> {
-  const out = new ChunkedWriter(process.stdout);
-  let first = true;
-  for await (const path of paths) {
-    if (out.closed) break;
-    const json = JSON.stringify(matcher.match(path));
-    if (format === 'jsonl') await out.write(`${json}\n`);
-    else await out.write(`${first ? '[\n' : ',\n'}${json}`);
-    first = false;
-  }
-  if (format === 'json') await out.write(first ? '[]\n' : '\n]\n');
-  await out.flush();
 }

@@ -31,8 +31,15 @@ export interface OwnershipSources {
 }
 
 export interface OwnershipService {
-  /** Answers in input order; a bad thing rejects the whole question (invalid, naming which). */
-  whoOwns(things: readonly string[], context?: ResolveContext): Promise<WhoOwnsAnswer[]>;
+  /**
+   * Answers in input order; a bad thing rejects the whole question (invalid, naming which: by default
+   * as the GET's `query.thing[i]`, or as `fields` says the request held them).
+   */
+  whoOwns(
+    things: readonly string[],
+    context?: ResolveContext,
+    fields?: AskedFields,
+  ): Promise<WhoOwnsAnswer[]>;
   /** These entities were created, changed or deleted: their entries are replaced from the catalog. */
   entitiesChanged(refs: readonly string[]): Promise<void>;
   /** CODEOWNERS files or sources changed: files and repositories are read again. */
@@ -42,6 +49,14 @@ export interface OwnershipService {
   /** The current index, built first if there is none. */
   index(): Promise<OwnershipIndex>;
 }
+
+/** Where the request held the things and the repository, for naming them in an error. */
+export interface AskedFields {
+  thing: string;
+  repository: string;
+}
+
+const queryFields: AskedFields = { thing: 'query.thing', repository: 'query.repository' };
 
 /** Entities loaded per query when a change names many (a large ingest batch). */
 const loadChunk = 5000;
@@ -129,15 +144,15 @@ export function createOwnershipService(sources: OwnershipSources): OwnershipServ
       generation++;
       return rebuild();
     },
-    async whoOwns(texts, context = {}) {
+    async whoOwns(texts, context = {}, fields = queryFields) {
       const { things, bad } = parseThings(texts);
       if (bad.length > 0) {
-        const problems = bad.map((b) => ({ field: `query.thing[${b.index}]`, message: b.message }));
+        const problems = bad.map((b) => ({ field: `${fields.thing}[${b.index}]`, message: b.message }));
         const count = bad.length === 1 ? 'a thing is' : `${bad.length} things are`;
         throw invalid(`${count} not readable: ${bad[0]?.message}`, problems);
       }
       const built = await index();
-      assertKnownRepositories(things, context, built);
+      assertKnownRepositories(things, context, built, fields);
       const answers = things.map((thing) => resolveOwnership(thing, built, context));
       return sources.loadRejections ? withRejections(things, answers, sources.loadRejections) : answers;
     },
@@ -145,12 +160,17 @@ export function createOwnershipService(sources: OwnershipSources): OwnershipServ
 }
 
 /** A repository named in the question must be one the server knows: a typo would answer "nobody". */
-function assertKnownRepositories(things: readonly Thing[], context: ResolveContext, index: OwnershipIndex) {
+function assertKnownRepositories(
+  things: readonly Thing[],
+  context: ResolveContext,
+  index: OwnershipIndex,
+  fields: AskedFields,
+) {
   const named = [
-    ...(context.repository ? [{ field: 'query.repository', repository: context.repository }] : []),
+    ...(context.repository ? [{ field: fields.repository, repository: context.repository }] : []),
     ...things.flatMap((thing, at) =>
       thing.kind === 'path' && thing.repository
-        ? [{ field: `query.thing[${at}]`, repository: thing.repository }]
+        ? [{ field: `${fields.thing}[${at}]`, repository: thing.repository }]
         : [],
     ),
   ];

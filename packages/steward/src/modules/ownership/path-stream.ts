@@ -1,47 +1,55 @@
-// Streaming for `steward codeowners match`: paths in from arguments and stdin line by line, answers out
-// in chunks with backpressure, so millions of paths never sit in memory as one string.
+// Streaming for `steward codeowners match`: stdin read a megabyte at a time and cut at line ends, answers
+// written in chunks of about as much, so millions of paths never sit in memory at once and cost a
+// handful of reads and writes rather than one per path.
+import { createReadStream } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
 
-/** Each argument in order; `-` stands for the newline-separated paths read from `stdin` (once). */
-export async function* pathsFrom(args: string[], stdin: Readable): AsyncGenerator<string> {
-  let stdinRead = false;
-  for (const arg of args) {
-    if (arg !== '-') yield arg;
-    else if (!stdinRead) {
-      stdinRead = true;
-      yield* linesOf(stdin);
-    }
+/** How much of stdin is read, and answered, at once. */
+export const chunkSize = 1 << 20;
+
+/** Standard input read in large chunks (process.stdin reads 64 KiB at a time). */
+export function stdinStream(): Readable {
+  return createReadStream('', { fd: 0, highWaterMark: chunkSize, autoClose: false });
+}
+
+/**
+ * The input in pieces of at least `chunkSize` bytes (the last may be smaller), each ending at a line
+ * end, so no line and no UTF-8 character is split between two pieces.
+ */
+export async function* wholeLineChunks(input: Readable): AsyncGenerator<Buffer> {
+  let held: Buffer[] = [];
+  let heldBytes = 0;
+  for await (const chunk of input as AsyncIterable<Buffer>) {
+    held.push(chunk);
+    heldBytes += chunk.length;
+    if (heldBytes < chunkSize) continue;
+    const bytes = held.length === 1 ? (held[0] as Buffer) : Buffer.concat(held, heldBytes);
+    const end = bytes.lastIndexOf(10) + 1;
+    if (end === 0) continue; // one line longer than a chunk: wait for its end
+    yield bytes.subarray(0, end);
+    held = end < bytes.length ? [bytes.subarray(end)] : [];
+    heldBytes = bytes.length - end;
   }
+  if (heldBytes > 0) yield Buffer.concat(held, heldBytes);
 }
 
-async function* linesOf(input: Readable): AsyncGenerator<string> {
-  input.setEncoding('utf8');
-  let carry = '';
-  for await (const chunk of input as AsyncIterable<string>) {
-    const text = carry + chunk;
-    let start = 0;
-    let end = text.indexOf('\n');
-    while (end >= 0) {
-      const line = trimLine(text.slice(start, end));
-      if (line !== '') yield line;
-      start = end + 1;
-      end = text.indexOf('\n', start);
-    }
-    carry = text.slice(start);
+/** The non-empty lines of `text`, without their `\r\n` or `\n`. */
+export function linesIn(text: string): string[] {
+  const lines: string[] = [];
+  let start = 0;
+  while (start < text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const stop = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+    if (stop > start) lines.push(text.slice(start, stop));
+    start = end + 1;
   }
-  const last = trimLine(carry);
-  if (last !== '') yield last;
+  return lines;
 }
 
-function trimLine(line: string): string {
-  return line.endsWith('\r') ? line.slice(0, -1) : line;
-}
-
-/** Collects small strings and writes them in chunks of about 64 KiB, waiting when the reader is slow. */
+/** Writes large chunks, waiting when the reader is slow; stops quietly once the reader has gone. */
 export class ChunkedWriter {
   private readonly output: Writable;
-  private pending: string[] = [];
-  private pendingLength = 0;
   /** Set when the reader has gone away (e.g. `| head`): there is no point in writing more. */
   closed = false;
 
@@ -53,27 +61,17 @@ export class ChunkedWriter {
     });
   }
 
-  async write(text: string): Promise<void> {
-    this.pending.push(text);
-    this.pendingLength += text.length;
-    if (this.pendingLength >= 65_536) await this.flush();
-  }
-
-  async flush(): Promise<void> {
-    if (this.pending.length === 0 || this.closed) return;
-    const chunk = this.pending.join('');
-    this.pending = [];
-    this.pendingLength = 0;
-    if (!this.output.write(chunk)) {
-      await new Promise<void>((resolve) => {
-        const done = () => {
-          this.output.off('drain', done);
-          this.output.off('close', done);
-          resolve();
-        };
-        this.output.on('drain', done);
-        this.output.on('close', done);
-      });
-    }
+  async write(chunk: string | Uint8Array): Promise<void> {
+    if (chunk.length === 0 || this.closed) return;
+    if (this.output.write(chunk)) return;
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        this.output.off('drain', done);
+        this.output.off('close', done);
+        resolve();
+      };
+      this.output.on('drain', done);
+      this.output.on('close', done);
+    });
   }
 }

@@ -118,6 +118,18 @@ export const whoOwnsQuerySchema = z.strictObject({
     ),
 });
 
+/** Things asked at once in a POST; a longer list is asked in several (the CLI does so). */
+export const whoOwnsBatchLimit = 1000;
+
+export const whoOwnsBatchSchema = z.strictObject({
+  things: z
+    .array(z.string().min(1).max(4096))
+    .min(1)
+    .max(whoOwnsBatchLimit)
+    .describe(`up to ${whoOwnsBatchLimit} things, each as the GET's thing; answered in this order`),
+  repository: whoOwnsQuerySchema.shape.repository,
+});
+
 export const whoOwnsResponseSchema = listOf(whoOwnsAnswerSchema);
 
 export type WhoOwnsKind = z.infer<typeof whoOwnsKindSchema>;
@@ -126,4 +138,5 @@ export type OwnerMapping = z.infer<typeof ownerMappingSchema>;
 export type Provenance = z.infer<typeof provenanceSchema>;
 export type WhoOwnsCandidate = z.infer<typeof whoOwnsCandidateSchema>;
 export type WhoOwnsAnswer = z.infer<typeof whoOwnsAnswerSchema>;
+export type WhoOwnsBatch = z.infer<typeof whoOwnsBatchSchema>;
 export type RejectedEntity = z.infer<typeof whoOwnsRejectedSchema>;

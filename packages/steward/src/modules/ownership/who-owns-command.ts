@@ -8,10 +8,10 @@ import { examples, formatOption, usageError } from '../../platform/cli/program.t
 import { loadCatalog } from '../catalog/index.ts';
 import type { CodeownersFlavor } from './codeowners/model.ts';
 import { readRepoCodeowners } from './repo-codeowners.ts';
-import { type WhoOwnsAnswer, whoOwnsResponseSchema } from './schemas.ts';
-import { answerLine } from './who-owns/answer-text.ts';
+import type { WhoOwnsAnswer } from './schemas.ts';
 import { buildOwnershipIndex, type OwnershipIndex } from './who-owns/ownership-index.ts';
 import { parseThings, resolveOwnership } from './who-owns/resolve.ts';
+import { AnswerPrinter, askInBatches, thingsFrom } from './who-owns-batches.ts';
 
 type WhoOwnsFlags = {
   server?: string;
@@ -62,7 +62,7 @@ export function registerWhoOwnsCommand(program: Command): void {
   program
     .command('who-owns')
     .description('Say who owns each THING and what decided it, or plainly that nothing owns it.')
-    .argument('<thing...>', 'what to ask about (see THING below)')
+    .argument('<thing...>', "what to ask about (see THING below); '-' reads one per line from stdin")
     .option(
       '--catalog <path>',
       'catalog file or directory to read (default: --repo, else the current directory)',
@@ -96,13 +96,16 @@ export function registerWhoOwnsCommand(program: Command): void {
         'steward who-owns --catalog catalog/ https://shop.acme.example/checkout',
         'steward who-owns --server http://127.0.0.1:7420 services/checkout-api/main.go',
         'steward who-owns --server http://127.0.0.1:7420 github.com/acme/shop:services/checkout-api/main.go',
+        'git ls-files | steward who-owns --server http://127.0.0.1:7420 --format json -',
       )}`,
     )
-    .action(async (texts: string[], flags: WhoOwnsFlags) => {
+    .action(async (args: string[], flags: WhoOwnsFlags) => {
+      const texts = await thingsFrom(args);
+      const printer = new AnswerPrinter(flags.format);
       const offline = flags.server === undefined || flags.catalog !== undefined || flags.repo !== undefined;
-      const answers = offline ? await answerOffline(texts, flags) : await answerFromServer(texts, flags);
-      if (flags.format === 'json') process.stdout.write(`${JSON.stringify(answers, null, 2)}\n`);
-      else for (const answer of answers) process.stdout.write(`${answerLine(answer)}\n`);
+      if (offline) printer.print(await answerOffline(texts, flags));
+      else await answerFromServer(texts, flags, (answers) => printer.print(answers));
+      printer.end();
     });
 }
 
@@ -128,14 +131,18 @@ async function answerOffline(texts: string[], flags: WhoOwnsFlags): Promise<WhoO
   return things.map((thing) => resolveOwnership(thing, index, { repository: flags.repository ?? null }));
 }
 
-/** With --server (and no --catalog or --repo): the server's catalog answers; bad things still exit 2 here. */
-async function answerFromServer(texts: string[], flags: WhoOwnsFlags): Promise<WhoOwnsAnswer[]> {
+/**
+ * With --server (and no --catalog or --repo): the server's catalog answers, a batch of things per
+ * request; bad things still exit 2 here, before any is asked.
+ */
+async function answerFromServer(
+  texts: string[],
+  flags: WhoOwnsFlags,
+  onAnswers: (answers: WhoOwnsAnswer[]) => void,
+): Promise<void> {
   const { bad } = parseThings(texts);
   if (bad[0]) throw usageError(bad[0].message);
-  const query = new URLSearchParams(texts.map((text) => ['thing', text]));
-  if (flags.repository) query.set('repository', flags.repository);
-  const client = clientFromFlags({ server: flags.server });
-  return (await client.request('GET', `/api/v1/who-owns?${query}`, whoOwnsResponseSchema)).items;
+  await askInBatches(clientFromFlags({ server: flags.server }), texts, flags.repository, onAnswers);
 }
 
 function isDirectory(path: string): boolean {

@@ -10,7 +10,7 @@ import { createMetrics } from '../../platform/metrics.ts';
 import { type App, createApp, registerRoutes } from '../../server/app.ts';
 import { type CatalogEntity, loadCatalog } from '../catalog/index.ts';
 import { createOwnershipService, type OwnershipService } from './ownership-service.ts';
-import { whoOwnsResponseSchema } from './schemas.ts';
+import { type WhoOwnsAnswer, whoOwnsResponseSchema } from './schemas.ts';
 import { type ShopRepo, writeShopRepo } from './who-owns/fixture.test-support.ts';
 import type { CodeownersSource } from './who-owns/ownership-index.ts';
 import { whoOwnsRoutes } from './who-owns-routes.ts';
@@ -128,6 +128,67 @@ describe('GET /api/v1/who-owns', () => {
   });
 });
 
+describe('POST /api/v1/who-owns', () => {
+  const askMany = (payload: unknown) =>
+    app.inject({ method: 'POST', url: '/api/v1/who-owns', headers, payload: payload as object });
+
+  it('answers a list in order, each as the GET answers it', async () => {
+    const things = [
+      'services/checkout/main.go',
+      'checkout',
+      'tools/x.sh',
+      'nope',
+      'services/checkout/main.go',
+    ];
+    const response = await askMany({ things });
+    expect(response.statusCode).toBe(200);
+    const batch = whoOwnsResponseSchema.parse(response.json()).items;
+    expect(batch.map((a) => a.thing)).toEqual(things);
+    for (const [i, thing] of things.entries()) {
+      const one = (await ask(`thing=${encodeURIComponent(thing)}`)).json().items[0];
+      expect(batch[i], thing).toEqual(one);
+    }
+  });
+
+  it('takes up to 1,000 things and refuses more, naming the field and the limit', async () => {
+    const paths = Array.from({ length: 1000 }, (_, i) => `services/checkout/f${i}.go`);
+    const full = await askMany({ things: paths });
+    expect(full.statusCode).toBe(200);
+    expect(full.json().items).toHaveLength(1000);
+    const over = await askMany({ things: [...paths, 'one-more'] });
+    expect(over.statusCode).toBe(400);
+    expect(over.json().errors).toEqual([{ field: 'body.things', message: expect.stringContaining('1000') }]);
+  });
+
+  it('names a bad thing and an unknown repository by where the body holds them', async () => {
+    const bad = await askMany({ things: ['checkout', 'alert:HighErrorRate'] });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors).toEqual([
+      { field: 'body.things[1]', message: expect.stringContaining('alert:{alertname=') },
+    ]);
+    const away = await askMany({ things: ['tools/x.sh'], repository: 'github.com/shop/other' });
+    expect(away.statusCode).toBe(400);
+    expect(away.json().errors).toEqual([
+      {
+        field: 'body.repository',
+        message: expect.stringContaining('github.com/shop/other is not a repository'),
+      },
+    ]);
+  });
+
+  it('refuses an empty list, an empty thing, an unknown field, and asks for credentials', async () => {
+    expect((await askMany({ things: [] })).statusCode).toBe(400);
+    expect((await askMany({ things: [''] })).json().errors[0].field).toBe('body.things.0');
+    expect((await askMany({ things: ['checkout'], colour: 'blue' })).statusCode).toBe(400);
+    const anonymous = await app.inject({
+      method: 'POST',
+      url: '/api/v1/who-owns',
+      payload: { things: ['x'] },
+    });
+    expect(anonymous.statusCode).toBe(401);
+  });
+});
+
 describe('the ownership service', () => {
   /** A service over `current`, counting loads; `gate`, when set, holds a load until it resolves. */
   function countingService() {
@@ -209,9 +270,10 @@ describe('steward who-owns --server', () => {
     const binary = resolve(import.meta.dirname, '../../../bin/steward.js');
     const env = { ...process.env, STEWARD_TOKEN: 'reader', STEWARD_CONFIG: '/nonexistent/steward.json' };
     // Asynchronous: the server answering the CLI runs on this same event loop.
-    const run = (args: string[]) =>
+    const run = (args: string[], stdin = '') =>
       new Promise<{ code: number | null; stdout: string; stderr: string }>((done) => {
         const child = spawn(process.execPath, [binary, 'who-owns', '--server', url, ...args], { env });
+        child.stdin.end(stdin);
         let stdout = '';
         let stderr = '';
         child.stdout.on('data', (d) => (stdout += d));
@@ -229,5 +291,26 @@ describe('steward who-owns --server', () => {
     const refused = await run(['alert:nope']);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain('write alert:{alertname=');
+
+    // 2,500 paths from stdin: more than one request may carry, answered in order, printed as one
+    // JSON document exactly as the answers stringified whole.
+    const paths = Array.from({ length: 2500 }, (_, i) => `services/${i % 2 ? 'checkout' : 'cart'}/f${i}.go`);
+    const many = await run(['first', '-', '--format', 'json'], `${paths.join('\n')}\n`);
+    expect(many.code, many.stderr).toBe(0);
+    const printed = JSON.parse(many.stdout) as WhoOwnsAnswer[];
+    expect(printed.map((a) => a.thing)).toEqual(['first', ...paths]);
+    expect(many.stdout).toBe(`${JSON.stringify(printed, null, 2)}\n`);
+    const sample = await app.inject({
+      method: 'POST',
+      url: '/api/v1/who-owns',
+      headers,
+      payload: { things: [paths[1], paths[2498]] },
+    });
+    expect([printed[2], printed[2499]]).toEqual(sample.json().items);
+    const lines = await run(['-'], 'checkout\n\nservices/checkout/main.go\n');
+    expect(lines.stdout.trim().split('\n')).toEqual([
+      expect.stringMatching(/^checkout → /),
+      expect.stringMatching(/^services\/checkout\/main\.go → .*\.github\/CODEOWNERS:2/),
+    ]);
   });
 });

@@ -3,6 +3,7 @@
 import { type GitlabEntry, type GitlabSection, isOptionalSection, parseGitlabCodeowners } from './gitlab.ts';
 import { unique } from './line-syntax.ts';
 import {
+  answerTail,
   type CodeownersFlavor,
   type CodeownersMatcher,
   type CodeownersProblem,
@@ -17,10 +18,15 @@ export function compileCodeowners(text: string, flavor: CodeownersFlavor = 'gith
   return flavor === 'gitlab' ? new GitlabMatcher(text) : new GithubMatcher(text);
 }
 
+const unmatchedTail = answerTail({ owners: [], line: null, pattern: null });
+const unmatchedGitlabTail = answerTail({ owners: [], line: null, pattern: null, sections: [] });
+
 class GithubMatcher implements CodeownersMatcher {
   readonly flavor = 'github';
   readonly problems: CodeownersProblem[];
   private readonly index: RuleIndex<CodeownersRule>;
+  /** Each line's answer after the path, made the first time the line decides a path. */
+  private readonly tails = new Map<CodeownersRule, string>();
 
   constructor(text: string) {
     const { rules, problems } = parseGithubCodeowners(text);
@@ -33,6 +39,17 @@ class GithubMatcher implements CodeownersMatcher {
     if (rule === undefined) return { path, owners: [], line: null, pattern: null };
     return { path, owners: rule.owners, line: rule.line, pattern: rule.pattern };
   }
+
+  answerJson(path: string): string {
+    const rule = this.index.lastMatch(pathSegments(path));
+    if (rule === undefined) return `{"path":${JSON.stringify(path)}${unmatchedTail}`;
+    let tail = this.tails.get(rule);
+    if (tail === undefined) {
+      tail = answerTail({ owners: rule.owners, line: rule.line, pattern: rule.pattern });
+      this.tails.set(rule, tail);
+    }
+    return `{"path":${JSON.stringify(path)}${tail}`;
+  }
 }
 
 interface CompiledSection {
@@ -42,10 +59,19 @@ interface CompiledSection {
   exclusions: RuleIndex<GitlabEntry>;
 }
 
+interface Deciding {
+  section: CompiledSection;
+  entry: GitlabEntry;
+}
+
+/** Distinct combinations of deciding lines kept at once; past it the cache starts over. */
+const maxCachedTails = 10_000;
+
 class GitlabMatcher implements CodeownersMatcher {
   readonly flavor = 'gitlab';
   readonly problems: CodeownersProblem[];
   private readonly sections: CompiledSection[];
+  private readonly tails = new Map<string, string>();
 
   constructor(text: string) {
     const { sections, problems } = parseGitlabCodeowners(text);
@@ -54,14 +80,40 @@ class GitlabMatcher implements CodeownersMatcher {
   }
 
   match(path: string): PathOwnership {
-    const segments = pathSegments(path);
-    const matched: SectionOwnership[] = [];
-    let latest: GitlabEntry | undefined;
+    return { path, ...this.answerFor(this.decidingLines(pathSegments(path))) };
+  }
+
+  answerJson(path: string): string {
+    const deciding = this.decidingLines(pathSegments(path));
+    if (deciding.length === 0) return `{"path":${JSON.stringify(path)}${unmatchedGitlabTail}`;
+    // The same entries always give the same answer: an entry's line names it and its section.
+    const key = deciding.map(({ entry }) => entry.line).join(',');
+    let tail = this.tails.get(key);
+    if (tail === undefined) {
+      tail = answerTail(this.answerFor(deciding));
+      if (this.tails.size >= maxCachedTails) this.tails.clear();
+      this.tails.set(key, tail);
+    }
+    return `{"path":${JSON.stringify(path)}${tail}`;
+  }
+
+  /** Each section's last matching entry, in section order; a section excluding the path has none. */
+  private decidingLines(segments: string[]): Deciding[] {
+    const deciding: Deciding[] = [];
     for (const section of this.sections) {
       // An exclusion anywhere in the section takes the path out of that section altogether.
       if (section.exclusions.lastMatch(segments) !== undefined) continue;
       const entry = section.entries.lastMatch(segments);
-      if (entry === undefined) continue;
+      if (entry !== undefined) deciding.push({ section, entry });
+    }
+    return deciding;
+  }
+
+  private answerFor(deciding: Deciding[]): Omit<PathOwnership, 'path'> {
+    if (deciding.length === 0) return { owners: [], line: null, pattern: null, sections: [] };
+    const matched: SectionOwnership[] = [];
+    let latest: GitlabEntry | undefined;
+    for (const { section, entry } of deciding) {
       matched.push({
         name: section.name,
         owners: entry.owners,
@@ -71,9 +123,8 @@ class GitlabMatcher implements CodeownersMatcher {
       });
       if (latest === undefined || entry.line > latest.line) latest = entry;
     }
-    if (latest === undefined) return { path, owners: [], line: null, pattern: null, sections: [] };
-    const owners = unique(matched.flatMap((s) => s.owners));
-    return { path, owners, line: latest.line, pattern: latest.pattern, sections: matched };
+    const { line, pattern } = latest as GitlabEntry;
+    return { owners: unique(matched.flatMap((s) => s.owners)), line, pattern, sections: matched };
   }
 }
 

@@ -36,24 +36,26 @@ export interface CodeownersMatcher {
   /** Lines reported while reading the file, in line order. */
   readonly problems: CodeownersProblem[];
   match(path: string): PathOwnership;
+  /**
+   * `JSON.stringify(match(path))`, byte for byte, made cheaply: everything after the path is written
+   * once per deciding line (or set of section lines) and reused for every path it decides.
+   */
+  answerJson(path: string): string;
 }
+
+/** What `JSON.stringify` writes after the path for this answer: `,"owners":[…],"line":…}`. */
+export function answerTail(answer: Omit<PathOwnership, 'path'>): string {
+  return JSON.stringify({ path: '', ...answer }).slice(pathlessPrefix.length);
+}
+
+const pathlessPrefix = '{"path":""';
 
 /** `./src/a.ts`, `/src/a.ts` and `src//a.ts` all name `src/a.ts`; returns its segments. */
 export function pathSegments(path: string): string[] {
-  if (isPlainPath(path)) return path.split('/');
-  return path.split('/').filter((segment) => segment !== '' && segment !== '.');
-}
-
-/** Most paths need no normalising; checking that is cheaper than filtering every split. */
-function isPlainPath(path: string): boolean {
-  return (
-    path !== '' &&
-    path.charCodeAt(0) !== 47 &&
-    path.charCodeAt(path.length - 1) !== 47 &&
-    !path.startsWith('./') &&
-    !path.includes('//') &&
-    !path.includes('/./') &&
-    !path.endsWith('/.') &&
-    path !== '.'
-  );
+  const segments = path.split('/');
+  // Most paths need no normalising: looking at the few segments is cheaper than filtering them.
+  for (const segment of segments) {
+    if (segment === '' || segment === '.') return segments.filter((s) => s !== '' && s !== '.');
+  }
+  return segments;
 }

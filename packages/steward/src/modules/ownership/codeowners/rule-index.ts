@@ -16,6 +16,17 @@ interface Entry<R> extends Ranked<R> {
   required: string[];
 }
 
+/** What one segment name can bring: buckets for it at each depth, and at any depth. */
+interface Candidates<R> {
+  atDepth: (Entry<R>[] | undefined)[];
+  anyDepth: Entry<R>[] | null;
+}
+
+const noCandidates: Candidates<never> = { atDepth: [], anyDepth: null };
+
+/** Segment names remembered at most; past it the rest are worked out each time they come. */
+const maxRememberedSegments = 100_000;
+
 type Key = { at: number; value: string } | { at: 'any'; value: string } | { at: 'extension'; value: string };
 
 export class RuleIndex<R extends IndexedRule> {
@@ -25,6 +36,7 @@ export class RuleIndex<R extends IndexedRule> {
   private readonly byExtension = new Map<string, Entry<R>[]>();
   private readonly unindexed: Entry<R>[] = [];
   private readonly literalPrefixes = new PrefixTrie<R>();
+  private readonly bySegment = new Map<string, Candidates<R>>();
 
   /** `rules` in file order: later rules win. */
   constructor(rules: R[]) {
@@ -55,27 +67,46 @@ export class RuleIndex<R extends IndexedRule> {
   /** The last rule whose tokens match the path's segments, or undefined. */
   lastMatch(segments: string[]): R | undefined {
     let best: Ranked<R> | undefined = this.literalPrefixes.lastMatch(segments);
-    const byDepth = this.byDepth;
-    const checkExtensions = this.byExtension.size > 0;
     for (let i = 0; i < segments.length; i++) {
-      const segment = segments[i] as string;
-      const atDepth = byDepth[i];
-      if (atDepth !== undefined) best = firstMatch(atDepth.get(segment), segments, best);
-      best = firstMatch(this.anywhere.get(segment), segments, best);
-      if (checkExtensions) best = this.byExtensionsOf(segment, segments, best);
+      const found = this.lookUp(segments[i] as string);
+      if (found === noCandidates) continue;
+      const atDepth = found.atDepth[i];
+      if (atDepth !== undefined) best = firstMatch(atDepth, segments, best);
+      if (found.anyDepth !== null) best = firstMatch(found.anyDepth, segments, best);
     }
-    best = firstMatch(this.unindexed, segments, best);
-    return best?.rule;
+    return firstMatch(this.unindexed, segments, best)?.rule;
   }
 
-  /** `a.test.js` looks up `js` and `test.js`. */
-  private byExtensionsOf(segment: string, segments: string[], best: Ranked<R> | undefined) {
+  /**
+   * Every bucket a segment names, from one map lookup: most paths repeat the same few hundred names,
+   * so each is worked out once (its buckets at each depth, anywhere and by extension) and remembered.
+   */
+  private lookUp(segment: string): Candidates<R> {
+    const known = this.bySegment.get(segment);
+    if (known !== undefined) return known;
+    const found = this.candidatesFor(segment);
+    if (this.bySegment.size < maxRememberedSegments) this.bySegment.set(segment, found);
+    return found;
+  }
+
+  private candidatesFor(segment: string): Candidates<R> {
+    const atDepth = this.byDepth.map((bucket) => bucket.get(segment));
+    const buckets = [this.anywhere.get(segment), ...this.byExtensionsOf(segment)].filter(
+      (bucket) => bucket !== undefined,
+    );
+    if (buckets.length === 0 && atDepth.every((bucket) => bucket === undefined)) return noCandidates;
+    // One bucket, last rule first, walks the same as several: firstMatch stops at the first that beats.
+    const anyDepth = buckets.length === 0 ? null : buckets.flat().sort((a, b) => b.order - a.order);
+    return { atDepth, anyDepth };
+  }
+
+  /** `a.test.js` names the extension buckets `js` and `test.js`. */
+  private byExtensionsOf(segment: string): (Entry<R>[] | undefined)[] {
     const dot = segment.lastIndexOf('.');
-    if (dot < 0) return best;
-    let found = firstMatch(this.byExtension.get(segment.slice(dot + 1)), segments, best);
+    if (dot < 0) return [];
     const secondDot = dot > 0 ? segment.lastIndexOf('.', dot - 1) : -1;
-    if (secondDot >= 0)
-      found = firstMatch(this.byExtension.get(segment.slice(secondDot + 1)), segments, found);
+    const found = [this.byExtension.get(segment.slice(dot + 1))];
+    if (secondDot >= 0) found.push(this.byExtension.get(segment.slice(secondDot + 1)));
     return found;
   }
 
