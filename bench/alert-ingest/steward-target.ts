@@ -1,12 +1,11 @@
 // Steward as bench/alert-ingest runs it: `steward serve`, the binary an operator starts, in its own
 // process (as Alertmanager is), with a catalog whose services own the bench's alerts by matcher, and
 // an Alertmanager integration whose key the senders present on POST /api/v2/alerts.
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { spawnSteward } from '../../packages/steward/src/server/test-serve.ts';
+import { scratchDatabase } from '../scratch-database.ts';
 import type { IngestTarget } from './stream.ts';
 
 const teams = 5;
@@ -107,21 +106,4 @@ export async function startStewardTarget(
     await stop();
     throw error;
   }
-}
-
-async function scratchDatabase(baseUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `steward_bench_${randomBytes(6).toString('hex')}`;
-  const admin = async (text: string) => {
-    const client = new pg.Client({ connectionString: baseUrl });
-    await client.connect();
-    try {
-      await client.query(text);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`CREATE DATABASE ${name}`);
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }

@@ -2,7 +2,9 @@
 // and handed between teams through the API (PUT /api/v1/entities/...) as fast as one writer goes,
 // while lookups are timed as the server answers them (GET /api/v1/entities/{kind}/{ns}/{name} and
 // GET /api/v1/who-owns, in process, one after the other); and, per edit, the time until who-owns on
-// the server answers with the new owner (the domain event delivered, the index updated in place).
+// the server answers with the new owner (the domain event delivered, the index updated in place). With
+// a PostgreSQL URL, that question goes to a second server, `steward serve` in its own process on the
+// same database, over HTTP: the edit must cross from one server to the other.
 // The same lookups are first timed on the same server with no edits arriving (index built, its
 // background work running), so that the two differ only by the edits.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -13,6 +15,7 @@ import type { Database } from '../../packages/steward/src/platform/db/database.t
 import { silentLogger } from '../../packages/steward/src/platform/logging.ts';
 import { seededRandom } from '../../packages/steward/src/platform/seeded-random.ts';
 import { assemble } from '../../packages/steward/src/server/compose.ts';
+import { type SpawnedSteward, spawnSteward } from '../../packages/steward/src/server/test-serve.ts';
 
 export interface EditFigures {
   firstIndexMs: number;
@@ -27,6 +30,8 @@ export interface EditFigures {
   visibleP50: number;
   visibleP99: number;
   visibleMax: number;
+  /** Whether who-owns was asked of a second server after each edit. */
+  otherServer: boolean;
 }
 
 const admin = {
@@ -45,8 +50,13 @@ export async function measureEdits(
   refs: readonly string[],
   owners: readonly string[],
   durationMs: number,
+  databaseUrl?: string,
 ): Promise<EditFigures> {
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-edits-'));
+  // Started first: with no user in the database yet, it makes the first admin and keeps its token.
+  const other = databaseUrl
+    ? await spawnSteward({ databaseUrl, env: { STEWARD_LOG_LEVEL: 'error' }, readyTimeoutMs: 600_000 })
+    : undefined;
   const assembled = await assemble({
     database,
     logger: silentLogger(),
@@ -63,10 +73,12 @@ export async function measureEdits(
   const ownerOf = async (ref: string) =>
     (await get(`/api/v1/who-owns?thing=${encodeURIComponent(ref)}`)).items[0]?.owners[0]?.ref as string;
   const lookup = (ref: string) => get(`/api/v1/entities/${ref.replace(':', '/')}`);
+  const ownerOnOther = other ? ownerAsker(other) : ownerOf;
   try {
     const indexStarted = performance.now();
     await ownerOf(refs[0] as string);
     const firstIndexMs = performance.now() - indexStarted;
+    await ownerOnOther(refs[0] as string);
     const random = seededRandom(11);
     const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)] as T;
     const lookups: number[] = [];
@@ -110,7 +122,7 @@ export async function measureEdits(
           payload: body,
         });
         if (response.statusCode >= 300) throw new Error(`edit: ${response.statusCode} ${response.body}`);
-        while ((await ownerOf(`component:default/${name}`)) !== owner) {
+        while ((await ownerOnOther(`component:default/${name}`)) !== owner) {
           await new Promise((resolve) => setTimeout(resolve, 1));
         }
         visible.push(performance.now() - started);
@@ -133,10 +145,24 @@ export async function measureEdits(
       visibleP50: at(visible, 0.5),
       visibleP99: at(visible, 0.99),
       visibleMax: Math.max(0, ...visible),
+      otherServer: other !== undefined,
     };
   } finally {
     await app.close();
     await assembled.stop();
+    await other?.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/** Who owns a ref, asked of a spawned server over HTTP (its first answer waits for its index). */
+function ownerAsker(server: SpawnedSteward): (ref: string) => Promise<string> {
+  const token = server.adminToken();
+  return async (ref) => {
+    const response = await server.call('GET', `/api/v1/who-owns?thing=${encodeURIComponent(ref)}`, token);
+    if (response.status !== 200)
+      throw new Error(`who-owns on the other server: ${response.status} ${await response.text()}`);
+    const body = (await response.json()) as { items: { owners: { ref: string }[] }[] };
+    return body.items[0]?.owners[0]?.ref as string;
+  };
 }

@@ -8,6 +8,8 @@ import { seededRandom } from '../../packages/steward/src/platform/seeded-random.
 export interface GeneratedOrganisation {
   entities: number;
   files: number;
+  /** The size of the files written. */
+  bytes: number;
   /** Every entity ref, for lookups. */
   refs: string[];
   /** Every team's owner ref (`group:default/team-0042`), for owner-filtered lists. */
@@ -29,13 +31,16 @@ export function writeOrganisation(dir: string, total: number, seed = 20_260_301)
   const refs: string[] = [];
   const owners: string[] = [];
   let files = 0;
+  let bytes = 0;
 
   const writeFolder = (folder: string, docs: string[]) => {
     for (let i = 0; i < docs.length; i += docsPerFile) {
       // Every file a catalog-info.yaml, as a directory source reads them: the rest in part-N/ folders.
       const where = i === 0 ? join(dir, folder) : join(dir, folder, `part-${i / docsPerFile}`);
       mkdirSync(where, { recursive: true });
-      writeFileSync(join(where, 'catalog-info.yaml'), docs.slice(i, i + docsPerFile).join(''));
+      const text = docs.slice(i, i + docsPerFile).join('');
+      writeFileSync(join(where, 'catalog-info.yaml'), text);
+      bytes += Buffer.byteLength(text);
       files++;
     }
   };
@@ -100,7 +105,7 @@ export function writeOrganisation(dir: string, total: number, seed = 20_260_301)
     }
     writeFolder(`teams/${team}`, docs);
   }
-  return { entities: refs.length, files, refs, owners };
+  return { entities: refs.length, files, bytes, refs, owners };
 }
 
 function pad(n: number): string {

@@ -1,16 +1,17 @@
-// Catalog at scale: a generated organisation of 250,000 entities (about three relations each) as
-// files on disk, ingested into a fresh database, then lookups by ref and owner-filtered first pages.
-// PGlite always; PostgreSQL too when STEWARD_TEST_DATABASE_URL or --database-url is given (a scratch
-// database is created and dropped). Targets: ingest < 60 s, lookup p99 < 5 ms, owner list p99 < 50 ms.
+// Catalog at scale: a generated organisation of 250,000 entities (about three relations each; a
+// million with --entities 1000000) as files on disk, ingested into a fresh database, then lookups by ref
+// and owner-filtered first pages. PGlite always; PostgreSQL too when STEWARD_TEST_DATABASE_URL or
+// --database-url is given (a scratch database is created and dropped). Targets (PRODUCT.md): ingest
+// < 60 s for 250k (< 120 s up to 1M), lookup p99 < 2 ms, owner list p99 < 50 ms; the peak RSS of the
+// process while ingesting is reported (memory must stay bounded, not grow with the catalog).
 // Then edits arrive through the API while lookups run (edits.ts): lookup p99 during edits (same target)
-// and the time from an edit to who-owns answering with it.
+// and the time from an edit to who-owns answering with it; on PostgreSQL, who-owns is asked of a second
+// server (`steward serve`, its own process, on the same database): target within 1 s.
 // Run: `npm run bench:catalog-scale` (or `node bench/catalog-scale/run.ts [--entities N] [--database-url URL]`).
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { createCatalog, type IngestProgress } from '../../packages/steward/src/modules/catalog/index.ts';
 import { testDatabaseUrl } from '../../packages/steward/src/platform/config.ts';
 import { type Database, openDatabase } from '../../packages/steward/src/platform/db/database.ts';
@@ -19,10 +20,13 @@ import { JobRunner } from '../../packages/steward/src/platform/jobs/index.ts';
 import { silentLogger } from '../../packages/steward/src/platform/logging.ts';
 import { seededRandom } from '../../packages/steward/src/platform/seeded-random.ts';
 import { moduleMigrationFolders } from '../../packages/steward/src/server/modules.ts';
+import { scratchDatabase } from '../scratch-database.ts';
 import { measureEdits } from './edits.ts';
 import { type GeneratedOrganisation, writeOrganisation } from './organisation.ts';
 
-const targets = { ingestSeconds: 60, lookupP99Ms: 5, ownerListP99Ms: 50 };
+const targets = { lookupP99Ms: 2, ownerListP99Ms: 50, visibleMs: 1000 };
+/** PRODUCT.md: 250,000 entities in under 60 s, a million in under 120 s. */
+const ingestTargetSeconds = (entities: number) => (entities <= 250_000 ? 60 : 120);
 /** Each timed loop stops at its count or after this long, whichever comes first. */
 const loopBudgetMs = 30_000;
 
@@ -73,7 +77,7 @@ async function measureEngine(
   name: string,
   work: string,
   org: GeneratedOrganisation,
-  open: () => Promise<Database & { dispose?: () => Promise<void> }>,
+  open: () => Promise<Database & { url?: string; dispose?: () => Promise<void> }>,
 ): Promise<boolean> {
   console.log(`\n${name}`);
   const database = await open();
@@ -89,15 +93,27 @@ async function measureEngine(
     jobs.register(...catalog.jobs);
     await jobs.start();
     const progress = progressLine();
+    const rssBefore = process.memoryUsage.rss();
+    let peakRss = rssBefore;
+    const sampler = setInterval(() => {
+      peakRss = Math.max(peakRss, process.memoryUsage.rss());
+    }, 50);
     const started = performance.now();
     const first = await catalog.ingestPath(join(work, 'org'), {
       onProgress: (p) => progress.update(p as IngestProgress),
     });
     const ingestSeconds = (performance.now() - started) / 1000;
+    clearInterval(sampler);
+    peakRss = Math.max(peakRss, process.memoryUsage.rss());
     progress.done();
     const errors = first.errors.length + first.warnings.length;
+    const ingestTarget = ingestTargetSeconds(org.entities);
+    const mib = (bytes: number) => fmt(bytes / 2 ** 20);
     console.log(
-      `  full ingest:       ${fmt(ingestSeconds, 1)} s for ${fmt(first.added)} entities (${fmt(first.added / ingestSeconds)}/s, ${errors} problems)   target < ${targets.ingestSeconds} s`,
+      `  full ingest:       ${fmt(ingestSeconds, 1)} s for ${fmt(first.added)} entities (${fmt(first.added / ingestSeconds)}/s, ${errors} problems)   target < ${ingestTarget} s`,
+    );
+    console.log(
+      `  memory while ingesting: peak RSS ${mib(peakRss)} MiB (${mib(rssBefore)} MiB before; the files on disk: ${mib(org.bytes)} MiB)`,
     );
     const againStarted = performance.now();
     const again = await catalog.ingestPath(join(work, 'org'));
@@ -119,7 +135,7 @@ async function measureEngine(
       `  owner-filtered list (first page of 50, with facets): p50 ${fmt(list.p50, 2)} ms, p99 ${fmt(list.p99, 2)} ms over ${fmt(list.count)}   target p99 < ${targets.ownerListP99Ms} ms`,
     );
     const editMs = Number(flags['edit-seconds']) * 1000;
-    const edits = await measureEdits(database, org.refs, org.owners, editMs);
+    const edits = await measureEdits(database, org.refs, org.owners, editMs, database.url);
     console.log(
       `  who-owns index, first build: ${fmt(edits.firstIndexMs / 1000, 1)} s; then kept from domain events`,
     );
@@ -130,10 +146,11 @@ async function measureEngine(
       `  during ${fmt(edits.edits)} API edits: lookup by ref (HTTP) p50 ${fmt(edits.lookupP50, 2)} ms, p99 ${fmt(edits.lookupP99, 2)} ms; who-owns (HTTP) p99 ${fmt(edits.whoOwnsP99, 2)} ms   target p99 < ${targets.lookupP99Ms} ms`,
     );
     console.log(
-      `  edit → who-owns answers with it: p50 ${fmt(edits.visibleP50, 1)} ms, p99 ${fmt(edits.visibleP99, 1)} ms, max ${fmt(edits.visibleMax, 1)} ms`,
+      `  edit → who-owns ${edits.otherServer ? 'on the other server' : ''} answers with it: p50 ${fmt(edits.visibleP50, 1)} ms, p99 ${fmt(edits.visibleP99, 1)} ms, max ${fmt(edits.visibleMax, 1)} ms   target < ${targets.visibleMs} ms`,
     );
     return (
-      ingestSeconds >= targets.ingestSeconds ||
+      ingestSeconds >= ingestTarget ||
+      edits.visibleMax >= targets.visibleMs ||
       edits.lookupP99 >= targets.lookupP99Ms ||
       edits.quietP99 >= targets.lookupP99Ms ||
       lookup.p99 >= targets.lookupP99Ms ||
@@ -177,22 +194,12 @@ function progressLine() {
   };
 }
 
-async function scratchPostgres(baseUrl: string): Promise<Database & { dispose: () => Promise<void> }> {
-  const name = `steward_bench_${randomBytes(6).toString('hex')}`;
-  const admin = async (text: string) => {
-    const client = new pg.Client({ connectionString: baseUrl });
-    await client.connect();
-    try {
-      await client.query(text);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`CREATE DATABASE ${name}`);
-  const url = new URL(baseUrl);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString() });
-  return Object.assign(database, { dispose: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) });
+async function scratchPostgres(
+  baseUrl: string,
+): Promise<Database & { url: string; dispose: () => Promise<void> }> {
+  const scratch = await scratchDatabase(baseUrl);
+  const database = await openDatabase({ url: scratch.url });
+  return Object.assign(database, { url: scratch.url, dispose: scratch.drop });
 }
 
 await main();

@@ -4,7 +4,8 @@
 import WebSocket from 'ws';
 
 export interface ClientsJob {
-  url: string;
+  /** Subscriber i connects to urls[i mod n]: spread evenly over the servers. */
+  urls: string[];
   subscribers: number;
   topic: string;
   /** Events each socket expects before it counts as done. */
@@ -61,7 +62,7 @@ async function run(job: ClientsJob): Promise<void> {
 
   const open = (index: number) =>
     new Promise<void>((resolve, reject) => {
-      const socket = new WebSocket(job.url, {
+      const socket = new WebSocket(job.urls[index % job.urls.length] as string, {
         headers: { authorization: job.authorization },
         perMessageDeflate: false,
         skipUTF8Validation: true,

@@ -5,7 +5,8 @@ import { once } from 'node:events';
 import { type WebSocket, WebSocketServer } from 'ws';
 
 export interface FanOutServer {
-  url: string;
+  /** Where subscribers connect; with several, subscriber i connects to the (i mod n)th. */
+  urls: string[];
   publish(topic: string, type: string, data: unknown): void;
   close(): Promise<void>;
 }
@@ -51,7 +52,7 @@ export async function startRawServer(tickMs: number): Promise<FanOutServer> {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   return {
-    url: `ws://127.0.0.1:${port}/`,
+    urls: [`ws://127.0.0.1:${port}/`],
     publish(topic, type, data) {
       const seq = (seqs.get(topic) ?? 0) + 1;
       seqs.set(topic, seq);

@@ -1,6 +1,11 @@
-// Steward as bench/stream-fanout runs it: assembled by the composition root on an in-memory PGlite,
-// so each publish takes its seq from the database and travels the notification bus, as in production.
+// Steward as bench/stream-fanout runs it: assembled by the composition root, so each publish takes its
+// seq from the database and travels the notification bus, as in production. On its own it runs on an
+// in-memory PGlite; spread over two servers, both share one PostgreSQL (a scratch database): this
+// process's server publishes, a second server in a process of its own (second-server.ts) hears the
+// events through LISTEN/NOTIFY, and the subscribers are split between the two.
 // The subscribers sign in with a read-only API token issued through the identity API.
+import { type ChildProcess, fork } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +14,7 @@ import { migrateToLatest } from '../../packages/steward/src/platform/db/migrate.
 import { silentLogger } from '../../packages/steward/src/platform/logging.ts';
 import { type Assembled, assemble } from '../../packages/steward/src/server/compose.ts';
 import { moduleMigrationFolders } from '../../packages/steward/src/server/modules.ts';
+import { scratchDatabase } from '../scratch-database.ts';
 import type { FanOutServer } from './raw-server.ts';
 
 export interface StewardUnderTest extends FanOutServer {
@@ -16,9 +22,17 @@ export interface StewardUnderTest extends FanOutServer {
   token: string;
 }
 
-export async function startStewardServer(tickMs: number): Promise<StewardUnderTest> {
+export interface ServedSteward {
+  url: string;
+  assembled: Assembled;
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+/** One Steward server listening on a free port: PGlite in memory, or the PostgreSQL at `databaseUrl`. */
+export async function serveSteward(tickMs: number, databaseUrl?: string): Promise<ServedSteward> {
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-stream-fanout-'));
-  const database = await openDatabase({});
+  const database = await openDatabase({ url: databaseUrl });
   await migrateToLatest(database, moduleMigrationFolders);
   const assembled = await assemble({
     database,
@@ -30,15 +44,12 @@ export async function startStewardServer(tickMs: number): Promise<StewardUnderTe
   });
   await assembled.app.listen({ host: '127.0.0.1', port: 0 });
   await assembled.start();
-  const token = await readerToken(assembled, readFileSync(join(dataDir, 'admin.token'), 'utf8').trim());
   const address = assembled.app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   return {
     url: `ws://127.0.0.1:${port}/api/v1/stream`,
-    token,
-    publish(topic, type, data) {
-      void assembled.realtime.publish(topic, type, data);
-    },
+    assembled,
+    dataDir,
     async close() {
       assembled.app.server.closeAllConnections();
       await assembled.app.close();
@@ -49,7 +60,62 @@ export async function startStewardServer(tickMs: number): Promise<StewardUnderTe
   };
 }
 
-async function readerToken(assembled: Assembled, adminToken: string): Promise<string> {
+/** Steward on one server, PGlite in memory. */
+export async function startStewardServer(tickMs: number): Promise<StewardUnderTest> {
+  const served = await serveSteward(tickMs);
+  const token = await readerToken(served);
+  return {
+    urls: [served.url],
+    token,
+    publish(topic, type, data) {
+      void served.assembled.realtime.publish(topic, type, data);
+    },
+    close: served.close,
+  };
+}
+
+/** Two Steward servers in two processes on one scratch PostgreSQL database; this one publishes. */
+export async function startTwoStewardServers(tickMs: number, baseUrl: string): Promise<StewardUnderTest> {
+  const scratch = await scratchDatabase(baseUrl);
+  let first: ServedSteward | undefined;
+  let second: ChildProcess | undefined;
+  try {
+    first = await serveSteward(tickMs, scratch.url);
+    const token = await readerToken(first);
+    second = fork(new URL('./second-server.ts', import.meta.url), { stdio: 'inherit' });
+    second.send({ tickMs, databaseUrl: scratch.url });
+    const [message] = await Promise.race([
+      once(second, 'message'),
+      once(second, 'exit').then(([code]) => {
+        throw new Error(`the second Steward server exited before listening (code ${code})`);
+      }),
+    ]);
+    const served = first;
+    const child = second;
+    return {
+      urls: [served.url, (message as { url: string }).url],
+      token,
+      publish(topic, type, data) {
+        void served.assembled.realtime.publish(topic, type, data);
+      },
+      async close() {
+        const exited = once(child, 'exit');
+        child.send({ type: 'stop' });
+        await exited;
+        await served.close();
+        await scratch.drop();
+      },
+    };
+  } catch (error) {
+    second?.kill();
+    await first?.close();
+    await scratch.drop();
+    throw error;
+  }
+}
+
+async function readerToken({ assembled, dataDir }: ServedSteward): Promise<string> {
+  const adminToken = readFileSync(join(dataDir, 'admin.token'), 'utf8').trim();
   const post = async (url: string, payload: object, method: 'POST' | 'PUT' = 'POST') => {
     const response = await assembled.app.inject({
       method,

@@ -10,6 +10,7 @@ export * from './modules/incidents/schemas.ts';
 export { type DeliveryView, deliveryViewSchema } from './modules/notifications/schemas.ts';
 export * from './modules/oncall/schemas.ts';
 export * from './modules/ownership/schemas.ts';
+export * from './modules/scorecards/schemas.ts';
 export * from './modules/slo/schemas.ts';
 export * from './platform/audit/schemas.ts';
 export * from './platform/jobs/schemas.ts';

@@ -29,6 +29,11 @@ export const areaGroups: AreaGroup[] = [
         label: 'Ownership',
         summary: 'Who owns this? For a service, a path, an alert or a URL.',
       },
+      {
+        path: '/scorecards',
+        label: 'Scorecards',
+        summary: 'How ready each service is, level by level, the next step for each, and campaigns.',
+      },
       { path: '/teams', label: 'Teams', summary: 'Teams, their hierarchy and their members.' },
       { path: '/people', label: 'People', summary: 'Everyone in the organisation and their teams.' },
     ],

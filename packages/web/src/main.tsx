@@ -14,6 +14,7 @@ import './styles/ownership.css';
 import './styles/admin.css';
 import './styles/slo.css';
 import './styles/guardrails.css';
+import './styles/scorecards.css';
 import './styles/oncall.css';
 import './styles/incidents.css';
 import './styles/narrow.css';

@@ -23,6 +23,8 @@ import { SchedulePage } from './pages/oncall/schedule-page.tsx';
 import { OwnershipPage } from './pages/ownership-page.tsx';
 import { PeoplePage } from './pages/people-page.tsx';
 import { PersonPage } from './pages/person-page.tsx';
+import { ScorecardPage } from './pages/scorecards/scorecard-page.tsx';
+import { ScorecardsPage } from './pages/scorecards/scorecards-page.tsx';
 import { SloPage } from './pages/slo/slo-page.tsx';
 import { SlosPage } from './pages/slo/slos-page.tsx';
 import { TeamPage } from './pages/team-page.tsx';
@@ -52,6 +54,8 @@ const routes: [pattern: string, render: (params: Params) => ReactNode][] = [
     ),
   ],
   ['/ownership', () => <OwnershipPage />],
+  ['/scorecards', () => <ScorecardsPage />],
+  ['/scorecards/:name', (params) => <ScorecardPage key={params.name} name={params.name ?? ''} />],
   ['/teams', () => <TeamsPage />],
   ['/teams/:name', (params) => <TeamPage key={params.name} name={params.name ?? ''} />],
   ['/people', () => <PeoplePage />],

@@ -32,6 +32,7 @@ import {
   notificationsModule,
   oncallModule,
   ownershipModule,
+  scorecardsModule,
   sloModule,
 } from './modules.ts';
 
@@ -216,6 +217,14 @@ export async function assemble(options: AssembleOptions): Promise<Assembled> {
     ownership: ownership.api,
     admission: config.admission,
   });
+  // Scorecards last: rules over the catalog's facts, the route an alert would follow, SLOs and open
+  // scan findings, judged when asked.
+  const scorecards = await scorecardsModule.create(platform, {
+    catalog: catalog.api,
+    oncall: oncall.api,
+    slos: slo.api,
+    guardrails: guardrails.api,
+  });
   const running: RunningModule<unknown>[] = [
     catalog,
     identity,
@@ -226,6 +235,7 @@ export async function assemble(options: AssembleOptions): Promise<Assembled> {
     slo,
     guardrails,
     incidents,
+    scorecards,
   ];
 
   const app = await createApp({

@@ -9,6 +9,7 @@ import { incidentsModule } from '../modules/incidents/module.ts';
 import { notificationsModule } from '../modules/notifications/module.ts';
 import { oncallModule } from '../modules/oncall/module.ts';
 import { ownershipModule } from '../modules/ownership/module.ts';
+import { scorecardsModule } from '../modules/scorecards/module.ts';
 import { sloModule } from '../modules/slo/module.ts';
 
 // The SLO specs a catalog holds are checked with it offline too (`steward catalog validate`); the
@@ -26,6 +27,7 @@ export {
   notificationsModule,
   oncallModule,
   ownershipModule,
+  scorecardsModule,
   sloModule,
 };
 
@@ -39,6 +41,7 @@ export const modules = [
   incidentsModule,
   sloModule,
   guardrailsModule,
+  scorecardsModule,
 ] as const;
 
 /** The migration folders of every module (the platform's own are always applied). */

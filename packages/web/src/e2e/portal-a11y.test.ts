@@ -28,6 +28,8 @@ const routes = [
   '/catalog',
   ...oneOfEachKind.map((e) => `/catalog/${e.kind.toLowerCase()}/default/${e.metadata.name}`),
   '/catalog/sources',
+  '/scorecards',
+  '/scorecards/production-readiness',
   '/ownership',
   `/ownership?thing=${encodeURIComponent('component:checkout-api')}`,
   '/teams',

@@ -19,6 +19,7 @@ const groups = readDemoEntities('org/groups.yaml');
 const users = readDemoEntities('org/users.yaml');
 const oncall = readDemoEntities('org/oncall.yaml');
 const everything = [
+  ...readDemoEntities('catalog/scorecards.yaml'),
   ...readDemoEntities('catalog-info.yaml'),
   ...components,
   ...readDemoEntities('catalog/apis.yaml'),

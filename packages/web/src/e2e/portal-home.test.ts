@@ -22,8 +22,9 @@ const owned = [
   ...readDemoEntities('catalog/apis.yaml'),
   ...readDemoEntities('catalog/resources.yaml'),
   ...readDemoEntities('catalog/systems.yaml'),
-  // Schedules and escalation policies have owners too, and the home page counts them.
+  // Schedules and escalation policies have owners too, and the home page counts them; so do scorecards.
   ...readDemoEntities('org/oncall.yaml'),
+  ...readDemoEntities('catalog/scorecards.yaml'),
 ];
 const user = (handle: string) => users.find((u) => u.metadata.name === handle) as DemoEntity;
 const group = (name: string) => groups.find((g) => g.metadata.name === name) as DemoEntity;
@@ -116,7 +117,7 @@ describe('portal end to end: home', () => {
       .evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
     expect(areas).toContain('/catalog');
     // Capabilities the product brief names that have no pages yet.
-    for (const missing of ['/uptime', '/guardrails', '/scorecards']) {
+    for (const missing of ['/uptime']) {
       expect(areas).not.toContain(missing);
     }
     expect(await page.getByText(/coming soon|\bsoon\b/i).count()).toBe(0);
@@ -128,7 +129,7 @@ describe('portal end to end: home', () => {
         heading: 'Page not found',
       });
     }
-    await page.goto(`${portal.steward.url}/scorecards`);
+    await page.goto(`${portal.steward.url}/uptime`);
     await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
     await page.goto(portal.steward.url);
     await signOut();

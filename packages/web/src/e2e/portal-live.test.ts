@@ -81,9 +81,9 @@ describe('portal end to end: live updates', () => {
       await page.getByText('Echoes every order event.').first().waitFor();
       // The history and the YAML follow too, not only the heading.
       await page.getByRole('region', { name: 'History' }).getByText('updated', { exact: true }).waitFor();
-      expect(await page.getByTestId('entity-yaml').textContent()).toContain(
-        'description: Echoes every order event.',
-      );
+      // The history loads on its own and may show the new description before the entity does:
+      // wait for the YAML itself to follow.
+      await page.getByTestId('entity-yaml').getByText('description: Echoes every order event.').waitFor();
       expect(await stillMarked(page)).toBe(true);
     }
 

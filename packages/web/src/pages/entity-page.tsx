@@ -18,6 +18,7 @@ import { OncallNowCard } from '../components/oncall/oncall-now-card.tsx';
 import { EntityMissing } from '../components/ownership/entity-missing.tsx';
 import { LocalWhoOwnsBox } from '../components/ownership/who-owns-box.tsx';
 import { ResourceView } from '../components/resource-view.tsx';
+import { EntityScorecardsCard } from '../components/scorecards/entity-scorecards-card.tsx';
 import { ServiceSlosCard } from '../components/slo/service-slos-card.tsx';
 import { useReloadOnCatalogChange } from '../live/live-reload.ts';
 import { usePageTitle } from '../page-title.ts';
@@ -52,6 +53,7 @@ function EntityDetails({ entity, detail }: { entity: EntityName; detail: EntityD
       </div>
       <EntityProblems problems={detail.problems} />
       <EntityOncall detail={detail} />
+      <EntityScorecardsCard entity={entity} />
       {hasSlos(detail) && <ServiceSlosCard service={detail.ref} label={detail.name} />}
       <EntityFindings detail={detail} />
       {detail.kind === 'api' && <ApiDefinitionCard detail={detail} />}

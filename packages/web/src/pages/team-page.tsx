@@ -11,6 +11,7 @@ import { OncallNowCard } from '../components/oncall/oncall-now-card.tsx';
 import { OnlineDot } from '../components/online-dot.tsx';
 import { type Crumb, PageHeader } from '../components/page-header.tsx';
 import { ResourceView } from '../components/resource-view.tsx';
+import { TeamScorecards } from '../components/scorecards/team-scorecards.tsx';
 import { TeamSlos } from '../components/slo/team-slos.tsx';
 import { TeamRow } from '../components/team-tree.tsx';
 import { useReloadOnCatalogChange } from '../live/live-reload.ts';
@@ -40,6 +41,7 @@ export function TeamPage({ name }: { name: string }) {
           </div>
           <OncallNowCard query={{ team: detail.name }} label={detail.displayName} />
           <TeamSlos team={detail.name} displayName={detail.displayName} />
+          <TeamScorecards team={detail.name} displayName={detail.displayName} />
           <p>
             <Link href={`/noise/${encodeURIComponent(detail.name)}`}>
               Noise report of {detail.displayName}

@@ -44,7 +44,7 @@ describeEachEngine('--demo startup', ({ db }) => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('serves Acme: 41 components among 124 entities, read from one source with no problems', async () => {
+  it('serves Acme: 41 components among 125 entities, read from one source with no problems', async () => {
     const components = await get('/api/v1/entities?kind=component&limit=100');
     expect(components.items).toHaveLength(41);
     expect((await get('/api/v1/entities')).facets.kind).toEqual({
@@ -56,6 +56,7 @@ describeEachEngine('--demo startup', ({ db }) => {
       location: 1,
       resource: 18,
       schedule: 5,
+      scorecard: 1,
       system: 8,
       user: 20,
     });
@@ -63,7 +64,7 @@ describeEachEngine('--demo startup', ({ db }) => {
     expect(demo).toMatchObject({
       name: 'demo: Acme (examples/acme)',
       status: 'ok',
-      counts: { entities: 124, errors: 0, warnings: 0 },
+      counts: { entities: 125, errors: 0, warnings: 0 },
     });
   });
 
@@ -95,7 +96,7 @@ describeEachEngine('--demo startup', ({ db }) => {
     await assembled.stop();
     assembled = await start();
     const demo = (await get('/api/v1/catalog/sources')).items.find((s: { kind: string }) => s.kind === 'dir');
-    expect(demo.counts.entities).toBe(124);
+    expect(demo.counts.entities).toBe(125);
     const history = await get('/api/v1/entities/component/default/web-shop/history');
     expect(history.items.map((h: { change: string }) => h.change)).toEqual(['created']);
   });

@@ -22,6 +22,14 @@ export {
   type Weekday,
   type WorkingHours,
 } from './engine/kinds/oncall-spec.ts';
+export {
+  defaultLevels as defaultScorecardLevels,
+  findingSeverities,
+  type ScorecardCheckName,
+  scorecardCheckNames,
+  scorecardChecks,
+  scorecardKinds,
+} from './engine/kinds/scorecard.ts';
 export { stewardKinds } from './engine/kinds/steward.ts';
 export type {
   CatalogEntity,

@@ -7,6 +7,7 @@ import { examples, usageError } from '../../platform/cli/program.ts';
 import { exportVap, paramsObjectName, type ValidationAction } from './engine/cel/export-vap.ts';
 import { parsePolicy } from './engine/policy.ts';
 import { scanner } from './engine/scanners.ts';
+import { registerGenerateCommand } from './generate-command.ts';
 import { registerUploadCommand } from './scans/upload-command.ts';
 
 interface ExportFlags {
@@ -18,7 +19,10 @@ interface ExportFlags {
 export function registerGuardrailsCommands(program: Command): void {
   const guardrails = program
     .command('guardrails')
-    .description('Guardrails beyond scanning: policies for the cluster, scans kept on the server.');
+    .description(
+      "Guardrails beyond scanning: policies for the cluster, each team's namespace guardrails, scans kept on the server.",
+    );
+  registerGenerateCommand(guardrails);
   registerUploadCommand(guardrails);
   guardrails
     .command('export-vap')

@@ -10,7 +10,7 @@ import { forbidden, unauthorised } from '../../platform/errors.ts';
 import { findSessionByHash, findTokenByHash, touchToken } from './credential-store.ts';
 import { hashSecret, sameSecret } from './secrets.ts';
 import { keepSessionAlive, sessionCookieName, touchIntervalMs } from './sessions.ts';
-import { type Db, teamsOfUser } from './store.ts';
+import type { Db } from './store.ts';
 
 export const csrfHeader = 'x-csrf-token';
 
@@ -64,7 +64,8 @@ async function bearerPrincipal(db: Db, authorization: string): Promise<Principal
     role: token.user.role,
     // A token of someone since demoted keeps only what their current role allows.
     scopes: token.scopes.filter((s): s is Scope => roleScopes.includes(s)),
-    ...(await teamsOfUser(db, token.user.id)),
+    teamIds: token.user.teamIds,
+    teams: token.user.teams,
     via: 'token',
     tokenId: token.id,
   };
@@ -93,7 +94,8 @@ async function sessionPrincipal(db: Db, cookie: string, request: Request): Promi
     name: session.user.name,
     role: session.user.role,
     scopes: scopesForRole[session.user.role],
-    ...(await teamsOfUser(db, session.user.id)),
+    teamIds: session.user.teamIds,
+    teams: session.user.teams,
     via: 'session',
     sessionId: session.id_hash,
   };

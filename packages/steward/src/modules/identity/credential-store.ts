@@ -1,11 +1,27 @@
-// SQL for credentials: API tokens and portal sessions, looked up by the hash of their secret.
+// SQL for credentials: API tokens and portal sessions, looked up by the hash of their secret, each with
+// the user it acts for and the user's teams in the same round trip: every authenticated request asks.
+import { sql } from 'kysely';
 import type { Db } from './store.ts';
 import type { ApiTokensTable, SessionsTable, UserRow } from './tables.ts';
 
 export type TokenRow = Omit<ApiTokensTable, 'created_at'> & { created_at: Date; owner: string };
 
 export interface CredentialUser {
-  user: Pick<UserRow, 'id' | 'handle' | 'name' | 'role' | 'disabled_at'>;
+  user: Pick<UserRow, 'id' | 'handle' | 'name' | 'role' | 'disabled_at'> & {
+    /** The ids and names of the teams the user is in, by name. */
+    teamIds: string[];
+    teams: string[];
+  };
+}
+
+/** The user's teams, ordered by name, as `[[id, name], …]`. */
+const userTeams = sql<[string, string][]>`coalesce((
+    select json_agg(json_build_array(m.team_id, t.name) order by t.name, m.team_id)
+      from memberships m join teams t on t.id = m.team_id
+     where m.user_id = users.id), '[]')`.as('user_teams');
+
+function teamsOf(pairs: [string, string][]): { teamIds: string[]; teams: string[] } {
+  return { teamIds: pairs.map(([id]) => id), teams: pairs.map(([, name]) => name) };
 }
 
 const tokenColumns = [
@@ -42,12 +58,15 @@ export async function findTokenByHash(
   const row = await db
     .selectFrom('api_tokens')
     .innerJoin('users', 'users.id', 'api_tokens.user_id')
-    .select([...tokenColumns, 'users.name as owner_name', 'users.role', 'users.disabled_at'])
+    .select([...tokenColumns, 'users.name as owner_name', 'users.role', 'users.disabled_at', userTeams])
     .where('api_tokens.token_hash', '=', tokenHash)
     .executeTakeFirst();
   if (!row) return undefined;
-  const { role, disabled_at, owner_name, ...token } = row;
-  return { ...token, user: { id: row.user_id, handle: row.owner, name: owner_name, role, disabled_at } };
+  const { role, disabled_at, owner_name, user_teams, ...token } = row;
+  return {
+    ...token,
+    user: { id: row.user_id, handle: row.owner, name: owner_name, role, disabled_at, ...teamsOf(user_teams) },
+  };
 }
 
 export function listTokenRows(db: Db, userId: string | null): Promise<TokenRow[]> {
@@ -89,12 +108,15 @@ export async function findSessionByHash(
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .selectAll('sessions')
-    .select(['users.handle', 'users.name', 'users.role', 'users.disabled_at'])
+    .select(['users.handle', 'users.name', 'users.role', 'users.disabled_at', userTeams])
     .where('sessions.id_hash', '=', idHash)
     .executeTakeFirst();
   if (!row) return undefined;
-  const { handle, name, role, disabled_at, ...session } = row;
-  return { ...session, user: { id: row.user_id, handle, name, role, disabled_at } };
+  const { handle, name, role, disabled_at, user_teams, ...session } = row;
+  return {
+    ...session,
+    user: { id: row.user_id, handle, name, role, disabled_at, ...teamsOf(user_teams) },
+  };
 }
 
 export async function touchSession(db: Db, idHash: string, seenAt: Date, expiresAt: Date): Promise<void> {

@@ -154,18 +154,6 @@ export function teamMembers(db: Db, teamId: string): Promise<MemberRow[]> {
     .execute();
 }
 
-/** The ids and names of the teams a user is in, for the principal. */
-export async function teamsOfUser(db: Db, userId: string): Promise<{ teamIds: string[]; teams: string[] }> {
-  const rows = await db
-    .selectFrom('memberships')
-    .innerJoin('teams', 'teams.id', 'memberships.team_id')
-    .select(['memberships.team_id', 'teams.name'])
-    .where('memberships.user_id', '=', userId)
-    .orderBy('teams.name')
-    .execute();
-  return { teamIds: rows.map((r) => r.team_id), teams: rows.map((r) => r.name) };
-}
-
 export async function membershipRole(db: Db, userId: string, teamId: string): Promise<MembershipRole | null> {
   const row = await db
     .selectFrom('memberships')

@@ -10,6 +10,8 @@ export type {
 } from './codeowners/model.ts';
 export type { OwnershipService } from './ownership-service.ts';
 export type { Owner, Provenance, WhoOwnsAnswer, WhoOwnsCandidate } from './schemas.ts';
+export { claimsOf, type KubernetesClaim } from './who-owns/claims.ts';
+export type { LabelRequirement } from './who-owns/label-selector.ts';
 export {
   buildOwnershipIndex,
   type CodeownersSource,

@@ -18,6 +18,8 @@ export class ApiFailure extends CliExit {
 export interface ApiClient {
   readonly server: string;
   request<T extends z.ZodType>(method: string, path: string, schema: T, body?: unknown): Promise<z.infer<T>>;
+  /** A GET answered in another format than JSON (the catalog's YAML export): the body as text. */
+  text(path: string, accept: string): Promise<string>;
 }
 
 /** Adds --server to a client command; the token comes from STEWARD_TOKEN or the config file. */
@@ -33,39 +35,44 @@ export function clientFromFlags(flags: { server?: string; token?: string }): Api
 }
 
 export function createApiClient(config: ClientConfig, fetchImpl: typeof fetch = fetch): ApiClient {
+  async function send(method: string, path: string, accept: string, body?: unknown): Promise<string> {
+    const url = `${config.server}${path}`;
+    const headers: Record<string, string> = { accept };
+    if (config.token) headers.authorization = `Bearer ${config.token}`;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    let response: Response;
+    try {
+      response = await fetchImpl(url, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    } catch (error) {
+      const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
+      throw new CliExit(
+        exitCodes.usage,
+        `cannot reach Steward at ${config.server} (${cause}); is \`steward serve\` running there? Set --server or STEWARD_SERVER.`,
+      );
+    }
+    const text = await response.text();
+    if (!response.ok) throw new ApiFailure(response.status, describeFailure(response.status, text, config));
+    return text;
+  }
   return {
     server: config.server,
     async request(method, path, schema, body) {
-      const url = `${config.server}${path}`;
-      const headers: Record<string, string> = { accept: 'application/json' };
-      if (config.token) headers.authorization = `Bearer ${config.token}`;
-      if (body !== undefined) headers['content-type'] = 'application/json';
-      let response: Response;
-      try {
-        response = await fetchImpl(url, {
-          method,
-          headers,
-          body: body === undefined ? undefined : JSON.stringify(body),
-        });
-      } catch (error) {
-        const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
-        throw new CliExit(
-          exitCodes.usage,
-          `cannot reach Steward at ${config.server} (${cause}); is \`steward serve\` running there? Set --server or STEWARD_SERVER.`,
-        );
-      }
-      const text = await response.text();
-      if (!response.ok) throw new ApiFailure(response.status, describeFailure(response.status, text, config));
+      const text = await send(method, path, 'application/json', body);
       const json = text ? JSON.parse(text) : undefined;
       const parsed = schema.safeParse(json);
       if (!parsed.success) {
         throw new CliExit(
           exitCodes.usage,
-          `unexpected answer from ${url}: ${parsed.error.issues[0]?.message ?? 'bad shape'}; is the server the same version as this CLI?`,
+          `unexpected answer from ${config.server}${path}: ${parsed.error.issues[0]?.message ?? 'bad shape'}; is the server the same version as this CLI?`,
         );
       }
       return parsed.data;
     },
+    text: (path, accept) => send('GET', path, accept),
   };
 }
 

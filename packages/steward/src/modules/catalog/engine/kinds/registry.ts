@@ -6,6 +6,7 @@ import type { KindDefinition } from '../model.ts';
 import { alphaKinds } from './alpha.ts';
 import { backstageKinds } from './backstage.ts';
 import { escalatesWithAnnotation, oncallKinds } from './oncall.ts';
+import { scorecardKinds } from './scorecard.ts';
 import { stewardKinds } from './steward.ts';
 
 export interface KindRegistry {
@@ -18,9 +19,14 @@ export interface KindRegistry {
 
 export function createKindRegistry(extra: readonly KindDefinition[] = []): KindRegistry {
   const byVersion = new Map<string, Map<string, KindDefinition>>();
-  const all = [...backstageKinds, ...alphaKinds, ...stewardKinds, ...oncallKinds, ...extra].map(
-    withAnnotations,
-  );
+  const all = [
+    ...backstageKinds,
+    ...alphaKinds,
+    ...stewardKinds,
+    ...oncallKinds,
+    ...scorecardKinds,
+    ...extra,
+  ].map(withAnnotations);
   for (const definition of all) {
     assertSupportedSchema(definition.spec, `kind ${definition.kind} spec`);
     for (const apiVersion of definition.apiVersions) {
