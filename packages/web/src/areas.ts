@@ -66,6 +66,16 @@ export const areaGroups: AreaGroup[] = [
     ],
   },
   {
+    label: 'Improve',
+    areas: [
+      {
+        path: '/guardrails',
+        label: 'Guardrails',
+        summary: 'What the scans of each repository found, by team and service, and the exemptions granted.',
+      },
+    ],
+  },
+  {
     label: 'Admin',
     areas: [
       {

@@ -13,6 +13,7 @@ import './styles/graph.css';
 import './styles/ownership.css';
 import './styles/admin.css';
 import './styles/slo.css';
+import './styles/guardrails.css';
 import './styles/scorecards.css';
 import './styles/oncall.css';
 import './styles/incidents.css';

@@ -9,6 +9,8 @@ import { AuditPage } from './pages/audit-page.tsx';
 import { CatalogPage } from './pages/catalog-page.tsx';
 import { CatalogSourcesPage } from './pages/catalog-sources-page.tsx';
 import { EntityPage } from './pages/entity-page.tsx';
+import { ExemptionsPage } from './pages/guardrails/exemptions-page.tsx';
+import { GuardrailsPage } from './pages/guardrails/guardrails-page.tsx';
 import { HomePage } from './pages/home-page.tsx';
 import { DeclarePage } from './pages/incidents/declare-page.tsx';
 import { IncidentPage } from './pages/incidents/incident-page.tsx';
@@ -94,6 +96,8 @@ const routes: [pattern: string, render: (params: Params) => ReactNode][] = [
       </Suspense>
     ),
   ],
+  ['/guardrails', () => <GuardrailsPage />],
+  ['/guardrails/exemptions', () => <ExemptionsPage />],
   ['/admin', () => <TokensPage />],
   ['/admin/tokens', () => <TokensPage />],
   ['/admin/people', () => <AdminPeoplePage />],

@@ -51,6 +51,9 @@ const routes = [
   '/noise/payments',
   '/incidents',
   '/incidents/metrics?team=payments',
+  '/guardrails',
+  '/guardrails?team=storefront&severity=high',
+  '/guardrails/exemptions',
 ];
 
 interface Finding {
@@ -70,6 +73,7 @@ describe('portal end to end: usable by everyone', () => {
   beforeAll(async () => {
     portal = await startPortal();
     page = portal.page;
+    await uploadAScan(portal);
     const alertId = await sendAnAlert(portal);
     routes.push(
       `/alerts/${encodeURIComponent(alertId)}`,
@@ -143,6 +147,50 @@ describe('portal end to end: usable by everyone', () => {
 });
 
 /** An alert through an Alertmanager integration, so the alert page has one to show; answers its id. */
+/** A scan with a finding on web-shop (the entity page visited shows its card) and an expired exemption. */
+async function uploadAScan(portal: Portal): Promise<void> {
+  const file = 'services/web-shop/deploy.yaml';
+  const resource = 'Deployment/shop/web-shop';
+  const finding = (ruleId: string, severity: string) => ({
+    ruleId,
+    severity,
+    message: `${ruleId}: how to fix it`,
+    file,
+    line: 12,
+    column: 3,
+    resource,
+    owner: null,
+    aliases: [],
+    fingerprint: `a11y-${ruleId}`,
+  });
+  const exemption = (rule: string, expires: string) => ({
+    rules: [rule],
+    written: rule,
+    syntax: 'steward-annotation',
+    reason: 'accepted for now',
+    expires,
+    approver: '@sre',
+    container: null,
+    image: null,
+    file,
+    line: 6,
+    resource,
+    findings: [`a11y-${rule}`],
+  });
+  const uploaded = await portal.steward.call(
+    'PUT',
+    `/api/v1/guardrails/scans/${encodeURIComponent('github.com/acme/monorepo')}`,
+    portal.steward.adminToken(),
+    {
+      findings: [finding('k8s-privileged', 'critical'), finding('k8s-image-tag', 'medium')],
+      exemptions: [exemption('k8s-host-path', '2099-12-31'), exemption('k8s-run-as-root', '2020-01-01')],
+      exempted: [finding('k8s-host-path', 'high'), finding('k8s-run-as-root', 'high')],
+      problems: [],
+    },
+  );
+  expect(uploaded.status).toBe(200);
+}
+
 async function sendAnAlert(portal: Portal): Promise<string> {
   const token = portal.steward.adminToken();
   const created = await portal.steward.call('POST', '/api/v1/integrations', token, {

@@ -117,7 +117,7 @@ describe('portal end to end: home', () => {
       .evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
     expect(areas).toContain('/catalog');
     // Capabilities the product brief names that have no pages yet.
-    for (const missing of ['/uptime', '/guardrails']) {
+    for (const missing of ['/uptime']) {
       expect(areas).not.toContain(missing);
     }
     expect(await page.getByText(/coming soon|\bsoon\b/i).count()).toBe(0);

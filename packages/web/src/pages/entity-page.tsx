@@ -13,6 +13,7 @@ import { EntityRelations } from '../components/catalog/entity-relations.tsx';
 import { GraphCard } from '../components/catalog/graph-card.tsx';
 import { OwnerCard } from '../components/catalog/owner-card.tsx';
 import { EntityProblems } from '../components/catalog/problem-list.tsx';
+import { FindingsCard } from '../components/guardrails/findings-card.tsx';
 import { OncallNowCard } from '../components/oncall/oncall-now-card.tsx';
 import { EntityMissing } from '../components/ownership/entity-missing.tsx';
 import { LocalWhoOwnsBox } from '../components/ownership/who-owns-box.tsx';
@@ -54,6 +55,7 @@ function EntityDetails({ entity, detail }: { entity: EntityName; detail: EntityD
       <EntityOncall detail={detail} />
       <EntityScorecardsCard entity={entity} />
       {hasSlos(detail) && <ServiceSlosCard service={detail.ref} label={detail.name} />}
+      <EntityFindings detail={detail} />
       {detail.kind === 'api' && <ApiDefinitionCard detail={detail} />}
       <GraphCard entityRef={detail.ref} />
       <div className="columns columns--even">
@@ -76,6 +78,13 @@ function EntityOncall({ detail }: { detail: EntityDetail }) {
   if (detail.kind === 'group') return <OncallNowCard query={{ team: detail.name }} label={detail.name} />;
   if (detail.kind !== 'component') return null;
   return <OncallNowCard query={{ service: detail.ref }} label={detail.name} />;
+}
+
+/** A team's or an entity's open findings in the uploaded scans (a card only where there are some). */
+function EntityFindings({ detail }: { detail: EntityDetail }) {
+  if (detail.kind === 'user') return null;
+  const query = detail.kind === 'group' ? { team: detail.ref } : { service: detail.ref };
+  return <FindingsCard query={query} label={detail.name} />;
 }
 
 /** Services carry SLOs: Components, and Steward's Service kind. */

@@ -5,6 +5,7 @@ import { useResource } from '../api/use-resource.ts';
 import { Avatar } from '../components/avatar.tsx';
 import { Badge, roleTone } from '../components/badge.tsx';
 import { TeamOwnedEntities } from '../components/catalog/team-owned-entities.tsx';
+import { FindingsCard } from '../components/guardrails/findings-card.tsx';
 import { TeamOverdueFollowUps } from '../components/incidents/team-follow-ups.tsx';
 import { OncallNowCard } from '../components/oncall/oncall-now-card.tsx';
 import { OnlineDot } from '../components/online-dot.tsx';
@@ -48,6 +49,7 @@ export function TeamPage({ name }: { name: string }) {
             : which of its alerts fire most, resolve by themselves or wake people up.
           </p>
           <TeamOverdueFollowUps team={detail.name} />
+          <FindingsCard query={{ team: detail.name }} label={detail.displayName} />
           <TeamOwnedEntities team={detail.name} displayName={detail.displayName} />
         </>
       )}

@@ -1,5 +1,6 @@
 // Guardrails' manifest: the scanner for Kubernetes manifests, Dockerfiles and Terraform, offline
-// through `steward scan`; in the server, the admission webhook and the reports of what it saw.
+// through `steward scan`; in the server, the admission webhook and the reports of what it saw, and the
+// scans uploaded (`steward scan --upload`, `steward guardrails upload`).
 import { defineModule } from '../../platform/module.ts';
 import type { GuardrailsNeeds } from './guardrails-module.ts';
 import type { GuardrailsService } from './index.ts';

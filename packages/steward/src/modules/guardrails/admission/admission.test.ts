@@ -8,6 +8,7 @@ import { silentLogger } from '../../../platform/logging.ts';
 import { describeEachEngine } from '../../../server/test-engines.ts';
 import { startTestSteward, type TestSteward } from '../../../server/test-steward.ts';
 import { buildOwnershipIndex } from '../../ownership/index.ts';
+import { parsePolicy } from '../engine/policy.ts';
 import { defaultScanConfig } from '../engine/scan.ts';
 import { scanner } from '../engine/scanners.ts';
 import type { GuardrailsTables } from '../tables.ts';
@@ -350,5 +351,55 @@ describeEachEngine('admission time budget', ({ db }) => {
       expect(response).toMatchObject({ uid: 'slow-2', allowed: false, status: { code: 403 } });
       expect(response.status?.message).toContain('could not finish within 100 ms');
     });
+  });
+});
+
+describeEachEngine('admission and the policy', ({ db }) => {
+  const policyText = `apiVersion: steward.dev/v1
+kind: GuardrailsPolicy
+spec:
+  forbidExemptions:
+    - { rule: k8s-privileged, namespaces: [prod], reason: privileged pods need a central exemption }
+`;
+  const { policy, problems } = parsePolicy('guardrails.yaml', policyText, scanner.rules);
+  const service = () =>
+    createAdmissionService({
+      db: db().kysely<GuardrailsTables>(),
+      scanner,
+      ownership: { index: async () => buildOwnershipIndex({ entities: [], codeowners: [] }) },
+      config: { ...defaultAdmissionConfig, mode: 'enforce', denyAt: 'high' },
+      policy,
+      logger: silentLogger(),
+    });
+  /** A privileged Deployment whose annotation exempts it from k8s-privileged. */
+  const annotated = (namespace: string) => {
+    const object = deployment(namespace, 'driver', privileged);
+    return {
+      ...object,
+      metadata: {
+        ...object.metadata,
+        annotations: { 'steward.dev/exempt': 'rule=k8s-privileged reason="GPU driver"' },
+      },
+    };
+  };
+  const request = (uid: string, namespace: string): AdmissionRequest => ({
+    uid,
+    operation: 'CREATE',
+    namespace,
+    object: annotated(namespace),
+  });
+
+  it('an annotation cannot exempt what the policy forbids: the object is refused, saying why', async () => {
+    expect(problems).toEqual([]);
+    const refused = await service().review(request('forbid-1', 'prod'));
+    expect(refused).toMatchObject({ uid: 'forbid-1', allowed: false, status: { code: 403 } });
+    expect(refused.status?.message).toContain('k8s-privileged (high) Deployment/prod/driver');
+    expect(refused.status?.message).toContain(
+      'is refused: the policy at guardrails.yaml:5 forbids exempting k8s-privileged in namespace prod in the manifests (privileged pods need a central exemption)',
+    );
+    // Outside prod the annotation holds: only the writable root filesystem (low) is left, as a warning.
+    const admitted = await service().review(request('forbid-2', 'shop'));
+    expect(admitted).toMatchObject({ uid: 'forbid-2', allowed: true });
+    expect(admitted.warnings?.map((w) => w.split(' ')[0])).toEqual(['k8s-writable-root-filesystem']);
   });
 });

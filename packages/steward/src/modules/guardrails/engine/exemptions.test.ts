@@ -1,6 +1,7 @@
 // Exemptions in every syntax the scanner honours: Steward's (comment and annotation, with expiry,
 // approver and container), the peers' (kube-score, Polaris, Checkov annotation and comment, Trivy,
-// hadolint's form), central ones from the policy, and expiry bringing a finding back.
+// hadolint's form), central ones from the policy, expiry bringing a finding back, and what the
+// policy forbids written exemptions to exempt (an annotation cannot widen it; a central exemption can).
 import { describe, expect, it } from 'vitest';
 import {
   companions,
@@ -8,7 +9,9 @@ import {
   mutate,
   scanTexts,
 } from './kubernetes/manifests.test-support.ts';
-import type { CentralExemption } from './model.ts';
+import type { CentralExemption, ScanConfig } from './model.ts';
+import { parsePolicy } from './policy.ts';
+import { scanner } from './scanners.ts';
 
 /** The hardened Deployment with a privileged sidecar and a writable root filesystem on the main container. */
 const risky = mutate(
@@ -200,6 +203,12 @@ describe("the peers' exemptions, honoured without expiry", () => {
       { allowPeerExemptions: false },
     );
     expect(result.findings.map((f) => f.ruleId)).toEqual(['k8s-privileged']);
+    expect(result.problems.map((p) => [p.line, p.message])).toEqual([
+      [
+        9,
+        "exemption not honoured: CKV_K8S_16 may not exempt k8s-privileged on Deployment/shop/checkout: the policy honours only Steward's own exemptions (allowPeerExemptions: false)",
+      ],
+    ]);
   });
 });
 
@@ -231,5 +240,125 @@ describe('central exemptions', () => {
       (f) => f.ruleId === 'k8s-privileged',
     );
     expect(expired?.message).toContain('policy.yaml:7 expired on 2026-12-31');
+  });
+});
+
+describe('what the policy forbids written exemptions to exempt', () => {
+  /** The policy file, its forbidExemptions entries from line 5 on. */
+  const policy = (entries: string) =>
+    `apiVersion: steward.dev/v1\nkind: GuardrailsPolicy\nspec:\n  forbidExemptions:\n${entries}`;
+  const configOf = (entries: string, more = ''): Partial<ScanConfig> => {
+    const parsed = parsePolicy('policy.yaml', policy(entries) + more, scanner.rules);
+    expect(parsed.problems).toEqual([]);
+    return parsed.policy;
+  };
+  const scanWith = (text: string, config: Partial<ScanConfig>) =>
+    scanTexts({ 'deploy.yaml': text, 'companions.yaml': companions }, config);
+  const privilegedExempt = annotate(
+    '    steward.dev/exempt: rule=k8s-privileged reason="GPU driver" expires=2026-06-30 approver=@security\n',
+  );
+
+  it('refuses an annotation exempting a forbidden rule, reporting it with the entry that forbids it', () => {
+    const result = scanWith(
+      privilegedExempt,
+      configOf('    - rule: k8s-privileged\n      reason: privileged pods need a central exemption\n'),
+    );
+    expect(result.findings.map((f) => f.ruleId).sort()).toEqual([
+      'k8s-privileged',
+      'k8s-writable-root-filesystem',
+    ]);
+    expect(result.exemptions).toEqual([]);
+    const why =
+      'the policy at policy.yaml:5 forbids exempting k8s-privileged in the manifests (privileged pods need a central exemption); a central exemption in the policy can grant it';
+    expect(result.findings.find((f) => f.ruleId === 'k8s-privileged')?.message).toContain(
+      `(the exemption at deploy.yaml:9 is refused: ${why})`,
+    );
+    expect(result.problems).toEqual([
+      {
+        file: 'deploy.yaml',
+        line: 9,
+        column: 1,
+        message: `exemption not honoured: k8s-privileged may not exempt k8s-privileged on Deployment/shop/checkout: ${why}`,
+      },
+    ]);
+  });
+
+  it('limited to namespaces: elsewhere the annotation holds', () => {
+    const prod = scanWith(privilegedExempt, configOf('    - { rule: k8s-privileged, namespaces: [prod] }\n'));
+    expect(prod.findings.map((f) => f.ruleId).sort()).toEqual(['k8s-writable-root-filesystem']);
+    expect(prod.problems).toEqual([]);
+    const shop = scanWith(
+      privilegedExempt,
+      configOf('    - { rule: k8s-privileged, namespaces: [prod, shop] }\n'),
+    );
+    expect(shop.findings.map((f) => f.ruleId).sort()).toEqual([
+      'k8s-privileged',
+      'k8s-writable-root-filesystem',
+    ]);
+    expect(shop.problems[0]?.message).toContain(
+      'the policy at policy.yaml:5 forbids exempting k8s-privileged in namespace shop in the manifests',
+    );
+  });
+
+  it('every rule at once, the rules not forbidden still exempted', () => {
+    const both = annotate(
+      '    steward.dev/exempt: rule=k8s-privileged,k8s-writable-root-filesystem reason="x"\n',
+    );
+    const result = scanWith(both, configOf('    - { rule: k8s-privileged }\n'));
+    expect(result.findings.map((f) => f.ruleId).sort()).toEqual(['k8s-privileged']);
+    expect(result.exempted.map((f) => f.ruleId)).toEqual(['k8s-writable-root-filesystem']);
+    const all = scanWith(both, configOf('    - { rule: "*" }\n'));
+    expect(all.findings.map((f) => f.ruleId).sort()).toEqual([
+      'k8s-privileged',
+      'k8s-writable-root-filesystem',
+    ]);
+    expect(all.problems).toHaveLength(2);
+  });
+
+  it("withoutExpiry: only exemptions with no expiry are refused (the peers' syntaxes have none)", () => {
+    const config = configOf('    - { rule: "*", withoutExpiry: true }\n');
+    expect(
+      scanWith(privilegedExempt, config)
+        .findings.map((f) => f.ruleId)
+        .sort(),
+    ).toEqual(['k8s-writable-root-filesystem']);
+    const forever = annotate('    steward.dev/exempt: rule=k8s-privileged reason="GPU driver"\n');
+    expect(
+      scanWith(forever, config)
+        .findings.map((f) => f.ruleId)
+        .sort(),
+    ).toEqual(['k8s-privileged', 'k8s-writable-root-filesystem']);
+    const checkov = annotate('    checkov.io/skip1: CKV_K8S_16=driver\n');
+    const refused = scanWith(checkov, config);
+    expect(refused.findings.map((f) => f.ruleId).sort()).toEqual([
+      'k8s-privileged',
+      'k8s-writable-root-filesystem',
+    ]);
+    expect(refused.problems[0]?.message).toContain('forbids exempting k8s-privileged without an expiry');
+  });
+
+  it('a central exemption still grants what annotations may not', () => {
+    const more =
+      '  exemptions:\n    - { rule: k8s-privileged, resource: Deployment/shop/*, reason: GPU nodes, expires: 2026-12-31 }\n';
+    const result = scanWith(privilegedExempt, configOf('    - { rule: k8s-privileged }\n', more));
+    expect(result.findings.map((f) => f.ruleId).sort()).toEqual(['k8s-writable-root-filesystem']);
+    expect(result.exemptions.map((u) => u.exemption.syntax)).toEqual(['central']);
+  });
+
+  it('a bad entry is reported at its place', () => {
+    const problems = (entries: string) =>
+      parsePolicy('policy.yaml', policy(entries), scanner.rules).problems.map((p) => [p.line, p.message]);
+    expect(problems('    - { rule: k8s-no-such-rule }\n')).toEqual([
+      [5, 'forbidExemptions[0]: no rule k8s-no-such-rule'],
+    ]);
+    expect(problems('    - { rule: k8s-privileged, namespace: prod }\n')).toEqual([
+      [5, 'forbidExemptions[0]: namespace is not a field here (use rule, namespaces, withoutExpiry, reason)'],
+    ]);
+    expect(problems('    - { rule: k8s-privileged, namespaces: prod }\n')).toEqual([
+      [5, 'forbidExemptions[0]: namespaces must be a list of namespace names: [prod, payments]'],
+    ]);
+    expect(problems('    - { reason: x }\n')).toEqual([
+      [5, 'forbidExemptions[0] names no rule (rule: k8s-privileged, or "*" for every rule)'],
+    ]);
   });
 });

@@ -37,6 +37,8 @@ export interface Finding extends RawFinding {
   expiredExemption?: Exemption;
   /** Set on the findings a live exemption covers (`ScanResult.exempted`): which one. */
   exemptedBy?: Exemption;
+  /** Set when an exemption written for this finding was refused by the central file: which, and why. */
+  refusedExemption?: { exemption: Exemption; why: string };
 }
 
 /** Where an exemption was written, and in whose syntax. */
@@ -83,6 +85,24 @@ export interface CentralExemption extends Omit<Exemption, 'syntax' | 'file' | 'l
   line: number;
 }
 
+/**
+ * What the central file forbids exemptions written in the manifests (annotations, comments, in any
+ * syntax) to exempt: an annotation cannot widen it. Central exemptions are not bound by it: the
+ * central file is where such an exemption is granted.
+ */
+export interface ForbiddenExemption {
+  /** Steward rule ids; `*` for every rule. */
+  rules: string[];
+  /** Only for resources in these namespaces; null: anywhere. */
+  namespaces: string[] | null;
+  /** True: forbid only written exemptions without an expiry (the peers' syntaxes have none). */
+  withoutExpiry: boolean;
+  /** Why, quoted when an exemption is refused. */
+  reason: string | null;
+  file: string;
+  line: number;
+}
+
 /** A file the scan was given: its path as the user named it and its text. */
 export interface SourceFile {
   path: string;
@@ -117,6 +137,8 @@ export interface ScanConfig {
   exemptions: CentralExemption[];
   /** False: exemptions written in peers' syntaxes are not honoured. */
   allowPeerExemptions: boolean;
+  /** Exemptions written in the manifests that the central file refuses, whatever they say. */
+  forbiddenExemptions: ForbiddenExemption[];
   /** YYYY-MM-DD, the day an exemption's expiry is judged against. */
   today: string;
   /** Custom rules in CEL and the params they read (from the policy file). */

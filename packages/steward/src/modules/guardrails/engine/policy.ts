@@ -1,6 +1,6 @@
 // The central policy file (`--policy FILE`): rules switched on or off, the registry allow-list,
-// whether peers' exemption syntaxes count, and central exemptions. Problems are positioned and all
-// reported at once.
+// whether peers' exemption syntaxes count, what exemptions written in the manifests may not exempt,
+// and central exemptions. Problems are positioned and all reported at once.
 //
 //   apiVersion: steward.dev/v1
 //   kind: GuardrailsPolicy
@@ -8,6 +8,9 @@
 //     rules: { k8s-image-pull-policy: on, k8s-seccomp-profile: off }
 //     allowedRegistries: [ghcr.io/acme, registry.acme.example]
 //     allowPeerExemptions: false
+//     forbidExemptions:                 # what no annotation or comment may exempt (central ones still may)
+//       - { rule: k8s-privileged, namespaces: [prod], reason: "privileged pods need a central exemption" }
+//       - { rule: "*", withoutExpiry: true }
 //     exemptions:
 //       - { rule: k8s-host-path, resource: DaemonSet/monitoring/*, reason: "node exporter", expires: 2026-06-30, approver: "@security" }
 //     params: { maxReplicas: 10 }      # `params` in CEL rules
@@ -17,11 +20,11 @@ import type { YamlNode } from '../../../platform/yaml/nodes.ts';
 import { parseCelPolicy } from './cel/parse-rules.ts';
 import { isDate } from './exemption-syntax.ts';
 import { field, pair, seqAt, stringAt, text } from './kubernetes/nodes.ts';
-import type { CentralExemption, FileProblem, Rule, ScanConfig } from './model.ts';
+import type { CentralExemption, FileProblem, ForbiddenExemption, Rule, ScanConfig } from './model.ts';
 
 export type PolicyConfig = Pick<
   ScanConfig,
-  'ruleToggles' | 'allowedRegistries' | 'exemptions' | 'allowPeerExemptions' | 'cel'
+  'ruleToggles' | 'allowedRegistries' | 'exemptions' | 'allowPeerExemptions' | 'forbiddenExemptions' | 'cel'
 >;
 
 export function parsePolicy(
@@ -35,6 +38,7 @@ export function parsePolicy(
     allowedRegistries: [],
     exemptions: [],
     allowPeerExemptions: true,
+    forbiddenExemptions: [],
     cel: { rules: [], params: null },
   };
   const problem = (at: { line: number; column: number }, message: string) =>
@@ -72,11 +76,64 @@ export function parsePolicy(
   if (peersAllowed?.kind === 'scalar' && typeof peersAllowed.value === 'boolean')
     policy.allowPeerExemptions = peersAllowed.value;
   else if (peersAllowed) problem(peersAllowed, 'allowPeerExemptions must be true or false');
+  const forbids = field(spec, 'forbidExemptions');
+  if (forbids && forbids.kind !== 'seq')
+    problem(forbids, 'forbidExemptions must be a list: - { rule: k8s-privileged, namespaces: [prod] }');
+  seqAt(spec, 'forbidExemptions').forEach((node, i) => {
+    const forbid = forbiddenExemption(file, node, i, known, problem);
+    if (forbid) policy.forbiddenExemptions.push(forbid);
+  });
   seqAt(spec, 'exemptions').forEach((node, i) => {
     const exemption = centralExemption(file, node, i, known, problem);
     if (exemption) policy.exemptions.push(exemption);
   });
   return { policy, problems };
+}
+
+const forbidFields = new Set(['rule', 'namespaces', 'withoutExpiry', 'reason']);
+
+function forbiddenExemption(
+  file: string,
+  node: YamlNode,
+  index: number,
+  known: Set<string>,
+  problem: (at: { line: number; column: number }, message: string) => void,
+): ForbiddenExemption | undefined {
+  const where = `forbidExemptions[${index}]`;
+  if (node.kind !== 'map') return void problem(node, `${where} must be a map: { rule: k8s-privileged }`);
+  const stray = node.pairs.find((p) => !forbidFields.has(p.key));
+  if (stray) {
+    return void problem(
+      stray,
+      `${where}: ${stray.key} is not a field here (use ${[...forbidFields].join(', ')})`,
+    );
+  }
+  const rules = (stringAt(node, 'rule') ?? '')
+    .split(',')
+    .map((r) => r.trim())
+    .filter(Boolean);
+  if (rules.length === 0)
+    return void problem(node, `${where} names no rule (rule: k8s-privileged, or "*" for every rule)`);
+  const unknown = rules.find((r) => r !== '*' && !known.has(r));
+  if (unknown) return void problem(pair(node, 'rule') ?? node, `${where}: no rule ${unknown}`);
+  const listed = field(node, 'namespaces');
+  let namespaces: string[] | null = null;
+  if (listed) {
+    namespaces = listed.kind === 'seq' ? listed.items.flatMap((n) => text(n) ?? []) : [];
+    if (listed.kind !== 'seq' || namespaces.length === 0)
+      return void problem(listed, `${where}: namespaces must be a list of namespace names: [prod, payments]`);
+  }
+  const expiry = field(node, 'withoutExpiry');
+  if (expiry && !(expiry.kind === 'scalar' && typeof expiry.value === 'boolean'))
+    return void problem(expiry, `${where}: withoutExpiry must be true or false`);
+  return {
+    rules,
+    namespaces,
+    withoutExpiry: expiry?.kind === 'scalar' && expiry.value === true,
+    reason: stringAt(node, 'reason') ?? null,
+    file,
+    line: node.line,
+  };
 }
 
 function centralExemption(

@@ -22,6 +22,7 @@ export const defaultScanConfig = (today: string): ScanConfig => ({
   allowedRegistries: [],
   exemptions: [],
   allowPeerExemptions: true,
+  forbiddenExemptions: [],
   today,
   cel: { rules: [], params: null },
 });
@@ -97,6 +98,7 @@ export function createScanner(analysers: FileKindAnalyser<any>[]): Scanner {
           };
         });
       const applied = applyExemptions(findings, written, config);
+      problems.push(...refusalProblems(applied.findings));
       applied.findings.sort(byPlace);
       applied.exempted.sort(byPlace);
       const all = [...rules, ...custom];
@@ -111,6 +113,27 @@ export function createScanner(analysers: FileKindAnalyser<any>[]): Scanner {
       };
     },
   };
+}
+
+/** Each refused exemption said once, where it is written, with the central entry that refuses it. */
+function refusalProblems(findings: Finding[]): FileProblem[] {
+  const seen = new Set<string>();
+  const out: FileProblem[] = [];
+  for (const f of findings) {
+    const refused = f.refusedExemption;
+    if (!refused) continue;
+    const { exemption, why } = refused;
+    const key = `${exemption.file}\u0000${exemption.line}\u0000${f.ruleId}\u0000${why}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({
+      file: exemption.file,
+      line: exemption.line,
+      column: 1,
+      message: `exemption not honoured: ${exemption.written} may not exempt ${f.ruleId} on ${f.resource ?? f.file}: ${why}`,
+    });
+  }
+  return out;
 }
 
 function byPlace(a: Finding, b: Finding): number {
