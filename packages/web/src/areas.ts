@@ -29,11 +29,6 @@ export const areaGroups: AreaGroup[] = [
         label: 'Ownership',
         summary: 'Who owns this? For a service, a path, an alert or a URL.',
       },
-      {
-        path: '/scorecards',
-        label: 'Scorecards',
-        summary: 'How ready each service is, level by level, the next step for each, and campaigns.',
-      },
       { path: '/teams', label: 'Teams', summary: 'Teams, their hierarchy and their members.' },
       { path: '/people', label: 'People', summary: 'Everyone in the organisation and their teams.' },
     ],
@@ -68,6 +63,11 @@ export const areaGroups: AreaGroup[] = [
   {
     label: 'Improve',
     areas: [
+      {
+        path: '/scorecards',
+        label: 'Scorecards',
+        summary: 'How ready each service is, level by level, the next step for each, and campaigns.',
+      },
       {
         path: '/guardrails',
         label: 'Guardrails',
