@@ -1,6 +1,8 @@
 // The composition root: the platform, then every module (server/modules.ts) with what it needs, and
 // where each is wired. Read top to bottom, this is Steward's table of contents.
+
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { CatalogOptions } from '../modules/catalog/index.ts';
 import type { GuardrailsService } from '../modules/guardrails/index.ts';
 import type { PasswordCheck } from '../modules/identity/index.ts';
@@ -21,7 +23,7 @@ import {
   streamRoutes,
 } from '../platform/realtime/index.ts';
 import { type App, createApp, registerRoutes } from './app.ts';
-import { demoDir, demoPassword, readDemoOrg } from './demo.ts';
+import { demoDir, demoPassword, demoRepository, readDemoOrg } from './demo.ts';
 import { seedDemoPaging } from './demo-paging.ts';
 import {
   alertsModule,
@@ -282,6 +284,18 @@ export async function assemble(options: AssembleOptions): Promise<Assembled> {
           publicUrl: config.publicUrl ?? 'http://127.0.0.1:7420',
           logger,
         });
+        // Acme's manifests, scanned as its CI would upload them: the Guardrails area and the
+        // scorecards' findings rule start with something real.
+        const scanned = await guardrails.api.keepScanOf({
+          root: demoDir,
+          paths: [join(demoDir, 'services')],
+          target: demoRepository,
+          by: 'demo',
+        });
+        logger.info(
+          { target: scanned.target, findings: scanned.findings, exempted: scanned.exempted },
+          'demo: Acme’s manifests scanned and kept as the latest scan of its monorepo',
+        );
       }
     },
     async stop() {

@@ -5,6 +5,9 @@ import { type Org, orgFromEntities } from '../modules/identity/index.ts';
 
 export const demoDir = resolve(import.meta.dirname, '../../../../examples/acme');
 
+/** The repository the demo's scans are of: Acme's monorepo, whose CODEOWNERS is examples/acme/CODEOWNERS. */
+export const demoRepository = 'github.com/acme/monorepo';
+
 /** Every demo person signs in with this password; it is printed in the README and the log. */
 export const demoPassword = 'steward-demo';
 

@@ -68,6 +68,51 @@ describeEachEngine('--demo startup', ({ db }) => {
     });
   });
 
+  it("keeps a scan of Acme's manifests, each finding its team's and service's, the exemption with its expiry", async () => {
+    // examples/acme/services: search-indexer runs privileged with a password in its env; web-shop's
+    // Dockerfile ends without USER; its log shipper's hostPath is exempted until 2027-03-31.
+    const [scan] = (await get('/api/v1/guardrails/scans')).items;
+    expect(scan).toMatchObject({ target: 'github.com/acme/monorepo', uploadedBy: 'demo' });
+    const high = await get('/api/v1/guardrails/findings?severity=high&limit=50');
+    const seen = high.items.map((f: { ruleId: string; file: string; team: string; service: string }) => [
+      f.ruleId,
+      f.file,
+      f.team,
+      f.service,
+    ]);
+    expect(seen).toEqual(
+      expect.arrayContaining([
+        [
+          'k8s-privileged',
+          'services/search-indexer/deploy.yaml',
+          'group:default/storefront',
+          'component:default/search-indexer',
+        ],
+        [
+          'k8s-secret-in-env',
+          'services/search-indexer/deploy.yaml',
+          'group:default/storefront',
+          'component:default/search-indexer',
+        ],
+      ]),
+    );
+    expect(
+      seen.some(
+        ([rule, file]: string[]) => rule === 'docker-root-user' && file === 'services/web-shop/Dockerfile',
+      ),
+    ).toBe(true);
+    const exemptions = (await get('/api/v1/guardrails/exemptions')).items;
+    expect(exemptions).toEqual([
+      expect.objectContaining({
+        rules: ['k8s-host-path'],
+        expires: '2027-03-31',
+        approver: '@acme/platform',
+        file: 'services/web-shop/deploy.yaml',
+        findings: 1,
+      }),
+    ]);
+  });
+
   it("makes Acme's groups teams and its users people, who sign in with the demo password", async () => {
     const teams = (await get('/api/v1/teams')).items.map((t: { name: string }) => t.name).sort();
     expect(teams).toEqual(['acme', 'data', 'engineering', 'payments', 'platform', 'sre', 'storefront']);

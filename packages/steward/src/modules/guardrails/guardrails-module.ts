@@ -12,6 +12,7 @@ import { type PolicyConfig, parsePolicy } from './engine/policy.ts';
 import { scanner } from './engine/scanners.ts';
 import type { GuardrailsService } from './index.ts';
 import { declaredOwner } from './owners.ts';
+import { keepScanOf } from './scans/scan-directory.ts';
 import { scanRoutes } from './scans/scan-routes.ts';
 import { createScanService } from './scans/scan-service.ts';
 import type { GuardrailsTables } from './tables.ts';
@@ -51,6 +52,7 @@ export async function guardrailsModuleOf(
           target,
           exempted,
         })),
+      keepScanOf: (request) => keepScanOf(scans, request),
     },
     routes: [admissionRoutes(admission, declaredOwner), scanRoutes(scans)],
     // The first review should not wait for the ownership index to be built: start building it now.

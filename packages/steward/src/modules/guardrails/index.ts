@@ -3,6 +3,7 @@
 // findings out; another kind of file plugs in as one more FileKindAnalyser.
 import type { Severity } from './engine/model.ts';
 import type { Scanner } from './engine/scan.ts';
+import type { ScanUploadAnswer } from './schemas.ts';
 
 export type { Baseline, BaselineEntry } from './engine/baseline.ts';
 export { baselineOf, newSince, parseBaseline } from './engine/baseline.ts';
@@ -54,4 +55,14 @@ export interface GuardrailsService {
    * newest report of a resource cannot say whether it is still wrong (it may have been fixed or deleted).
    */
   openFindings(): Promise<FindingFact[]>;
+  /**
+   * Scans files on this server's disk and keeps the result as `target`'s latest scan, as an upload of
+   * `steward scan` would (the demo's manifests at start); paths are named relative to `root`.
+   */
+  keepScanOf(request: {
+    root: string;
+    paths: string[];
+    target: string;
+    by: string;
+  }): Promise<ScanUploadAnswer>;
 }
