@@ -1,6 +1,7 @@
 // SQL for credentials: API tokens and portal sessions, looked up by the hash of their secret, each with
 // the user it acts for and the user's teams in the same round trip: every authenticated request asks.
 import { sql } from 'kysely';
+import { prepareAs } from '../../platform/db/prepared.ts';
 import type { Db } from './store.ts';
 import type { ApiTokensTable, SessionsTable, UserRow } from './tables.ts';
 
@@ -58,6 +59,7 @@ export async function findTokenByHash(
   const row = await db
     .selectFrom('api_tokens')
     .innerJoin('users', 'users.id', 'api_tokens.user_id')
+    .modifyFront(sql.raw(prepareAs('token_by_hash')))
     .select([...tokenColumns, 'users.name as owner_name', 'users.role', 'users.disabled_at', userTeams])
     .where('api_tokens.token_hash', '=', tokenHash)
     .executeTakeFirst();
@@ -108,6 +110,7 @@ export async function findSessionByHash(
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .selectAll('sessions')
+    .modifyFront(sql.raw(prepareAs('session_by_hash')))
     .select(['users.handle', 'users.name', 'users.role', 'users.disabled_at', userTeams])
     .where('sessions.id_hash', '=', idHash)
     .executeTakeFirst();

@@ -12,6 +12,7 @@ import { type Logger, silentLogger } from '../logging.ts';
 import { acquireDataDirLock } from './data-dir-lock.ts';
 import type { ListenerHealth, ListenOptions, NotificationHandler } from './notifications.ts';
 import { type ListenerTiming, PostgresListener } from './postgres-listener.ts';
+import { PreparingClient } from './prepared.ts';
 import { makeDataDirPrivate } from './private-data-dir.ts';
 
 export type Engine = 'pglite' | 'postgres';
@@ -99,6 +100,7 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
 
 async function openPostgres(url: string, options: OpenOptions): Promise<Database> {
   const pool = new pg.Pool({
+    Client: PreparingClient,
     connectionString: url,
     max: options.poolSize ?? 10,
     connectionTimeoutMillis: 5000,

@@ -1,6 +1,7 @@
 // One entity with its owners, relations both ways, problems and source, in one round trip: the
 // lookup every other part of Steward makes ("who owns this?") should cost one query.
 import { sql } from 'kysely';
+import { prepareAs } from '../../../platform/db/prepared.ts';
 import type { CatalogProblemView } from '../schemas.ts';
 import { stillAProblem } from './problem-store.ts';
 import type { CatalogDb, CatalogEntitiesTable, SourceKind } from './tables.ts';
@@ -22,7 +23,7 @@ export type EntityDetailRow = Omit<CatalogEntitiesTable, 'created_at' | 'updated
 };
 
 export async function findEntityDetail(db: CatalogDb, ref: string): Promise<EntityDetailRow | undefined> {
-  const result = await sql<EntityDetailRow>`
+  const result = await sql<EntityDetailRow>`${sql.raw(prepareAs('entity_detail'))}
     select e.*, s.kind as source_kind, s.name as source_name, s.target as source_target,
       s.revision as source_revision,
       coalesce((select json_agg(json_build_object('ref', o.owner_ref, 'role', o.role) order by o.role, o.owner_ref)
