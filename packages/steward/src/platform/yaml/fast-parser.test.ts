@@ -146,6 +146,25 @@ describe('the fast YAML parser', () => {
     });
   });
 
+  it('steps aside for a repeated key in a mapping of any size, wherever the repeat is', () => {
+    // Up to 16 keys are compared in place, past that they are kept in a set: both must see a repeat.
+    for (const size of [2, 15, 16, 17, 40]) {
+      const keys = Array.from({ length: size }, (_, i) => `key${i}: ${i}`);
+      const clean = `${keys.join('\n')}\n`;
+      expect(expectSameAsYaml(clean), `${size} keys`).toBeDefined();
+      for (const repeat of [0, size - 1]) {
+        const text = `${clean}key${repeat}: again\n`;
+        expect(parseFast(text), `${size} keys, key${repeat} again`).toBeUndefined();
+        expect(parseWithYamlPackage(text)[0]?.errors[0]).toMatchObject({
+          code: 'duplicate-key',
+          line: size + 1,
+        });
+      }
+      // The same key at another level is no repeat.
+      expect(expectSameAsYaml(`${clean}nested:\n  key0: 1\n`), `${size} keys, nested`).toBeDefined();
+    }
+  });
+
   it('agrees with yaml on the demo organisation', () => {
     const root = join(import.meta.dirname, '../../../../../examples/acme');
     const files = ['catalog', 'org'].flatMap((dir) =>

@@ -67,14 +67,14 @@ function readBlockAt(cursor: Cursor, indent: number, depth: number): YamlNode {
 
 function readMapping(cursor: Cursor, indent: number, start: number, depth: number): YamlMap {
   const map: YamlMap = { kind: 'map', pairs: [], line: cursor.line, column: start - cursor.at + 1 };
-  const keys = new Set<string>();
+  let keys: Set<string> | undefined;
   let keyStart = start;
   for (;;) {
     const line = cursor.line;
     const column = keyStart - cursor.at + 1;
     const key = readKey(cursor, keyStart);
-    if (key === undefined || keys.has(key.key)) throw bail;
-    keys.add(key.key);
+    if (key === undefined) throw bail;
+    keys = keySeen(map, key.key, keys);
     const valueStart = skipSpaces(cursor.src, key.after, cursor.end);
     let value: YamlNode;
     if (restIsBlank(cursor.src, key.after, cursor.end)) {
@@ -88,6 +88,24 @@ function readMapping(cursor: Cursor, indent: number, start: number, depth: numbe
     if (isDash(cursor.src, cursor.at + indent, cursor.end)) throw bail;
     keyStart = cursor.at + indent;
   }
+}
+
+/**
+ * Throws bail when `key` is already among the map's keys (the fallback reports the duplicate). A
+ * few keys are compared in place; past that a set is kept, so that a huge mapping stays linear.
+ */
+function keySeen(map: YamlMap, key: string, keys: Set<string> | undefined): Set<string> | undefined {
+  const { pairs } = map;
+  if (keys) {
+    if (keys.has(key)) throw bail;
+    keys.add(key);
+    return keys;
+  }
+  for (const pair of pairs) if (pair.key === key) throw bail;
+  if (pairs.length < 16) return undefined;
+  const set = new Set(pairs.map((pair) => pair.key));
+  set.add(key);
+  return set;
 }
 
 function readSequence(cursor: Cursor, indent: number, depth: number): YamlSeq {
