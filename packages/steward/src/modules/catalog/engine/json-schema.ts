@@ -12,7 +12,7 @@ import {
   type YamlSeq,
 } from '../../../platform/yaml/nodes.ts';
 import { formats } from './formats.ts';
-import type { JsonSchema, ProblemCode } from './model.ts';
+import type { JsonSchema, JsonType, ProblemCode } from './model.ts';
 import { quoteToken } from './quote-token.ts';
 
 export type SchemaReport = (at: YamlPosition, code: ProblemCode, message: string) => void;
@@ -226,16 +226,19 @@ function formatReason(value: YamlScalar['value'], schema: JsonSchema): string {
 }
 
 function hasType(node: YamlNode, type: JsonSchema['type']): boolean {
-  const types = typeof type === 'string' ? [type] : (type ?? []);
-  return types.some((t) => {
-    if (t === 'object') return node.kind === 'map';
-    if (t === 'array') return node.kind === 'seq';
-    if (node.kind !== 'scalar') return false;
-    const value = node.value;
-    if (t === 'integer') return typeof value === 'number' && Number.isInteger(value);
-    if (t === 'null') return value === null;
-    return typeof value === t;
-  });
+  if (typeof type === 'string') return isOfType(node, type);
+  for (const t of type ?? []) if (isOfType(node, t)) return true;
+  return false;
+}
+
+function isOfType(node: YamlNode, type: JsonType): boolean {
+  if (type === 'object') return node.kind === 'map';
+  if (type === 'array') return node.kind === 'seq';
+  if (node.kind !== 'scalar') return false;
+  const value = node.value;
+  if (type === 'integer') return typeof value === 'number' && Number.isInteger(value);
+  if (type === 'null') return value === null;
+  return typeof value === type;
 }
 
 const typeNames: Record<string, string> = {

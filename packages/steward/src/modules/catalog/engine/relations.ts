@@ -117,8 +117,9 @@ function visitRefs(
 ): void {
   if (depth === steps.keys.length) {
     if (node.kind !== 'seq') visit(node, index);
-    else if (steps.eachItemAt < 0) for (const [i, item] of node.items.entries()) visit(item, i);
-    else for (const [i, item] of node.items.entries()) visit(item, index, i);
+    else if (steps.eachItemAt < 0)
+      for (let i = 0; i < node.items.length; i++) visit(node.items[i] as YamlNode, i);
+    else for (let i = 0; i < node.items.length; i++) visit(node.items[i] as YamlNode, index, i);
     return;
   }
   if (node.kind !== 'map') return;
@@ -126,7 +127,8 @@ function visitRefs(
   if (!pair) return;
   if (depth !== steps.eachItemAt) visitRefs(pair.value, steps, depth + 1, index, visit);
   else if (pair.value.kind === 'seq') {
-    for (const [i, item] of pair.value.items.entries()) visitRefs(item, steps, depth + 1, i, visit);
+    const { items } = pair.value;
+    for (let i = 0; i < items.length; i++) visitRefs(items[i] as YamlNode, steps, depth + 1, i, visit);
   }
 }
 
