@@ -1,7 +1,9 @@
 // A fast YAML reader for the subset catalog files are written in: block mappings and sequences,
 // plain and single-line quoted scalars, literal and folded block scalars, single-line flow
-// sequences, comments and `---` documents. Anything else bails, and the caller falls back to the
-// `yaml` package; inside the subset the result is identical to the fallback's (tested differentially).
+// sequences, comments and `---` documents; a repeated key is the same error the fallback gives, so that
+// one slip does not send a file of hundreds of entities through the slower parser. Anything else bails,
+// and the caller falls back to the `yaml` package; inside the subset the result is identical to the
+// fallback's (tested differentially).
 import { bail } from './bail.ts';
 import { readBlockScalar } from './block-scalar.ts';
 import {
@@ -54,7 +56,11 @@ function readStream(cursor: Cursor): YamlDocument[] {
 
 function readDocument(cursor: Cursor): YamlDocument {
   if (cursor.indent !== 0) throw bail;
-  return { contents: readBlockAt(cursor, 0, 0), errors: [] };
+  cursor.repeatedKeys = [];
+  const contents = readBlockAt(cursor, 0, 0);
+  // As the fallback: a document with a repeated key has its errors and no contents.
+  if (cursor.repeatedKeys.length > 0) return { contents: null, errors: cursor.repeatedKeys };
+  return { contents, errors: [] };
 }
 
 /** A block collection whose first line is the current one, at `indent`. */
@@ -74,7 +80,10 @@ function readMapping(cursor: Cursor, indent: number, start: number, depth: numbe
     const column = keyStart - cursor.at + 1;
     const key = readKey(cursor, keyStart);
     if (key === undefined) throw bail;
-    keys = keySeen(map, key.key, keys);
+    const seen = rememberKey(map, key.key, keys);
+    if (seen === repeated)
+      cursor.repeatedKeys.push({ code: 'duplicate-key', message: repeatedKeyMessage, line, column });
+    else keys = seen;
     const valueStart = skipSpaces(cursor.src, key.after, cursor.end);
     let value: YamlNode;
     if (restIsBlank(cursor.src, key.after, cursor.end)) {
@@ -90,18 +99,22 @@ function readMapping(cursor: Cursor, indent: number, start: number, depth: numbe
   }
 }
 
+const repeatedKeyMessage = 'Map keys must be unique';
+/** What rememberKey answers for a key the mapping already has. */
+const repeated: Set<string> = new Set();
+
 /**
- * Throws bail when `key` is already among the map's keys (the fallback reports the duplicate). A
- * few keys are compared in place; past that a set is kept, so that a huge mapping stays linear.
+ * The set of keys seen so far including `key`, or `repeated` when the map already has it. A few keys
+ * are compared in place (undefined: no set yet); past that a set is kept, so a huge mapping stays linear.
  */
-function keySeen(map: YamlMap, key: string, keys: Set<string> | undefined): Set<string> | undefined {
+function rememberKey(map: YamlMap, key: string, keys: Set<string> | undefined): Set<string> | undefined {
   const { pairs } = map;
   if (keys) {
-    if (keys.has(key)) throw bail;
+    if (keys.has(key)) return repeated;
     keys.add(key);
     return keys;
   }
-  for (const pair of pairs) if (pair.key === key) throw bail;
+  for (const pair of pairs) if (pair.key === key) return repeated;
   if (pairs.length < 16) return undefined;
   const set = new Set(pairs.map((pair) => pair.key));
   set.add(key);
