@@ -1,5 +1,6 @@
 // A line cursor over a YAML text: where the current line starts and ends, its number and indentation.
 import { bail } from './bail.ts';
+import type { YamlSyntaxError } from './nodes.ts';
 
 export interface Cursor {
   src: string;
@@ -11,10 +12,12 @@ export interface Cursor {
   line: number;
   /** Leading spaces on the current line. */
   indent: number;
+  /** Keys repeated in the current document's mappings, in document order (as `yaml` reports them). */
+  repeatedKeys: YamlSyntaxError[];
 }
 
 export function startCursor(src: string): Cursor {
-  const cursor: Cursor = { src, at: 0, end: 0, line: 1, indent: 0 };
+  const cursor: Cursor = { src, at: 0, end: 0, line: 1, indent: 0, repeatedKeys: [] };
   measureLine(cursor);
   return cursor;
 }

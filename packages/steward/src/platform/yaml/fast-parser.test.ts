@@ -67,8 +67,6 @@ const outsideSubset = [
   'a: 1\r\nb: 2',
   '\ufeffa: 1',
   '- - a',
-  'a: 1\na: 2',
-  '"a": 1\na: 2',
   'a: b: c',
   'a: -',
   'a: @x',
@@ -144,6 +142,42 @@ describe('the fast YAML parser', () => {
       line: 3,
       column: 3,
     });
+  });
+
+  it('reports repeated keys as yaml does, in mappings of any size, wherever the repeat is', () => {
+    // Up to 16 keys are compared in place, past that they are kept in a set: both must see a repeat.
+    for (const size of [2, 15, 16, 17, 40]) {
+      const keys = Array.from({ length: size }, (_, i) => `key${i}: ${i}`);
+      const clean = `${keys.join('\n')}\n`;
+      expect(expectSameAsYaml(clean), `${size} keys`).toBeDefined();
+      for (const repeat of [0, size - 1]) {
+        const text = `${clean}key${repeat}: again\n"key${repeat}": thrice\n---\nnext: 1\n`;
+        const [first, next] = expectSameAsYaml(text) ?? [];
+        // Each repeat at its key (lines size+1 and size+2, column 1), no contents; the next document intact.
+        expect(first, `${size} keys, key${repeat} again`).toEqual({
+          contents: null,
+          errors: [size + 1, size + 2].map((line) => ({
+            code: 'duplicate-key',
+            message: 'Map keys must be unique',
+            line,
+            column: 1,
+          })),
+        });
+        expect(next?.contents).toMatchObject({ kind: 'map', pairs: [{ key: 'next', line: size + 4 }] });
+      }
+      // The same key at another level is no repeat.
+      expect(expectSameAsYaml(`${clean}nested:\n  key0: 1\n`), `${size} keys, nested`).toBeDefined();
+    }
+  });
+
+  it.each([
+    'a: 1\na: 2',
+    '"a": 1\na: 2',
+    "- k: 1\n  'k': 2\n",
+    'x: 0\nb:\n  c: 1\n  c: 2\n  c: 3\nx: 2\n',
+    'a: 1\na:\n  - x\n  - y: 1\n    y: 2\n',
+  ])('reads the repeated keys in %j exactly as yaml does', (text) => {
+    expect(expectSameAsYaml(text)?.[0]?.errors[0]?.code).toBe('duplicate-key');
   });
 
   it('agrees with yaml on the demo organisation', () => {

@@ -1,7 +1,9 @@
 // A fast YAML reader for the subset catalog files are written in: block mappings and sequences,
 // plain and single-line quoted scalars, literal and folded block scalars, single-line flow
-// sequences, comments and `---` documents. Anything else bails, and the caller falls back to the
-// `yaml` package; inside the subset the result is identical to the fallback's (tested differentially).
+// sequences, comments and `---` documents; a repeated key is the same error the fallback gives, so that
+// one slip does not send a file of hundreds of entities through the slower parser. Anything else bails,
+// and the caller falls back to the `yaml` package; inside the subset the result is identical to the
+// fallback's (tested differentially).
 import { bail } from './bail.ts';
 import { readBlockScalar } from './block-scalar.ts';
 import {
@@ -54,7 +56,11 @@ function readStream(cursor: Cursor): YamlDocument[] {
 
 function readDocument(cursor: Cursor): YamlDocument {
   if (cursor.indent !== 0) throw bail;
-  return { contents: readBlockAt(cursor, 0, 0), errors: [] };
+  cursor.repeatedKeys = [];
+  const contents = readBlockAt(cursor, 0, 0);
+  // As the fallback: a document with a repeated key has its errors and no contents.
+  if (cursor.repeatedKeys.length > 0) return { contents: null, errors: cursor.repeatedKeys };
+  return { contents, errors: [] };
 }
 
 /** A block collection whose first line is the current one, at `indent`. */
@@ -67,14 +73,17 @@ function readBlockAt(cursor: Cursor, indent: number, depth: number): YamlNode {
 
 function readMapping(cursor: Cursor, indent: number, start: number, depth: number): YamlMap {
   const map: YamlMap = { kind: 'map', pairs: [], line: cursor.line, column: start - cursor.at + 1 };
-  const keys = new Set<string>();
+  let keys: Set<string> | undefined;
   let keyStart = start;
   for (;;) {
     const line = cursor.line;
     const column = keyStart - cursor.at + 1;
     const key = readKey(cursor, keyStart);
-    if (key === undefined || keys.has(key.key)) throw bail;
-    keys.add(key.key);
+    if (key === undefined) throw bail;
+    const seen = rememberKey(map, key.key, keys);
+    if (seen === repeated)
+      cursor.repeatedKeys.push({ code: 'duplicate-key', message: repeatedKeyMessage, line, column });
+    else keys = seen;
     const valueStart = skipSpaces(cursor.src, key.after, cursor.end);
     let value: YamlNode;
     if (restIsBlank(cursor.src, key.after, cursor.end)) {
@@ -88,6 +97,28 @@ function readMapping(cursor: Cursor, indent: number, start: number, depth: numbe
     if (isDash(cursor.src, cursor.at + indent, cursor.end)) throw bail;
     keyStart = cursor.at + indent;
   }
+}
+
+const repeatedKeyMessage = 'Map keys must be unique';
+/** What rememberKey answers for a key the mapping already has. */
+const repeated: Set<string> = new Set();
+
+/**
+ * The set of keys seen so far including `key`, or `repeated` when the map already has it. A few keys
+ * are compared in place (undefined: no set yet); past that a set is kept, so a huge mapping stays linear.
+ */
+function rememberKey(map: YamlMap, key: string, keys: Set<string> | undefined): Set<string> | undefined {
+  const { pairs } = map;
+  if (keys) {
+    if (keys.has(key)) return repeated;
+    keys.add(key);
+    return keys;
+  }
+  for (const pair of pairs) if (pair.key === key) return repeated;
+  if (pairs.length < 16) return undefined;
+  const set = new Set(pairs.map((pair) => pair.key));
+  set.add(key);
+  return set;
 }
 
 function readSequence(cursor: Cursor, indent: number, depth: number): YamlSeq {

@@ -52,6 +52,14 @@ describe('nesting past 64 levels', () => {
     expect(tooDeepPath({ spec: { list: [1, [2]], deep: [[]] } })).toBeUndefined();
   });
 
+  it('reports whichever comes first in the document: a character a catalog cannot store, or the nesting', () => {
+    const deep = `  deep: ${'['.repeat(100)}${']'.repeat(100)}\n`;
+    const nul = '  "a\\0b": 1\n';
+    // The NUL key on line 9, before the nesting on line 10; then the other way round.
+    expect(problemsOf(`${head}spec:\n${spec}${nul}${deep}`)).toEqual(['9:3 invalid-character']);
+    expect(problemsOf(`${head}spec:\n${spec}${deep}${nul}`)).toEqual([`9:${9 + 62} too-deep`]);
+  });
+
   it('names the limit in its message', () => {
     const result = validateCatalog([{ file: 'deep.yaml', content: shapes['flow sequences']?.(100) ?? '' }]);
     expect(result.errors[0]?.message).toContain('more than 64 levels');

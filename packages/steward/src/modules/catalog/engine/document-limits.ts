@@ -5,7 +5,7 @@
 // is not read further; the file's other documents, and other files, still are.
 import { firstUnstorable } from '../../../platform/unstorable-text.ts';
 import { maxNesting, tooDeepMessage } from '../../../platform/yaml/nesting.ts';
-import type { YamlNode, YamlPair, YamlPosition } from '../../../platform/yaml/nodes.ts';
+import type { YamlNode, YamlPosition } from '../../../platform/yaml/nodes.ts';
 import { joinPath } from './entity-yaml.ts';
 import type { Reporter } from './reporter.ts';
 
@@ -21,33 +21,27 @@ export function positionAt(text: string, index: number): YamlPosition {
 }
 
 /**
- * Checks a document's tree without recursion (it may be thousands deep), in document order; reports
- * the first problem found and answers whether there was none.
+ * Checks a document's tree in document order; reports the first problem found and answers whether
+ * there was none. The tree may be thousands deep, but the walk goes no deeper than the limit.
  */
 export function checkDocumentLimits(root: YamlNode, reporter: Reporter): boolean {
-  const stack: { node: YamlNode; depth: number; key?: YamlPair }[] = [{ node: root, depth: 1 }];
-  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
-    const { node, depth, key } = next;
-    if (key && !holdsOnlyCharacters(key, key.key, 'key', reporter)) return false;
-    if (node.kind === 'scalar') {
-      if (typeof node.value === 'string' && !holdsOnlyCharacters(node, node.value, 'value', reporter))
-        return false;
-      continue;
-    }
-    if (depth > maxNesting) {
-      reporter.error(node, 'too-deep', tooDeepMessage());
-      return false;
-    }
-    // Pushed last to first, so that they come off the stack in document order.
-    if (node.kind === 'seq') {
-      for (let i = node.items.length - 1; i >= 0; i--)
-        stack.push({ node: node.items[i] as YamlNode, depth: depth + 1 });
-    } else {
-      for (let i = node.pairs.length - 1; i >= 0; i--) {
-        const pair = node.pairs[i] as YamlPair;
-        stack.push({ node: pair.value, depth: depth + 1, key: pair });
-      }
-    }
+  return withinLimits(root, 1, reporter);
+}
+
+function withinLimits(node: YamlNode, depth: number, reporter: Reporter): boolean {
+  if (node.kind === 'scalar')
+    return typeof node.value !== 'string' || holdsOnlyCharacters(node, node.value, 'value', reporter);
+  if (depth > maxNesting) {
+    reporter.error(node, 'too-deep', tooDeepMessage());
+    return false;
+  }
+  if (node.kind === 'seq') {
+    for (const item of node.items) if (!withinLimits(item, depth + 1, reporter)) return false;
+    return true;
+  }
+  for (const pair of node.pairs) {
+    if (!holdsOnlyCharacters(pair, pair.key, 'key', reporter)) return false;
+    if (!withinLimits(pair.value, depth + 1, reporter)) return false;
   }
   return true;
 }

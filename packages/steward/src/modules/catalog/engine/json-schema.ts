@@ -12,7 +12,7 @@ import {
   type YamlSeq,
 } from '../../../platform/yaml/nodes.ts';
 import { formats } from './formats.ts';
-import type { JsonSchema, ProblemCode } from './model.ts';
+import type { JsonSchema, JsonType, ProblemCode } from './model.ts';
 import { quoteToken } from './quote-token.ts';
 
 export type SchemaReport = (at: YamlPosition, code: ProblemCode, message: string) => void;
@@ -47,6 +47,10 @@ const supportedKeywords = new Set([
 ]);
 
 const placeholderKeys = new Set(['$text', '$json', '$yaml']);
+/** Shared rather than made per value: walking where nothing is checked (placeholders may be anywhere). */
+const anything: JsonSchema = Object.freeze({});
+const noProperties: Readonly<Record<string, JsonSchema>> = Object.freeze({});
+const noKeys: readonly string[] = Object.freeze([]);
 
 /** Throws if `schema` uses anything this validator does not check. */
 export function assertSupportedSchema(schema: JsonSchema, where: string): void {
@@ -137,13 +141,13 @@ function checkSeq(seq: YamlSeq, schema: JsonSchema, path: string, walk: Walk): v
   if (maxItems !== undefined && seq.items.length > maxItems) {
     walk.report(seq, code, `${path} must have at most ${maxItems} item${maxItems === 1 ? '' : 's'}`);
   }
-  const each = items ?? (walk.placeholder ? {} : undefined);
+  const each = items ?? (walk.placeholder ? anything : undefined);
   if (each) for (let i = 0; i < seq.items.length; i++) check(seq.items[i] as YamlNode, each, path, i, walk);
 }
 
 function checkMap(map: YamlMap, schema: JsonSchema, path: string, walk: Walk): void {
-  const properties = schema.properties ?? {};
-  for (const key of schema.required ?? []) {
+  const properties = schema.properties ?? noProperties;
+  for (const key of schema.required ?? noKeys) {
     if (findPair(map, key)) continue;
     const sub = properties[key];
     const what = sub ? `: ${expectation(sub)}` : '';
@@ -176,7 +180,7 @@ function checkMap(map: YamlMap, schema: JsonSchema, path: string, walk: Walk): v
       check(pair.value, additionalProperties, path, pair.key, walk);
     } else if (walk.placeholder && pair.value.kind !== 'scalar') {
       // Nothing to check here, but a placeholder may be anywhere (Backstage substitutes them all).
-      check(pair.value, {}, path, pair.key, walk);
+      check(pair.value, anything, path, pair.key, walk);
     }
   }
 }
@@ -222,16 +226,19 @@ function formatReason(value: YamlScalar['value'], schema: JsonSchema): string {
 }
 
 function hasType(node: YamlNode, type: JsonSchema['type']): boolean {
-  const types = typeof type === 'string' ? [type] : (type ?? []);
-  return types.some((t) => {
-    if (t === 'object') return node.kind === 'map';
-    if (t === 'array') return node.kind === 'seq';
-    if (node.kind !== 'scalar') return false;
-    const value = node.value;
-    if (t === 'integer') return typeof value === 'number' && Number.isInteger(value);
-    if (t === 'null') return value === null;
-    return typeof value === t;
-  });
+  if (typeof type === 'string') return isOfType(node, type);
+  for (const t of type ?? []) if (isOfType(node, t)) return true;
+  return false;
+}
+
+function isOfType(node: YamlNode, type: JsonType): boolean {
+  if (type === 'object') return node.kind === 'map';
+  if (type === 'array') return node.kind === 'seq';
+  if (node.kind !== 'scalar') return false;
+  const value = node.value;
+  if (type === 'integer') return typeof value === 'number' && Number.isInteger(value);
+  if (type === 'null') return value === null;
+  return typeof value === type;
 }
 
 const typeNames: Record<string, string> = {

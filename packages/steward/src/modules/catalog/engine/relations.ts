@@ -37,18 +37,18 @@ export function readDeclaredRefs(
   const declared: DeclaredRef[] = [];
   for (const field of kind.relations) {
     const steps = stepsOf(field);
+    const checked = checkedIn(steps, namespace);
     visitRefs(root, steps, 0, -1, (node, index, lastIndex) => {
       if (node.kind !== 'scalar' || typeof node.value !== 'string' || node.value === '') return;
-      const checked = cachedCheck(steps, field, node.value, namespace);
-      const path = refPath({ field, index, lastIndex });
-      if (!checked.ok) {
-        reporter.error(node, 'invalid-ref', `${path}: ${checked.message}`);
+      const result = cachedCheck(checked, field, node.value, namespace);
+      if (!result.ok) {
+        reporter.error(node, 'invalid-ref', `${refPath({ field, index, lastIndex })}: ${result.message}`);
         return;
       }
-      for (const warning of checked.warnings)
-        reporter.warning(node, warning.code, `${path}: ${warning.message}`);
-      if (checked.targetRef === undefined) return;
-      const { targetRef, resolvable } = checked;
+      for (const warning of result.warnings)
+        reporter.warning(node, warning.code, `${refPath({ field, index, lastIndex })}: ${warning.message}`);
+      if (result.targetRef === undefined) return;
+      const { targetRef, resolvable } = result;
       const position = reporter.at(node);
       declared.push({ field, node, index, lastIndex, targetRef, resolvable, position });
     });
@@ -56,22 +56,37 @@ export function readDeclaredRefs(
   return declared;
 }
 
-/** The same refs (a team, a system) recur across thousands of entities: each field keeps what they came to. */
-function cachedCheck(steps: Steps, field: RelationField, text: string, namespace: string): CheckedRef {
-  const key = `${namespace}\n${text}`;
-  let checked = steps.checked.get(key);
+/** What refs came to for this field in this namespace (nearly always the one namespace, `default`). */
+function checkedIn(steps: Steps, namespace: string): Map<string, CheckedRef> {
+  let checked = steps.checked.get(namespace);
   if (!checked) {
-    checked = checkRef(field, text, namespace);
-    if (steps.checked.size >= 50_000) steps.checked.clear();
-    steps.checked.set(key, checked);
+    if (steps.checked.size >= 1_000) steps.checked.clear();
+    checked = new Map();
+    steps.checked.set(namespace, checked);
   }
   return checked;
 }
 
+/** The same refs (a team, a system) recur across thousands of entities: each field keeps what they came to. */
+function cachedCheck(
+  checked: Map<string, CheckedRef>,
+  field: RelationField,
+  text: string,
+  namespace: string,
+): CheckedRef {
+  let result = checked.get(text);
+  if (!result) {
+    result = checkRef(field, text, namespace);
+    if (checked.size >= 50_000) checked.clear();
+    checked.set(text, result);
+  }
+  return result;
+}
+
 interface Steps {
   keys: string[];
-  /** Refs already checked for this field, by namespace and text. */
-  checked: Map<string, CheckedRef>;
+  /** Refs already checked for this field, by namespace, then text. */
+  checked: Map<string, Map<string, CheckedRef>>;
   /** Whether the path steps into a list (`[]`); if not, a list at its end is a list of refs. */
   eachItemAt: number;
 }
@@ -102,8 +117,9 @@ function visitRefs(
 ): void {
   if (depth === steps.keys.length) {
     if (node.kind !== 'seq') visit(node, index);
-    else if (steps.eachItemAt < 0) for (const [i, item] of node.items.entries()) visit(item, i);
-    else for (const [i, item] of node.items.entries()) visit(item, index, i);
+    else if (steps.eachItemAt < 0)
+      for (let i = 0; i < node.items.length; i++) visit(node.items[i] as YamlNode, i);
+    else for (let i = 0; i < node.items.length; i++) visit(node.items[i] as YamlNode, index, i);
     return;
   }
   if (node.kind !== 'map') return;
@@ -111,7 +127,8 @@ function visitRefs(
   if (!pair) return;
   if (depth !== steps.eachItemAt) visitRefs(pair.value, steps, depth + 1, index, visit);
   else if (pair.value.kind === 'seq') {
-    for (const [i, item] of pair.value.items.entries()) visitRefs(item, steps, depth + 1, i, visit);
+    const { items } = pair.value;
+    for (let i = 0; i < items.length; i++) visitRefs(items[i] as YamlNode, steps, depth + 1, i, visit);
   }
 }
 
@@ -126,6 +143,25 @@ export function declaredRelations(declared: readonly DeclaredRef[]): EntityRelat
 
 /** One relation per type and target; a declared one wins over the same relation computed as an inverse. */
 export function uniqueRelations(relations: readonly EntityRelation[]): EntityRelation[] {
+  // Most entities have a handful of relations: comparing with those kept allocates nothing.
+  if (relations.length > 32) return uniqueByKey(relations);
+  const out: EntityRelation[] = [];
+  for (const origin of ['declared', 'inverse'] as const) {
+    for (const relation of relations) {
+      if (relation.origin !== origin || holds(out, relation)) continue;
+      out.push(relation);
+    }
+  }
+  return out;
+}
+
+function holds(kept: readonly EntityRelation[], relation: EntityRelation): boolean {
+  for (const other of kept)
+    if (other.targetRef === relation.targetRef && other.type === relation.type) return true;
+  return false;
+}
+
+function uniqueByKey(relations: readonly EntityRelation[]): EntityRelation[] {
   const seen = new Set<string>();
   const out: EntityRelation[] = [];
   for (const origin of ['declared', 'inverse'] as const) {
