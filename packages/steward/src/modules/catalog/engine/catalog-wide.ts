@@ -1,6 +1,7 @@
 // The checks that need every entity at once: duplicates (the first occurrence wins), inverse
 // relations placed on their targets, refs to entities that are not there (warnings; errors in fields
 // whose target must exist), loops in hierarchies.
+import { detached } from './detached.ts';
 import { findHierarchyCycles } from './hierarchy-cycles.ts';
 import type { CatalogEntity, CatalogProblem, SourcePosition } from './model.ts';
 import { type DeclaredRef, refPath, uniqueRelations } from './relations.ts';
@@ -28,17 +29,24 @@ export function wideCandidate(candidate: EntityCandidate): WideCandidate {
   return { ref: entity.ref, valid, namePosition, declared, entity };
 }
 
-/** The candidate without its entity, and its refs without their YAML nodes. */
-export function slimCandidate(candidate: EntityCandidate | WideCandidate): WideCandidate {
+/**
+ * The candidate without its entity, its refs without their YAML nodes. With `seen` (every ref read so
+ * far, this candidate's batch included) a ref to an entity already read is dropped unless it is in a
+ * hierarchy: the whole-set check finds its target and reports nothing, and the inverse relation it
+ * would place goes on an entity handed out already. So `seen` is for loads that hand out every entity.
+ */
+export function slimCandidate(candidate: EntityCandidate, seen?: ReadonlySet<string>): WideCandidate {
   const { valid, namePosition } = candidate;
-  const ref = 'ref' in candidate ? candidate.ref : candidate.entity.ref;
-  const declared = candidate.declared.map(
-    ({ field, index, lastIndex, targetRef, resolvable, position }): WideRef =>
+  const declared: WideRef[] = [];
+  for (const { field, index, lastIndex, targetRef, resolvable, position } of candidate.declared) {
+    if (!field.acyclic && seen?.has(targetRef)) continue;
+    declared.push(
       lastIndex === undefined
         ? { field, index, targetRef, resolvable, position }
         : { field, index, lastIndex, targetRef, resolvable, position },
-  );
-  return { ref, valid, namePosition, declared, entity: null };
+    );
+  }
+  return { ref: detached(candidate.entity.ref), valid, namePosition, declared, entity: null };
 }
 
 export interface CatalogWide {

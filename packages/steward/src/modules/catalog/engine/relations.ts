@@ -3,6 +3,7 @@
 // every entity is known, from the inverse the field declares.
 
 import { findPair, type YamlMap, type YamlNode, type YamlScalar } from '../../../platform/yaml/nodes.ts';
+import { detached } from './detached.ts';
 import type { EntityRelation, KindDefinition, RelationField, SourcePosition } from './model.ts';
 import { type CheckedRef, checkRef } from './ref-checks.ts';
 import type { Reporter } from './reporter.ts';
@@ -62,6 +63,9 @@ function cachedCheck(steps: Steps, field: RelationField, text: string, namespace
   let checked = steps.checked.get(key);
   if (!checked) {
     checked = checkRef(field, text, namespace);
+    // The cache outlives the file: its ref must not keep the file's text alive.
+    if (checked.ok && checked.targetRef !== undefined)
+      checked = { ...checked, targetRef: detached(checked.targetRef) };
     if (steps.checked.size >= 50_000) steps.checked.clear();
     steps.checked.set(key, checked);
   }

@@ -43,10 +43,11 @@ export interface SlimCheck {
   entityCount: number;
 }
 
-export function slimCheck(check: FileCheck | SlimCheck): SlimCheck {
-  if ('slim' in check) return check;
+/** `seen`: every ref read so far (see `slimCandidate`), for a load that hands out every entity. */
+export function slimCheck(check: FileCheck, seen?: ReadonlySet<string>): SlimCheck {
   const { file, problems, entityCount } = check;
-  return { file, slim: true, candidates: check.candidates.map(slimCandidate), problems, entityCount };
+  const candidates = check.candidates.map((c) => slimCandidate(c, seen));
+  return { file, slim: true, candidates, problems, entityCount };
 }
 
 export interface CatalogValidation {

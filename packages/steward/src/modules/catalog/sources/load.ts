@@ -67,6 +67,8 @@ export async function loadCatalog(
     queue.push(file);
   }
   const progress: LoadProgress = { files: 0, entities: 0 };
+  /** Streaming: the refs of every candidate read so far (refs to them need no checking at the end). */
+  const refsRead = new Set<string>();
   let fastParsedFiles = 0;
   const follow = { queue, seen, templateContent: found.templateContent };
   const budget = { remainingBytes: options.substitutionBudgetBytes ?? substitutionBudgetBytes };
@@ -100,7 +102,9 @@ export async function loadCatalog(
     }
     if (checked.length > 0 && options.onFilesChecked) {
       await options.onFilesChecked(checked);
-      for (const index of at) checks[index] = slimCheck(checks[index] as FileCheck);
+      for (const check of checked)
+        for (const candidate of check.candidates) refsRead.add(candidate.entity.ref);
+      for (const index of at) checks[index] = slimCheck(checks[index] as FileCheck, refsRead);
     }
   }
   return { ...checker.finish(checks), files: progress.files, fastParsedFiles, claimed };
