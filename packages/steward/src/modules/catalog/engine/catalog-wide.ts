@@ -1,7 +1,6 @@
 // The checks that need every entity at once: duplicates (the first occurrence wins), inverse
 // relations placed on their targets, refs to entities that are not there (warnings; errors in fields
 // whose target must exist), loops in hierarchies.
-import { detached } from './detached.ts';
 import { findHierarchyCycles } from './hierarchy-cycles.ts';
 import type { CatalogEntity, CatalogProblem, SourcePosition } from './model.ts';
 import { type DeclaredRef, refPath, uniqueRelations } from './relations.ts';
@@ -46,7 +45,7 @@ export function slimCandidate(candidate: EntityCandidate, seen?: ReadonlySet<str
         : { field, index, lastIndex, targetRef, resolvable, position },
     );
   }
-  return { ref: detached(candidate.entity.ref), valid, namePosition, declared, entity: null };
+  return { ref: candidate.entity.ref, valid, namePosition, declared, entity: null };
 }
 
 export interface CatalogWide {
