@@ -28,6 +28,9 @@ export function wideCandidate(candidate: EntityCandidate): WideCandidate {
   return { ref: entity.ref, valid, namePosition, declared, entity };
 }
 
+/** Most slim candidates keep no refs: they share one empty list. */
+const none: readonly WideRef[] = Object.freeze([]);
+
 /**
  * The candidate without its entity, its refs without their YAML nodes. With `seen` (every ref read so
  * far, this candidate's batch included) a ref to an entity already read is dropped unless it is in a
@@ -45,7 +48,13 @@ export function slimCandidate(candidate: EntityCandidate, seen?: ReadonlySet<str
         : { field, index, lastIndex, targetRef, resolvable, position },
     );
   }
-  return { ref: candidate.entity.ref, valid, namePosition, declared, entity: null };
+  return {
+    ref: candidate.entity.ref,
+    valid,
+    namePosition,
+    declared: declared.length > 0 ? declared : none,
+    entity: null,
+  };
 }
 
 export interface CatalogWide {
