@@ -63,11 +63,11 @@ function cachedCheck(steps: Steps, field: RelationField, text: string, namespace
   let checked = steps.checked.get(key);
   if (!checked) {
     checked = checkRef(field, text, namespace);
-    // The cache outlives the file: its ref must not keep the file's text alive.
+    // The cache outlives the file: neither its key nor its ref may keep the file's text alive.
     if (checked.ok && checked.targetRef !== undefined)
       checked = { ...checked, targetRef: detached(checked.targetRef) };
     if (steps.checked.size >= 50_000) steps.checked.clear();
-    steps.checked.set(key, checked);
+    steps.checked.set(detached(key), checked);
   }
   return checked;
 }

@@ -92,8 +92,16 @@ function inWorker(target: string, options: RowsOptions): Promise<TreeRead> {
       if (message.type === 'rows') {
         const taken = () => worker.postMessage({ type: 'taken' });
         const waiting = options.onRows(message.rows);
-        if (waiting) waiting.then(taken, () => {});
-        else taken();
+        if (!waiting) {
+          taken();
+          return;
+        }
+        // A sink that fails ends the read: the worker, waiting for `taken`, would wait for ever.
+        waiting.then(taken, (error: unknown) => {
+          settled = true;
+          reject(error);
+          void worker.terminate();
+        });
       } else if (message.type === 'progress') options.onProgress?.(message.progress);
       else {
         settled = true;
