@@ -2,9 +2,60 @@
 // relations placed on their targets, refs to entities that are not there (warnings; errors in fields
 // whose target must exist), loops in hierarchies.
 import { findHierarchyCycles } from './hierarchy-cycles.ts';
-import type { CatalogEntity, CatalogProblem } from './model.ts';
+import type { CatalogEntity, CatalogProblem, SourcePosition } from './model.ts';
 import { type DeclaredRef, refPath, uniqueRelations } from './relations.ts';
 import type { EntityCandidate } from './validate.ts';
+
+/** A declared ref as the whole-set checks read it: where it is written, not the YAML node. */
+export type WideRef = Omit<DeclaredRef, 'node'>;
+
+/**
+ * What the whole-set checks read of a candidate. `entity` is null once the entity was handed out to
+ * be written while the rest was read (a streaming load): only its ref, validity and refs are kept, so
+ * memory does not hold every body until the end, and inverse relations are not placed on it (the
+ * store derives them from the declared ones).
+ */
+export interface WideCandidate {
+  ref: string;
+  valid: boolean;
+  namePosition: SourcePosition;
+  declared: readonly WideRef[];
+  entity: CatalogEntity | null;
+}
+
+export function wideCandidate(candidate: EntityCandidate): WideCandidate {
+  const { entity, valid, namePosition, declared } = candidate;
+  return { ref: entity.ref, valid, namePosition, declared, entity };
+}
+
+/** Most slim candidates keep no refs: they share one empty list. */
+const none: readonly WideRef[] = Object.freeze([]);
+
+/**
+ * The candidate without its entity, its refs without their YAML nodes. With `seen` (every ref read so
+ * far, this candidate's batch included) a ref to an entity already read is dropped unless it is in a
+ * hierarchy: the whole-set check finds its target and reports nothing, and the inverse relation it
+ * would place goes on an entity handed out already. So `seen` is for loads that hand out every entity.
+ */
+export function slimCandidate(candidate: EntityCandidate, seen?: ReadonlySet<string>): WideCandidate {
+  const { valid, namePosition } = candidate;
+  const declared: WideRef[] = [];
+  for (const { field, index, lastIndex, targetRef, resolvable, position } of candidate.declared) {
+    if (!field.acyclic && seen?.has(targetRef)) continue;
+    declared.push(
+      lastIndex === undefined
+        ? { field, index, targetRef, resolvable, position }
+        : { field, index, lastIndex, targetRef, resolvable, position },
+    );
+  }
+  return {
+    ref: candidate.entity.ref,
+    valid,
+    namePosition,
+    declared: declared.length > 0 ? declared : none,
+    entity: null,
+  };
+}
 
 export interface CatalogWide {
   /** Valid entities, with their declared and inverse relations. */
@@ -14,32 +65,38 @@ export interface CatalogWide {
    * when another source has the targets (see `problem-store.ts`), as the API does (`validate-body.ts`).
    */
   awaitingTargets: CatalogEntity[];
+  /** Refs of the valid entities kept, in order: those of `entities`, and of slim candidates too. */
+  refs: string[];
   problems: CatalogProblem[];
 }
 
-export function checkCatalogWide(candidates: readonly EntityCandidate[]): CatalogWide {
+export function checkCatalogWide(candidates: readonly WideCandidate[]): CatalogWide {
   const problems: CatalogProblem[] = [];
   const byRef = firstOfEach(candidates, problems);
   const missingTargets = new Set<string>();
   for (const candidate of byRef.values()) {
-    if (linkRelations(candidate, byRef, problems) > 0) missingTargets.add(candidate.entity.ref);
+    if (linkRelations(candidate, byRef, problems) > 0) missingTargets.add(candidate.ref);
   }
   problems.push(...findHierarchyCycles(byRef.values()));
   const entities: CatalogEntity[] = [];
   const awaitingTargets: CatalogEntity[] = [];
-  for (const { entity, valid } of byRef.values()) {
+  const refs: string[] = [];
+  for (const { ref, entity, valid } of byRef.values()) {
     if (!valid) continue;
+    const awaiting = missingTargets.has(ref);
+    if (!awaiting) refs.push(ref);
+    if (entity === null) continue;
     entity.relations = uniqueRelations(entity.relations);
-    (missingTargets.has(entity.ref) ? awaitingTargets : entities).push(entity);
+    (awaiting ? awaitingTargets : entities).push(entity);
   }
-  return { entities, awaitingTargets, problems };
+  return { entities, awaitingTargets, refs, problems };
 }
 
 /** Candidates by ref, in order; a later one with the same ref is a duplicate, pointed at its name. */
-function firstOfEach(candidates: readonly EntityCandidate[], problems: CatalogProblem[]) {
-  const byRef = new Map<string, EntityCandidate>();
+function firstOfEach(candidates: readonly WideCandidate[], problems: CatalogProblem[]) {
+  const byRef = new Map<string, WideCandidate>();
   for (const candidate of candidates) {
-    const { ref } = candidate.entity;
+    const { ref } = candidate;
     const first = byRef.get(ref);
     if (!first) {
       byRef.set(ref, candidate);
@@ -62,17 +119,17 @@ function firstOfEach(candidates: readonly EntityCandidate[], problems: CatalogPr
  * an error where it must exist. Answers how many such errors there were.
  */
 function linkRelations(
-  candidate: EntityCandidate,
-  byRef: ReadonlyMap<string, EntityCandidate>,
+  candidate: WideCandidate,
+  byRef: ReadonlyMap<string, WideCandidate>,
   problems: CatalogProblem[],
 ): number {
-  const source = candidate.entity.ref;
+  const source = candidate.ref;
   let missing = 0;
   for (const declared of candidate.declared) {
     const target = byRef.get(declared.targetRef);
     if (target) {
       const { position } = declared;
-      target.entity.relations.push({
+      target.entity?.relations.push({
         type: declared.field.inverse,
         targetRef: source,
         origin: 'inverse',
@@ -99,7 +156,7 @@ function linkRelations(
   return missing;
 }
 
-function missingTarget(declared: DeclaredRef, source: string): CatalogProblem {
+function missingTarget(declared: WideRef, source: string): CatalogProblem {
   const kind = declared.targetRef.slice(0, declared.targetRef.indexOf(':'));
   return {
     severity: 'error',

@@ -2,6 +2,7 @@
 // name and namespace, and so its ref. Unknown kinds and apiVersions are reported at their values.
 
 import { findPair, type YamlMap, type YamlNode } from '../../../platform/yaml/nodes.ts';
+import { detached } from './detached.ts';
 import type { KindRegistry } from './kinds/registry.ts';
 import type { KindDefinition } from './model.ts';
 import { isValidApiVersion, isValidEntityName, isValidKind, isValidNamespace } from './names.ts';
@@ -33,7 +34,8 @@ export function readIdentity(root: YamlMap): Identity {
   return {
     apiVersion: stringAt(root, 'apiVersion'),
     kind,
-    ref: valid ? stringifyEntityRef({ kind, namespace: validNamespace, name }) : null,
+    // Kept far longer than the file (sets of refs read, the whole-set check): not a slice of its text.
+    ref: valid ? detached(stringifyEntityRef({ kind, namespace: validNamespace, name })) : null,
     name,
     namespace: validNamespace ?? defaultNamespace,
     nameAt: nameNode,

@@ -1,19 +1,18 @@
 // Hierarchies declared as data (`acyclic` relation fields, e.g. a Group's parent and children) must
 // not loop: a team that is its own ancestor has no answer to "who is above whom".
+import type { WideCandidate, WideRef } from './catalog-wide.ts';
 import type { CatalogProblem } from './model.ts';
-import type { DeclaredRef } from './relations.ts';
 import { refPath } from './relations.ts';
-import type { EntityCandidate } from './validate.ts';
 
 interface Edge {
   to: string;
-  declared: DeclaredRef;
+  declared: WideRef;
   /** The entity whose field declared the edge. */
   declaredBy: string;
 }
 
 /** Reports each cycle once, at the ref that closes it, naming the whole loop. */
-export function findHierarchyCycles(candidates: Iterable<EntityCandidate>): CatalogProblem[] {
+export function findHierarchyCycles(candidates: Iterable<WideCandidate>): CatalogProblem[] {
   const graphs = buildGraphs(candidates);
   const problems: CatalogProblem[] = [];
   for (const [relation, graph] of graphs) problems.push(...cyclesIn(relation, graph));
@@ -24,7 +23,7 @@ export function findHierarchyCycles(candidates: Iterable<EntityCandidate>): Cata
  * One graph per hierarchy, always in the direction of the alphabetically first of the relation and
  * its inverse, so `parent: a` on b and `children: [b]` on a are the same edge b → a.
  */
-function buildGraphs(candidates: Iterable<EntityCandidate>): Map<string, Map<string, Edge[]>> {
+function buildGraphs(candidates: Iterable<WideCandidate>): Map<string, Map<string, Edge[]>> {
   const graphs = new Map<string, Map<string, Edge[]>>();
   for (const candidate of candidates) {
     if (!candidate.valid) continue;
@@ -33,12 +32,12 @@ function buildGraphs(candidates: Iterable<EntityCandidate>): Map<string, Map<str
       if (!field.acyclic) continue;
       const forward = field.relation <= field.inverse;
       const relation = forward ? field.relation : field.inverse;
-      const from = forward ? candidate.entity.ref : declared.targetRef;
-      const to = forward ? declared.targetRef : candidate.entity.ref;
+      const from = forward ? candidate.ref : declared.targetRef;
+      const to = forward ? declared.targetRef : candidate.ref;
       const graph = graphs.get(relation) ?? new Map<string, Edge[]>();
       graphs.set(relation, graph);
       const edges = graph.get(from) ?? [];
-      edges.push({ to, declared, declaredBy: candidate.entity.ref });
+      edges.push({ to, declared, declaredBy: candidate.ref });
       graph.set(from, edges);
     }
   }

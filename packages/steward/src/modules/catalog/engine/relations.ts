@@ -3,6 +3,7 @@
 // every entity is known, from the inverse the field declares.
 
 import { findPair, type YamlMap, type YamlNode, type YamlScalar } from '../../../platform/yaml/nodes.ts';
+import { detached } from './detached.ts';
 import type { EntityRelation, KindDefinition, RelationField, SourcePosition } from './model.ts';
 import { type CheckedRef, checkRef } from './ref-checks.ts';
 import type { Reporter } from './reporter.ts';
@@ -62,7 +63,7 @@ function checkedIn(steps: Steps, namespace: string): Map<string, CheckedRef> {
   if (!checked) {
     if (steps.checked.size >= 1_000) steps.checked.clear();
     checked = new Map();
-    steps.checked.set(namespace, checked);
+    steps.checked.set(detached(namespace), checked);
   }
   return checked;
 }
@@ -77,8 +78,11 @@ function cachedCheck(
   let result = checked.get(text);
   if (!result) {
     result = checkRef(field, text, namespace);
+    // The cache outlives the file: neither its key nor its ref may keep the file's text alive.
+    if (result.ok && result.targetRef !== undefined)
+      result = { ...result, targetRef: detached(result.targetRef) };
     if (checked.size >= 50_000) checked.clear();
-    checked.set(text, result);
+    checked.set(detached(text), result);
   }
   return result;
 }

@@ -1,7 +1,7 @@
 // Validates a set of catalog files: each file on its own (parse, validate each document), then the
 // set as a whole: duplicate entities, inverse relations, and refs to entities that are not there.
 import { dirname } from 'node:path';
-import { checkCatalogWide } from './catalog-wide.ts';
+import { checkCatalogWide, slimCandidate, type WideCandidate, wideCandidate } from './catalog-wide.ts';
 import { checkDocumentLimits } from './document-limits.ts';
 import { readIdentity } from './entity-identity.ts';
 import type { FileReference } from './file-references.ts';
@@ -31,11 +31,32 @@ export interface FileCheck {
   fastParsed: boolean;
 }
 
+/**
+ * A file once its entities were handed out to be written (a streaming load): only what the whole-set
+ * check reads of it (see `WideCandidate`) and its own problems. `finish` gives the same problems.
+ */
+export interface SlimCheck {
+  file: string;
+  slim: true;
+  candidates: WideCandidate[];
+  problems: CatalogProblem[];
+  entityCount: number;
+}
+
+/** `seen`: every ref read so far (see `slimCandidate`), for a load that hands out every entity. */
+export function slimCheck(check: FileCheck, seen?: ReadonlySet<string>): SlimCheck {
+  const { file, problems, entityCount } = check;
+  const candidates = check.candidates.map((c) => slimCandidate(c, seen));
+  return { file, slim: true, candidates, problems, entityCount };
+}
+
 export interface CatalogValidation {
   /** Entities without errors, with their declared and inverse relations: what a store keeps. */
   entities: CatalogEntity[];
   /** Entities valid but for refs to missing targets that must exist (`missing-target` errors). */
   awaitingTargets: CatalogEntity[];
+  /** Refs of the valid entities kept (`entities`, and those of slim checks, handed out while reading). */
+  refs: string[];
   /** Entities read, valid or not. */
   entityCount: number;
   errors: CatalogProblem[];
@@ -44,7 +65,7 @@ export interface CatalogValidation {
 
 export interface CatalogChecker {
   checkFile(source: CatalogSource): FileCheck;
-  finish(checks: readonly FileCheck[]): CatalogValidation;
+  finish(checks: readonly (FileCheck | SlimCheck)[]): CatalogValidation;
 }
 
 export function createCatalogChecker(options: CatalogOptions = {}): CatalogChecker {
@@ -95,8 +116,12 @@ function checkCatalogFile(source: CatalogSource, kinds: KindRegistry, options: C
   return check;
 }
 
-function finishCatalog(checks: readonly FileCheck[]): CatalogValidation {
-  const wide = checkCatalogWide(checks.flatMap((check) => check.candidates));
+function finishCatalog(checks: readonly (FileCheck | SlimCheck)[]): CatalogValidation {
+  const wide = checkCatalogWide(
+    checks.flatMap((check): WideCandidate[] =>
+      'slim' in check ? check.candidates : check.candidates.map(wideCandidate),
+    ),
+  );
   const problems = [...checks.flatMap((check) => check.problems), ...wide.problems];
   const order = new Map(checks.map((check, i) => [check.file, i]));
   problems.sort(
@@ -105,6 +130,7 @@ function finishCatalog(checks: readonly FileCheck[]): CatalogValidation {
   return {
     entities: wide.entities,
     awaitingTargets: wide.awaitingTargets,
+    refs: wide.refs,
     entityCount: checks.reduce((sum, check) => sum + check.entityCount, 0),
     errors: problems.filter((p) => p.severity === 'error'),
     warnings: problems.filter((p) => p.severity === 'warning'),

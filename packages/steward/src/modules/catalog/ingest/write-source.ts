@@ -16,6 +16,7 @@ import type { AttachmentCatalog, AttachmentHandler } from '../attachments.ts';
 import { yieldPeopleToFile } from '../edits/people-entities.ts';
 import type { CatalogProblem } from '../engine/model.ts';
 import type { SourceRead } from '../sources/read-source.ts';
+import type { RowSink } from '../sources/tree-rows.ts';
 import { replaceCodeowners } from '../store/codeowners-store.ts';
 import type { StoredRow } from '../store/entity-rows.ts';
 import { heldElsewhere, type StoredState, storedStates } from '../store/entity-state.ts';
@@ -52,10 +53,16 @@ export interface IngestCounts {
 /** Entities changed by one ingest from which the tables' statistics are refreshed. */
 const analyzeFrom = 5000;
 
-/** Reads the source, handing out its revision once known (before any rows) and its rows in batches. */
+/** Batches the writer holds unwritten (the one being written included) before it holds the reader back. */
+export const unwrittenBatches = 2;
+
+/**
+ * Reads the source, handing out its revision once known (before any rows) and its rows in batches;
+ * a reader waits for what `onRows` answers, so that it is never more than `unwrittenBatches` ahead.
+ */
 export type Reader = (sink: {
   onRevision: (revision: string | null) => void;
-  onRows: (rows: StoredRow[]) => void;
+  onRows: RowSink;
 }) => Promise<SourceRead>;
 
 /** The ingest's one transaction, begun when first needed. */
@@ -145,7 +152,10 @@ async function writeAll(
   return { writer, gone, errors, warnings, result, source };
 }
 
-/** Writes batches one after another as they arrive; the first failure stops the rest and is rethrown. */
+/**
+ * Writes batches one after another as they arrive; the first failure stops the rest and is rethrown.
+ * While `unwrittenBatches` wait, the reader is answered a promise settled when one is written.
+ */
 function batchWriter(
   transaction: () => Promise<CatalogDb>,
   sourceId: string,
@@ -155,6 +165,8 @@ function batchWriter(
   let revision: string | null = null;
   let chain: Promise<void> = Promise.resolve();
   let failure: unknown;
+  let unwritten = 0;
+  const roomWaiters: (() => void)[] = [];
   const state = {
     created: [] as string[],
     duplicates: [] as CatalogProblem[],
@@ -203,11 +215,18 @@ function batchWriter(
           revision = value;
         },
         onRows(rows) {
+          unwritten++;
           chain = chain
             .then(() => (failure === undefined ? write(rows) : undefined))
             .catch((error) => {
               failure ??= error;
+            })
+            .finally(() => {
+              unwritten--;
+              roomWaiters.shift()?.();
             });
+          if (unwritten <= unwrittenBatches) return undefined;
+          return new Promise<void>((resolve) => roomWaiters.push(resolve));
         },
       });
       await chain;

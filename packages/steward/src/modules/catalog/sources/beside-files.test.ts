@@ -52,7 +52,9 @@ describe.each([false, true])('claimed files (in a worker: %s)', (inWorker) => {
     const rows: StoredRow[] = [];
     const read = await readTreeRows(root, {
       catalog: { files: { exclude: ['legacy/**'] } },
-      onRows: (batch) => rows.push(...batch),
+      onRows: (batch) => {
+        rows.push(...batch);
+      },
       inWorker,
       attach: ['example.dev/spec'],
       claims,

@@ -10,7 +10,11 @@ import { readTreeRows } from './tree-rows.ts';
 /** The tree's valid entities, as handed out, with the whole-set result. */
 async function readAll(target: string): Promise<TreeRead & { entities: CatalogEntity[] }> {
   const entities: CatalogEntity[] = [];
-  const read = await readTree(target, { onEntities: (batch) => entities.push(...batch) });
+  const read = await readTree(target, {
+    onEntities: (batch) => {
+      entities.push(...batch);
+    },
+  });
   return { ...read, entities };
 }
 
@@ -204,7 +208,12 @@ describe('opslevel.yml and cortex.yaml in a source', () => {
   it('hands out the same rows, in the same order, when a worker thread reads the tree', async () => {
     const read = async (inWorker: boolean) => {
       const rows: { ref: string; hash: string; json: string }[] = [];
-      const result = await readTreeRows(tree.dir, { inWorker, onRows: (batch) => rows.push(...batch) });
+      const result = await readTreeRows(tree.dir, {
+        inWorker,
+        onRows: (batch) => {
+          rows.push(...batch);
+        },
+      });
       return { rows, result };
     };
     const here = await read(false);

@@ -5,7 +5,13 @@
 import { resolve } from 'node:path';
 import { claimOf, type FileClaim } from '../attachments.ts';
 import { type CatalogOptions, type CatalogProblem, defaultMaxFileBytes } from '../engine/model.ts';
-import { type CatalogValidation, createCatalogChecker, type FileCheck } from '../engine/validate-catalog.ts';
+import {
+  type CatalogValidation,
+  createCatalogChecker,
+  type FileCheck,
+  type SlimCheck,
+  slimCheck,
+} from '../engine/validate-catalog.ts';
 import { type ClaimedFile, type FoundFile, findCatalogFiles, readCatalogFile } from './find-files.ts';
 import { followReferences } from './references.ts';
 import { substitutePlaceholders, substitutionBudgetBytes } from './substitutions.ts';
@@ -19,8 +25,13 @@ export interface LoadOptions extends CatalogOptions {
   onProgress?: (progress: LoadProgress) => void;
   /** What placeholders may substitute in all, in bytes (default substitutionBudgetBytes). */
   substitutionBudgetBytes?: number;
-  /** Called with each read-ahead batch's file checks as soon as they are made (before the whole-set check). */
-  onFilesChecked?: (checks: readonly FileCheck[]) => void;
+  /**
+   * Called with each read-ahead batch's file checks as soon as they are made (before the whole-set
+   * check); reading goes on once what it answers settles (a writer that is behind holds the reader
+   * back). The entities are then the caller's: the whole-set check keeps only what it reads of them
+   * (`SlimCheck`), so the result's `entities` and `awaitingTargets` are empty, its `refs` are not.
+   */
+  onFilesChecked?: (checks: readonly FileCheck[]) => Promise<void> | void;
   /** Kinds of files other modules read (SLO specs): found beside the catalog or named, not read as entities. */
   claims?: readonly FileClaim[] | undefined;
 }
@@ -44,7 +55,7 @@ export async function loadCatalog(
   const checker = createCatalogChecker(options);
   const claims = options.claims ?? [];
   const found = await findCatalogFiles(paths, maxBytes, options.files, claims);
-  const checks: FileCheck[] = found.problems.map(problemOnly);
+  const checks: (FileCheck | SlimCheck)[] = found.problems.map(problemOnly);
   // A file named twice (or named and inside a directory named too) is read once.
   const seen = new Set<string>(found.claimed.map((c) => resolve(c.file)));
   const claimed = [...found.claimed];
@@ -56,6 +67,8 @@ export async function loadCatalog(
     queue.push(file);
   }
   const progress: LoadProgress = { files: 0, entities: 0 };
+  /** Streaming: the refs of every candidate read so far (refs to them need no checking at the end). */
+  const refsRead = new Set<string>();
   let fastParsedFiles = 0;
   const follow = { queue, seen, templateContent: found.templateContent };
   const budget = { remainingBytes: options.substitutionBudgetBytes ?? substitutionBudgetBytes };
@@ -65,6 +78,7 @@ export async function loadCatalog(
     i += batch.length;
     const contents = await Promise.all(batch.map((f) => readCatalogFile(f, maxBytes)));
     const checked: FileCheck[] = [];
+    const at: number[] = [];
     for (const [j, read] of contents.entries()) {
       const file = batch[j] as FoundFile;
       if ('problem' in read) {
@@ -79,14 +93,19 @@ export async function loadCatalog(
       const check = checker.checkFile({ file: file.file, root: file.root, content: read.content });
       await followReferences(check, file, follow);
       await substitutePlaceholders(check, file, maxBytes, budget);
-      checks.push(check);
+      at.push(checks.push(check) - 1);
       checked.push(check);
       if (check.fastParsed) fastParsedFiles++;
       progress.files++;
       progress.entities += check.entityCount;
       options.onProgress?.(progress);
     }
-    if (checked.length > 0) options.onFilesChecked?.(checked);
+    if (checked.length > 0 && options.onFilesChecked) {
+      await options.onFilesChecked(checked);
+      for (const check of checked)
+        for (const candidate of check.candidates) refsRead.add(candidate.entity.ref);
+      for (const index of at) checks[index] = slimCheck(checks[index] as FileCheck, refsRead);
+    }
   }
   return { ...checker.finish(checks), files: progress.files, fastParsedFiles, claimed };
 }

@@ -7,7 +7,6 @@ import { conflict } from '../../../platform/errors.ts';
 import type { FileClaim } from '../attachments.ts';
 import { type CatalogOptions, defaultMaxFileBytes } from '../engine/model.ts';
 import type { CodeownersFile } from '../store/codeowners-store.ts';
-import type { StoredRow } from '../store/entity-rows.ts';
 import type { SourceRepository } from '../store/source-store.ts';
 import type { CatalogDb, SourceRow } from '../store/tables.ts';
 import { readUploadFiles } from '../store/upload-store.ts';
@@ -15,7 +14,7 @@ import { findCatalogFiles } from './find-files.ts';
 import { firstRemoteUrl, originUrl, syncClone, workingTreeCommit, workTreePrefix } from './git.ts';
 import type { LoadProgress } from './load.ts';
 import type { TreeRead } from './read-tree.ts';
-import { readTreeRows } from './tree-rows.ts';
+import { type RowSink, readTreeRows } from './tree-rows.ts';
 import { withUploadTree } from './upload-tree.ts';
 
 export interface SourceRead extends TreeRead {
@@ -28,7 +27,8 @@ export interface SourceRead extends TreeRead {
 export interface SourceReadOptions {
   catalog?: CatalogOptions | undefined;
   onProgress?: ((progress: LoadProgress) => void) | undefined;
-  onRows: (rows: StoredRow[]) => void;
+  /** Takes a batch of rows; reading goes on once what it answers settles. */
+  onRows: RowSink;
   /** Called with the commit before any rows (null when there is none). */
   onRevision?: ((revision: string | null) => void) | undefined;
   gitTimeoutMs?: number | undefined;

@@ -35,8 +35,11 @@ export interface TreeRead {
 export interface ReadOptions {
   catalog?: CatalogOptions | undefined;
   onProgress?: ((progress: LoadProgress) => void) | undefined;
-  /** Valid entities, `source.file` (and owner and relation positions) relative to the root. */
-  onEntities: (entities: CatalogEntity[]) => void;
+  /**
+   * Valid entities, `source.file` (and owner and relation positions) relative to the root. Reading
+   * goes on once what it answers settles.
+   */
+  onEntities: (entities: CatalogEntity[]) => Promise<void> | void;
   /** Annotations naming files to read beside an entity (`steward.dev/slo-spec`). */
   attach?: readonly string[] | undefined;
   /** Kinds of files read for other modules wherever they are in the source (SLO specs beside the catalog). */
@@ -80,7 +83,7 @@ export async function readTree(target: string, options: ReadOptions): Promise<Tr
             relation.position = { ...relation.position, file: name(relation.position.file) };
           }
         }
-        options.onEntities(entities);
+        return options.onEntities(entities);
       },
     });
     const place = (problem: CatalogProblem): CatalogProblem => {
@@ -105,7 +108,7 @@ export async function readTree(target: string, options: ReadOptions): Promise<Tr
       files: loaded.files - prepared.paths.length + foreign.length,
       codeowners: codeowners.files,
       attached: [...attached.files, ...beside.files],
-      refs: loaded.entities.map((e) => e.ref),
+      refs: loaded.refs,
     };
   } finally {
     await rm(scratch, { recursive: true, force: true });

@@ -1,10 +1,11 @@
-// The worker thread that reads a large catalog tree: rows go to the writer as their files are read.
+// The worker thread that reads a large catalog tree: rows go to the writer as their files are read,
+// and reading waits while `unacknowledgedBatches` batches posted are not yet taken.
 import { parentPort, workerData } from 'node:worker_threads';
 import { StewardError } from '../../../platform/errors.ts';
 import type { FileClaim } from '../attachments.ts';
 import type { CatalogOptions } from '../engine/model.ts';
 import { readTree } from './read-tree.ts';
-import { rowBatcher, type WorkerMessage } from './tree-rows.ts';
+import { rowBatcher, unacknowledgedBatches, type WorkerMessage } from './tree-rows.ts';
 
 const { target, catalog, batch, attach, claims } = workerData as {
   target: string;
@@ -17,7 +18,22 @@ const { target, catalog, batch, attach, claims } = workerData as {
 const post = (message: WorkerMessage) => parentPort?.postMessage(message);
 
 let lastProgress = 0;
-const rows = rowBatcher((ready) => post({ type: 'rows', rows: ready }), batch);
+let untaken = 0;
+let onTaken: (() => void) | undefined;
+parentPort?.on('message', (message: { type: 'taken' }) => {
+  if (message.type !== 'taken') return;
+  untaken--;
+  onTaken?.();
+  onTaken = undefined;
+});
+const rows = rowBatcher((ready) => {
+  post({ type: 'rows', rows: ready });
+  untaken++;
+  if (untaken <= unacknowledgedBatches) return undefined;
+  return new Promise<void>((resolve) => {
+    onTaken = resolve;
+  });
+}, batch);
 try {
   const read = await readTree(target, {
     catalog,
@@ -30,7 +46,7 @@ try {
       post({ type: 'progress', progress });
     },
   });
-  rows.flush();
+  await rows.flush();
   post({ type: 'done', read });
 } catch (error) {
   const kind = error instanceof StewardError ? error.kind : null;
