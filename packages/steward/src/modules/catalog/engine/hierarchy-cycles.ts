@@ -1,8 +1,9 @@
 // Hierarchies declared as data (`acyclic` relation fields, e.g. a Group's parent and children) must
 // not loop: a team that is its own ancestor has no answer to "who is above whom".
-import type { WideCandidate, WideRef } from './catalog-wide.ts';
+
 import type { CatalogProblem } from './model.ts';
 import { refPath } from './relations.ts';
+import type { WideCandidate, WideRef } from './wide-candidate.ts';
 
 interface Edge {
   to: string;

@@ -1,7 +1,7 @@
 // Validates a set of catalog files: each file on its own (parse, validate each document), then the
 // set as a whole: duplicate entities, inverse relations, and refs to entities that are not there.
 import { dirname } from 'node:path';
-import { checkCatalogWide, slimCandidate, type WideCandidate, wideCandidate } from './catalog-wide.ts';
+import { checkCatalogWide } from './catalog-wide.ts';
 import { checkDocumentLimits } from './document-limits.ts';
 import { readIdentity } from './entity-identity.ts';
 import type { FileReference } from './file-references.ts';
@@ -10,6 +10,7 @@ import type { CatalogEntity, CatalogOptions, CatalogProblem } from './model.ts';
 import { checkCharacters, decodeCatalogFile, parseYamlText } from './parse.ts';
 import { createReporter } from './reporter.ts';
 import { type EntityCandidate, validateDocument } from './validate.ts';
+import { slimCandidate, type WideCandidate, wideCandidate } from './wide-candidate.ts';
 
 export interface CatalogSource {
   /** The path problems name: as the user wrote it, or relative to where they are. */
