@@ -25,8 +25,11 @@ import { measureEdits } from './edits.ts';
 import { type GeneratedOrganisation, writeOrganisation } from './organisation.ts';
 
 const targets = { lookupP99Ms: 2, ownerListP99Ms: 50, visibleMs: 1000 };
-/** PRODUCT.md: 250,000 entities in under 60 s, a million in under 120 s. */
-const ingestTargetSeconds = (entities: number) => (entities <= 250_000 ? 60 : 120);
+/**
+ * PRODUCT.md: 250,000 entities in under 60 s, a million in under 120 s; judged by the size asked for
+ * (the generator rounds to whole teams, so --entities 250000 writes a few more).
+ */
+const ingestTargetSeconds = (asked: number) => (asked <= 250_000 ? 60 : 120);
 /** Each timed loop stops at its count or after this long, whichever comes first. */
 const loopBudgetMs = 30_000;
 
@@ -107,7 +110,7 @@ async function measureEngine(
     peakRss = Math.max(peakRss, process.memoryUsage.rss());
     progress.done();
     const errors = first.errors.length + first.warnings.length;
-    const ingestTarget = ingestTargetSeconds(org.entities);
+    const ingestTarget = ingestTargetSeconds(Number(flags.entities));
     const mib = (bytes: number) => fmt(bytes / 2 ** 20);
     console.log(
       `  full ingest:       ${fmt(ingestSeconds, 1)} s for ${fmt(first.added)} entities (${fmt(first.added / ingestSeconds)}/s, ${errors} problems)   target < ${ingestTarget} s`,
