@@ -28,7 +28,7 @@ import type { AlertTables } from './tables.ts';
 
 export interface AlertsNeeds {
   catalog: Pick<Catalog, 'loadEntitiesByRef'>;
-  ownership: Pick<OwnershipService, 'whoOwns'>;
+  ownership: Pick<OwnershipService, 'whoOwns' | 'whoOwnsAlerts'>;
   /** The policy an alert follows and whom each step reaches. */
   oncall: Pick<OncallService, 'policyFor' | 'policiesFor' | 'policy' | 'reach'>;
   notifications: Pick<NotificationsService, 'notify' | 'cancel' | 'deliveries'>;
@@ -104,7 +104,12 @@ export function alertsModuleOf(
   });
   const ingest = {
     db,
-    route: { whoOwns: (things: readonly string[]) => needs.ownership.whoOwns(things), defaultTeam },
+    route: {
+      whoOwns: (things: readonly string[]) => needs.ownership.whoOwns(things),
+      whoOwnsAlerts: (labelSets: readonly Record<string, string>[]) =>
+        needs.ownership.whoOwnsAlerts(labelSets),
+      defaultTeam,
+    },
     gate: new IngestGate(needs.ingestLimit ?? defaultIngestLimit),
     drain,
     maxBacklog: defaultMaxBacklog,

@@ -33,7 +33,7 @@ export { alertAcknowledged, alertOpened, alertResolved } from './events.ts';
 export { defaultWorkingHours } from './noise-routes.ts';
 export { type NoiseAnswer, noiseAnswerSchema } from './noise-schemas.ts';
 export type { RaiseRequest } from './raise-alert.ts';
-export { alertThing, type Route } from './route-alert.ts';
+export type { Route } from './route-alert.ts';
 export {
   type AlertDetail,
   type AlertView,

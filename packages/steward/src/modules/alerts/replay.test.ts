@@ -145,8 +145,10 @@ describeEachEngine('replaying what Alertmanager 0.25 sent', ({ db }) => {
       await steward.call('GET', `/api/v1/alerts/${checkout.id}`, { token: org.tokens.viewer })
     ).json().hops as { kind: string; text: string }[];
     expect(hops[0]?.kind).toBe('who-owns');
-    expect(hops[0]?.text).toMatch(
-      /^who-owns alert:\{alertname="HighErrorRate",.*\} → component:default\/checkout/,
+    // Asked about the labels that decide: those naming conventions read (job, service); no matcher of
+    // this catalog reads alertname or instance.
+    expect(hops[0]?.text).toBe(
+      'who-owns alert:{job="checkout-api",service="checkout"} → component:default/checkout (label-convention: label service=checkout equals the name of component:default/checkout)',
     );
     expect(hops[1]?.text).toBe('owner of component:default/checkout is group:default/payments');
   });

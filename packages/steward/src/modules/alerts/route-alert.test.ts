@@ -1,15 +1,15 @@
-// Routing a request's alerts together: who-owns is asked once about the distinct label sets, and
-// each alert gets the route it would get alone; a question that fails as a whole is asked per alert.
+// Routing a request's alerts together: who-owns is asked once about all of them, each alert gets the
+// route it would get alone, and alerts with one answer share one route.
 import { describe, expect, it } from 'vitest';
-import type { WhoOwnsAnswer } from '../ownership/index.ts';
-import { alertThing, type RouteContext, routeAlert, routeAlerts } from './route-alert.ts';
+import type { AlertOwnership, WhoOwnsAnswer } from '../ownership/index.ts';
+import { type RouteContext, routeAlert, routeAlerts } from './route-alert.ts';
 
 const now = new Date('2026-03-01T10:00:00Z');
 const integration = { name: 'prom', service: null };
 
 /** checkout's alerts are owned by payments; anything else is owned by nobody. */
 function answerFor(thing: string): WhoOwnsAnswer {
-  const owned = thing.includes('service="checkout"');
+  const owned = thing.includes('service="checkout"') || thing === 'component:default/checkout';
   return {
     thing,
     kind: 'alert',
@@ -22,33 +22,51 @@ function answerFor(thing: string): WhoOwnsAnswer {
   } as unknown as WhoOwnsAnswer;
 }
 
-function counting(fail: (things: readonly string[]) => boolean = () => false) {
-  const calls: string[][] = [];
+/** As ownership answers: by the `service` label alone, one answer object per distinct value. */
+function counting(fail = false) {
+  const calls: Record<string, string>[][] = [];
+  const asked: string[][] = [];
+  const answers = new Map<string, AlertOwnership>();
   const ctx: RouteContext = {
     defaultTeam: 'group:default/sre',
     whoOwns: async (things) => {
-      calls.push([...things]);
-      if (fail(things)) throw new Error('cannot read one of them');
+      asked.push([...things]);
       return things.map(answerFor);
     },
+    whoOwnsAlerts: async (labelSets) => {
+      calls.push([...labelSets]);
+      if (fail) throw new Error('the ownership index is not built yet');
+      return labelSets.map((labels) => {
+        const thing = `alert:{service=${JSON.stringify(labels.service ?? '')}}`;
+        const known = answers.get(thing) ?? { thing, answer: answerFor(thing) };
+        answers.set(thing, known);
+        return known;
+      });
+    },
   };
-  return { ctx, calls };
+  return { ctx, calls, asked };
 }
 
 const alert = (labels: Record<string, string>) => ({ labels, annotations: {} });
 
 describe('routeAlerts', () => {
-  it('asks once about each distinct label set and routes each alert as it would be routed alone', async () => {
+  it('asks once about all the alerts, routes each as it would be routed alone, and shares alike routes', async () => {
     const alerts = [
       alert({ service: 'checkout', instance: 'a' }),
       alert({ service: 'ledger' }),
-      alert({ instance: 'a', service: 'checkout' }),
+      alert({ instance: 'b', service: 'checkout' }),
       { labels: {}, annotations: { component: 'checkout' } },
+      { labels: {}, annotations: {} },
     ];
     const { ctx, calls } = counting();
     const routes = await routeAlerts(alerts, integration, ctx, now);
     expect(calls).toEqual([
-      ['alert:{instance="a",service="checkout"}', 'alert:{service="ledger"}', 'alert:{service="checkout"}'],
+      [
+        { service: 'checkout', instance: 'a' },
+        { service: 'ledger' },
+        { instance: 'b', service: 'checkout' },
+        { service: 'checkout' },
+      ],
     ]);
     const alone = await Promise.all(alerts.map((a) => routeAlert(a, integration, counting().ctx, now)));
     expect(routes).toEqual(alone);
@@ -57,37 +75,66 @@ describe('routeAlerts', () => {
       [null, 'group:default/sre', true],
       ['component:default/checkout', 'group:default/payments', false],
       ['component:default/checkout', 'group:default/payments', false],
+      [null, 'group:default/sre', true],
     ]);
+    expect(routes[2]).toBe(routes[0]);
+    expect(routes[0]?.hops).toEqual([
+      {
+        at: now.toISOString(),
+        kind: 'who-owns',
+        text: 'who-owns alert:{service="checkout"} → component:default/checkout (selector: service="checkout")',
+      },
+      {
+        at: now.toISOString(),
+        kind: 'owner',
+        text: 'owner of component:default/checkout is group:default/payments',
+      },
+    ]);
+    expect(routes[1]?.hops.map((h) => h.text)).toEqual([
+      'who-owns alert:{service="ledger"}: no selector matches',
+      'nothing owns it: it goes to the default alert team group:default/sre',
+    ]);
+    expect(routes[4]?.hops[0]?.text).toBe(
+      'the alert has no labels and integration prom is bound to no service',
+    );
   });
 
   it('asks about the bound service only, once, when the integration is bound', async () => {
-    const { ctx, calls } = counting();
+    const { ctx, calls, asked } = counting();
     const bound = { name: 'pd', service: 'component:default/checkout' };
     const routes = await routeAlerts([alert({ a: '1' }), alert({ a: '2' })], bound, ctx, now);
-    expect(calls).toEqual([['component:default/checkout']]);
+    expect(asked).toEqual([['component:default/checkout']]);
+    expect(calls).toEqual([]);
     expect(routes.every((r) => r.service === 'component:default/checkout')).toBe(true);
+    expect(routes[0]?.hops.map((h) => h.text)).toEqual([
+      'integration pd is bound to component:default/checkout',
+      'owner of component:default/checkout is group:default/payments',
+    ]);
   });
 
-  it('asks per alert when the question about all of them fails, so the others still find their owner', async () => {
-    const bad = alertThing({ service: 'broken' });
-    const { ctx, calls } = counting((things) => things.includes(bad));
+  it('sends every alert to the default team, saying why, when who-owns cannot answer', async () => {
+    const { ctx } = counting(true);
     const routes = await routeAlerts(
-      [alert({ service: 'checkout' }), alert({ service: 'broken' })],
+      [alert({ service: 'checkout' }), alert({ service: 'x' })],
       integration,
       ctx,
       now,
     );
-    expect(calls).toHaveLength(3);
-    expect(routes[0]?.team).toBe('group:default/payments');
-    expect(routes[1]?.unowned).toBe(true);
-    expect(routes[1]?.hops.map((h) => h.text)).toContain(
-      `who-owns ${bad} could not answer: cannot read one of them`,
-    );
+    for (const route of routes) {
+      expect(route).toMatchObject({ service: null, team: 'group:default/sre', unowned: true });
+      expect(route.hops.map((h) => h.text)).toEqual([
+        'who-owns could not answer: the ownership index is not built yet',
+        'nothing owns it: it goes to the default alert team group:default/sre',
+      ]);
+    }
   });
 
   it('asks nothing for no alerts', async () => {
-    const { ctx, calls } = counting();
+    const { ctx, calls, asked } = counting();
     expect(await routeAlerts([], integration, ctx, now)).toEqual([]);
-    expect(calls).toEqual([]);
+    expect(await routeAlerts([], { name: 'pd', service: 'component:default/checkout' }, ctx, now)).toEqual(
+      [],
+    );
+    expect([calls, asked]).toEqual([[], []]);
   });
 });

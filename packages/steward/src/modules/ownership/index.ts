@@ -10,6 +10,7 @@ export type {
 } from './codeowners/model.ts';
 export type { OwnershipService } from './ownership-service.ts';
 export type { Owner, Provenance, WhoOwnsAnswer, WhoOwnsCandidate } from './schemas.ts';
+export type { AlertOwnership } from './who-owns/alert-owners.ts';
 export { claimsOf, type KubernetesClaim } from './who-owns/claims.ts';
 export type { LabelRequirement } from './who-owns/label-selector.ts';
 export {

@@ -5,7 +5,9 @@
 import { invalid, unavailable } from '../../platform/errors.ts';
 import type { CatalogEntity } from '../catalog/index.ts';
 import type { RejectedEntity, WhoOwnsAnswer } from './schemas.ts';
+import { type AlertOwnership, whoOwnsAlerts } from './who-owns/alert-owners.ts';
 import { addEntity, removeEntity } from './who-owns/index-entries.ts';
+import type { LabelSet } from './who-owns/label-set.ts';
 import {
   buildOwnershipIndex,
   type CodeownersSource,
@@ -40,6 +42,12 @@ export interface OwnershipService {
     context?: ResolveContext,
     fields?: AskedFields,
   ): Promise<WhoOwnsAnswer[]>;
+  /**
+   * Who owns each alert, by its labels: the answer `who-owns` gives about the labels that decide
+   * (those the catalog's matchers and naming conventions read), named in `thing`. Alerts alike in
+   * those labels share one answer.
+   */
+  whoOwnsAlerts(labelSets: readonly LabelSet[]): Promise<AlertOwnership[]>;
   /** These entities were created, changed or deleted: their entries are replaced from the catalog. */
   entitiesChanged(refs: readonly string[]): Promise<void>;
   /** CODEOWNERS files or sources changed: files and repositories are read again. */
@@ -143,6 +151,9 @@ export function createOwnershipService(sources: OwnershipSources): OwnershipServ
     rebuild() {
       generation++;
       return rebuild();
+    },
+    async whoOwnsAlerts(labelSets) {
+      return whoOwnsAlerts(labelSets, await index());
     },
     async whoOwns(texts, context = {}, fields = queryFields) {
       const { things, bad } = parseThings(texts);

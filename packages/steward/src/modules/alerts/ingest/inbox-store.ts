@@ -17,16 +17,41 @@ export interface InboxRow {
 type Db = Kysely<AlertTables> | Transaction<AlertTables>;
 
 /**
- * A request's items as the inbox keeps them: JSON, deflated. Writing a row is the one database write
- * a sender waits for, and its cost grows with its bytes (most of all on the embedded database), which
- * deflating cuts several times for a fraction of a millisecond.
+ * A request's items as the inbox keeps them: JSON, deflated, each route written once however many
+ * alerts share it (alike alerts do: routing answers by the labels that decide). Writing a row is the
+ * one database write a sender waits for, and its cost grows with its bytes (most of all on the
+ * embedded database), which deflating cuts several times for a fraction of a millisecond.
  */
-export function encodeItems(items: readonly unknown[]): Buffer {
-  return deflateRawSync(JSON.stringify(items), { level: 1 });
+export function encodeItems(items: readonly InboxItem[]): Buffer {
+  const routes = new Map<Route, number>();
+  const stored: StoredItem[] = items.map((item) => {
+    if (item.route === null) return { ...item, route: null };
+    let at = routes.get(item.route);
+    if (at === undefined) {
+      at = routes.size;
+      routes.set(item.route, at);
+    }
+    return { ...item, route: at };
+  });
+  const row: StoredRow = { routes: [...routes.keys()], items: stored };
+  return deflateRawSync(JSON.stringify(row), { level: 1 });
 }
 
+/** Rows written before routes were shared hold the items alone, each with its route. */
 export function decodeItems(bytes: Uint8Array): InboxItem[] {
-  return JSON.parse(inflateRawSync(bytes).toString('utf8')) as InboxItem[];
+  const row = JSON.parse(inflateRawSync(bytes).toString('utf8')) as StoredRow | InboxItem[];
+  if (Array.isArray(row)) return row;
+  return row.items.map((item) => ({
+    ...item,
+    route: item.route === null ? null : (row.routes[item.route] as Route),
+  }));
+}
+
+type StoredItem = Omit<InboxItem, 'route'> & { route: number | null };
+
+interface StoredRow {
+  routes: Route[];
+  items: StoredItem[];
 }
 
 /** False, writing nothing, when the integration was deleted meanwhile (its key revoked). */

@@ -4,6 +4,7 @@
 // API lists an alert right after its sender got a 2xx. A server whose background work is stopped
 // still accepts (and applies nothing): that is how a request is caught waiting in the inbox, and a
 // second server on the same database applies what it left.
+import { deflateRawSync } from 'node:zlib';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../../../server/test-engines.ts';
@@ -150,6 +151,27 @@ describeEachEngine('the alert inbox', ({ db }) => {
     // Set aside: not tried again by the next reader, which still answers.
     expect((await other.call('GET', '/api/v1/alerts', { token: org.tokens.viewer })).statusCode).toBe(200);
     expect((await inbox()).find((row) => row.seq === bad?.seq)?.failed_at).toEqual(left[0]?.failed_at);
+  });
+
+  it('applies rows written before routes were shared (each item with its own route), as an upgrade finds them', async () => {
+    const idle = await idleServer();
+    for (const instance of ['u-1', 'u-2']) expect((await post(idle, instance)).statusCode).toBe(200);
+    const rows = (await inbox()).filter((row) => row.instances.some((i) => i?.startsWith('u-')));
+    expect(rows).toHaveLength(2);
+    for (const row of rows) {
+      const items = decodeItems(row.items);
+      // The earlier form: the items alone, a deflated JSON array.
+      await kysely()
+        .updateTable('alert_inbox')
+        .set({ items: deflateRawSync(JSON.stringify(items), { level: 1 }) })
+        .where('seq', '=', row.seq)
+        .execute();
+    }
+    const other = await anotherServer();
+    for (const instance of ['u-1', 'u-2']) {
+      const applied = await alertWithLabels(other, org.tokens.viewer, { instance });
+      expect(applied).toMatchObject({ status: 'triggered', service: 'component:default/checkout' });
+    }
   });
 
   it('lists an alert right after its sender was answered, on this server or another', async () => {

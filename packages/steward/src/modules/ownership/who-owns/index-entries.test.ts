@@ -71,7 +71,7 @@ function contents(index: OwnershipIndex): unknown {
         return v;
       }),
     );
-  const { codeowners, byRef, byName, componentsByName, ...rest } = index;
+  const { codeowners, byRef, byName, componentsByName, version: _version, ...rest } = index;
   const refs = (map: Map<string, CatalogEntity[]>) =>
     [...map].map(([k, list]) => [k, list.map((e) => e.ref)] as const).sort(([a], [b]) => (a < b ? -1 : 1));
   return {

@@ -22,6 +22,8 @@ export function addEntity(index: OwnershipIndex, entity: CatalogEntity): void {
   }
   if (claims.kubernetes.length > 0) index.selecting.kubernetes.add(entity.ref);
   if (claims.alerts.length > 0) index.selecting.alerts.add(entity.ref);
+  countAlertLabels(index, claims, 1);
+  index.version++;
   for (const claim of claims.locations) insertByRef(index.locations, claim.path, claim, claimRef);
   const at = upperBound(index.problems, entity.ref, (p) => p.entity);
   index.problems.splice(at, 0, ...claims.problems);
@@ -41,8 +43,21 @@ export function removeEntity(index: OwnershipIndex, ref: string): void {
   }
   index.selecting.kubernetes.delete(ref);
   index.selecting.alerts.delete(ref);
+  countAlertLabels(index, claims, -1);
+  index.version++;
   for (const claim of claims.locations) removeByRef(index.locations, claim.path, ref, claimRef);
   if (claims.problems.length > 0) index.problems = index.problems.filter((p) => p.entity !== ref);
+}
+
+/** The labels the entity's alert matchers name, counted in (1) or out (-1). */
+function countAlertLabels(index: OwnershipIndex, claims: EntityClaims, by: 1 | -1): void {
+  for (const claim of claims.alerts) {
+    for (const { label } of claim.matchers) {
+      const count = (index.alertLabels.get(label) ?? 0) + by;
+      if (count > 0) index.alertLabels.set(label, count);
+      else index.alertLabels.delete(label);
+    }
+  }
 }
 
 function nameMaps(index: OwnershipIndex, entity: CatalogEntity) {

@@ -42,6 +42,8 @@ export interface OwnershipIndex {
   kubernetes: Buckets<KubernetesClaim>;
   /** Keyed by `label=value` of one equality matcher. */
   alerts: Buckets<AlertClaim>;
+  /** Label name → how many alert matchers name it: the labels that can change who owns an alert. */
+  alertLabels: Map<string, number>;
   /** Keyed by exact host, or `*.suffix`; unkeyed: claims for any host. */
   urls: Buckets<UrlClaim>;
   /** Refs of entities with Kubernetes or alert selectors of their own: conventions never speak for them. */
@@ -49,4 +51,6 @@ export interface OwnershipIndex {
   /** Keyed by path inside the repository ('' for the root). */
   locations: Map<string, LocationClaim[]>;
   problems: ClaimProblem[];
+  /** Bumped by every entity added or removed: answers remembered for an older version are stale. */
+  version: number;
 }

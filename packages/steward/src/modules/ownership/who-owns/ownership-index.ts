@@ -31,10 +31,12 @@ export function buildOwnershipIndex(input: OwnershipIndexInput): OwnershipIndex 
     defaultRepository: null,
     kubernetes: buckets(),
     alerts: buckets(),
+    alertLabels: new Map(),
     urls: buckets(),
     selecting: { kubernetes: new Set(), alerts: new Set() },
     locations: new Map(),
     problems: [],
+    version: 0,
   };
   setCodeowners(index, input.codeowners ?? [], {
     repositories: input.repositories ?? [],

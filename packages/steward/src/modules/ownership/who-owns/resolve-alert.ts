@@ -13,7 +13,7 @@ import type { Thing } from './thing.ts';
 type AlertThing = Extract<Thing, { kind: 'alert' }>;
 
 /** Labels that conventionally name the service an alert is about, strongest first. */
-const serviceLabels = ['sloth_service', 'service', 'app', 'job'];
+export const serviceLabels = ['sloth_service', 'service', 'app', 'job'];
 
 export function resolveAlert(thing: AlertThing, index: OwnershipIndex): WhoOwnsAnswer {
   const keys = Object.entries(thing.labels).map(([label, value]) => `${label}=${value}`);
