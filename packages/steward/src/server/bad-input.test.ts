@@ -147,6 +147,15 @@ describeEachEngine('bad input over HTTP', ({ db }) => {
     expect(response.json().displayName).toBe('Fire 🔥 team');
   });
 
+  it('the same pair written as JSON escapes, or an escaped backslash before u0000, is text too', async () => {
+    const escaped = await post('{"name": "escaped", "displayName": "Fire \\ud83d\\udd25 team"}');
+    expect(escaped.statusCode).toBe(201);
+    expect(escaped.json().displayName).toBe('Fire 🔥 team');
+    const backslash = await post('{"name": "backslash", "displayName": "C:\\\\u0000"}');
+    expect(backslash.statusCode).toBe(201);
+    expect(backslash.json().displayName).toBe('C:\\u0000');
+  });
+
   it('a NUL in a team name: 400 naming the field; nothing is stored', async () => {
     const response = await post('{"name": "sre", "displayName": "Site\\u0000Reliability"}');
     expect(response.statusCode).toBe(400);
@@ -183,6 +192,17 @@ describeEachEngine('bad input over HTTP', ({ db }) => {
     const objects = await post(`${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}`);
     expect(objects.statusCode).toBe(400);
     expect((await steward.app.inject('/livez')).statusCode).toBe(200);
+  });
+
+  it('JSON nested exactly 64 deep passes the edge; 65 is refused there', async () => {
+    // The body is one level; 63 arrays inside make 64, and the route's own schema refuses the value.
+    const at = (arrays: number) =>
+      post(`{"name": "sre", "description": ${'['.repeat(arrays)}${']'.repeat(arrays)}}`);
+    const limit = (await at(63)).json();
+    expect(limit.detail).not.toMatch(/at most 64/);
+    expect(limit.errors[0].field).toBe('body.description');
+    const over = (await at(64)).json();
+    expect(over.detail).toMatch(/at most 64/);
   });
 
   it('a NUL in a path parameter: 400 naming it', async () => {

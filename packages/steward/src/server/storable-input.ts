@@ -16,6 +16,8 @@ export function guardJsonBodies(app: FastifyInstance): void {
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     parse(request, body as string, (error, value) => {
       if (error) return done(error, undefined);
+      // Most bodies hold neither an escape that could be unstorable nor deep nesting: known at once.
+      if (!unstorableEscape.test(body as string) && !nestsTooDeep(value, 1)) return done(null, value);
       const problem = findUnstorable(value, 'body', request.routeOptions.config.fileTextFields);
       if (problem) return done(refusal(problem), undefined);
       done(null, value);
@@ -33,6 +35,25 @@ export function guardPathAndQuery(app: FastifyInstance): void {
     const problem = queryProblem(request.url);
     if (problem) throw refusal(problem);
   });
+}
+
+/**
+ * The only way JSON text (decoded from UTF-8, where a bad byte becomes U+FFFD, and where raw control
+ * characters are refused by the parser) yields U+0000 or half a surrogate pair is an escape: `\u0000`
+ * or `\uD800`–`\uDFFF`. Text without one needs no walk; with one (a whole pair, say), the walk decides.
+ */
+const unstorableEscape = /\\u(?:0000|[dD][89a-fA-F])/;
+
+/** Whether arrays and objects nest deeper than maxJsonDepth; recursion stops there, so it cannot overflow. */
+function nestsTooDeep(value: unknown, depth: number): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  if (depth > maxJsonDepth) return true;
+  if (Array.isArray(value)) {
+    for (const item of value) if (nestsTooDeep(item, depth + 1)) return true;
+    return false;
+  }
+  for (const key in value) if (nestsTooDeep((value as Record<string, unknown>)[key], depth + 1)) return true;
+  return false;
 }
 
 function refusal(problem: FieldProblem) {

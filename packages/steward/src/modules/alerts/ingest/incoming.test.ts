@@ -14,6 +14,14 @@ describe('reading what senders send', () => {
     expect(fingerprintOf({ a: 'b=c' })).not.toBe(fingerprintOf({ 'a=b': 'c' }));
   });
 
+  it('keeps the key alerts already stored have: the SHA-256 of the sorted pairs as JSON, in hex', () => {
+    // A key that changed across versions would open a second alert for one Alertmanager resends.
+    const stored = createHash('sha256')
+      .update('[["alertname","DiskFull"],["instance","db-1"]]')
+      .digest('hex');
+    expect(fingerprintOf({ instance: 'db-1', alertname: 'DiskFull' })).toBe(stored);
+  });
+
   it("reads RFC 3339 times with nine fractional digits and Go's zero time as none", () => {
     expect(parseTime('2026-11-22T00:05:06.546370033Z')?.toISOString()).toBe('2026-11-22T00:05:06.546Z');
     expect(parseTime('0001-01-01T00:00:00Z')).toBeNull();

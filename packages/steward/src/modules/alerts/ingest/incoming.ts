@@ -1,7 +1,7 @@
 // What every sender's alert comes down to, read from the payloads as their projects specify them:
 // pure, data in and data out. Alertmanager alerts are keyed by fingerprint (computed from the labels
 // when the sender gives none); PagerDuty events by dedup_key.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { PostableAlert, Webhook } from '../sender-schemas.ts';
 import type { AlertSource, Urgency } from '../tables.ts';
 
@@ -28,7 +28,7 @@ export function fingerprintOf(labels: Record<string, string>): string {
   const pairs = Object.keys(labels)
     .sort()
     .map((name) => [name, labels[name]]);
-  return createHash('sha256').update(JSON.stringify(pairs)).digest('hex');
+  return hash('sha256', JSON.stringify(pairs), 'hex');
 }
 
 /**
