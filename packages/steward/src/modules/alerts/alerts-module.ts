@@ -110,6 +110,8 @@ export function alertsModuleOf(
         needs.ownership.whoOwnsAlerts(labelSets),
       defaultTeam,
     },
+    // The embedded database writes on this thread: fewer bytes there are worth deflating.
+    deflateInbox: platform.database.engine === 'pglite',
     gate: new IngestGate(needs.ingestLimit ?? defaultIngestLimit),
     drain,
     maxBacklog: defaultMaxBacklog,

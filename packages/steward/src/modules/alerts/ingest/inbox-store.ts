@@ -17,12 +17,14 @@ export interface InboxRow {
 type Db = Kysely<AlertTables> | Transaction<AlertTables>;
 
 /**
- * A request's items as the inbox keeps them: JSON, deflated, each route written once however many
- * alerts share it (alike alerts do: routing answers by the labels that decide). Writing a row is the
- * one database write a sender waits for, and its cost grows with its bytes (most of all on the
- * embedded database), which deflating cuts several times for a fraction of a millisecond.
+ * A request's items as the inbox keeps them: JSON, each route written once however many alerts share
+ * it (alike alerts do: routing answers by the labels that decide). Writing a row is the one database
+ * write a sender waits for, and its cost grows with its bytes. On the embedded database, which does
+ * that work on this thread, deflating them first costs far less than it saves; PostgreSQL does it
+ * on its own cores, so there the JSON goes as it is, marked by a first byte of 0xFF: a deflate
+ * stream starts with a block header, and no header has both type bits set (the reserved type).
  */
-export function encodeItems(items: readonly InboxItem[]): Buffer {
+export function encodeItems(items: readonly InboxItem[], deflate: boolean): Buffer {
   const routes = new Map<Route, number>();
   const stored: StoredItem[] = items.map((item) => {
     if (item.route === null) return { ...item, route: null };
@@ -33,13 +35,24 @@ export function encodeItems(items: readonly InboxItem[]): Buffer {
     }
     return { ...item, route: at };
   });
-  const row: StoredRow = { routes: [...routes.keys()], items: stored };
-  return deflateRawSync(JSON.stringify(row), { level: 1 });
+  const json = JSON.stringify({ routes: [...routes.keys()], items: stored } satisfies StoredRow);
+  if (deflate) return deflateRawSync(json, { level: 1 });
+  const bytes = Buffer.allocUnsafe(1 + Buffer.byteLength(json));
+  bytes[0] = plainJson;
+  bytes.write(json, 1);
+  return bytes;
 }
 
-/** Rows written before routes were shared hold the items alone, each with its route. */
+/** Marks a row of plain JSON; see encodeItems. */
+const plainJson = 0xff;
+
+/** Rows written before routes were shared hold the items alone, each with its route, deflated. */
 export function decodeItems(bytes: Uint8Array): InboxItem[] {
-  const row = JSON.parse(inflateRawSync(bytes).toString('utf8')) as StoredRow | InboxItem[];
+  const text =
+    bytes[0] === plainJson
+      ? Buffer.from(bytes.buffer, bytes.byteOffset + 1, bytes.byteLength - 1).toString('utf8')
+      : inflateRawSync(bytes).toString('utf8');
+  const row = JSON.parse(text) as StoredRow | InboxItem[];
   if (Array.isArray(row)) return row;
   return row.items.map((item) => ({
     ...item,
@@ -54,15 +67,19 @@ interface StoredRow {
   items: StoredItem[];
 }
 
-/** False, writing nothing, when the integration was deleted meanwhile (its key revoked). */
+/**
+ * False, writing nothing, when the integration was deleted meanwhile (its key revoked). `deflate`:
+ * whether the items are deflated (the embedded database), see encodeItems.
+ */
 export async function insertInboxRow(
   db: Db,
   integration: { id: string },
   items: readonly InboxItem[],
+  deflate: boolean,
 ): Promise<boolean> {
   const { rows } = await sql`
     insert into alert_inbox (integration_id, integration_name, items)
-    select id, name, ${encodeItems(items)} from alert_integrations
+    select id, name, ${encodeItems(items, deflate)} from alert_integrations
      where id = ${integration.id} and deleted_at is null
     returning seq`.execute(db);
   return rows.length === 1;

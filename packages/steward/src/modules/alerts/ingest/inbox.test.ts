@@ -136,7 +136,12 @@ describeEachEngine('the alert inbox', ({ db }) => {
     expect(items[0]?.route).not.toBeNull();
     await kysely()
       .updateTable('alert_inbox')
-      .set({ items: encodeItems(items.map((item) => ({ ...item, route: null }))) })
+      .set({
+        items: encodeItems(
+          items.map((item) => ({ ...item, route: null })),
+          db().engine === 'pglite',
+        ),
+      })
       .where('seq', '=', bad?.seq as string)
       .execute();
 

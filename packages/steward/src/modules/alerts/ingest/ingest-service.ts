@@ -39,6 +39,8 @@ export interface ApplyContext {
 export interface AcceptContext {
   db: Kysely<AlertTables>;
   route: RouteContext;
+  /** Inbox rows are deflated before they are written (on the embedded database). */
+  deflateInbox: boolean;
 }
 
 export interface IngestOutcome {
@@ -71,7 +73,7 @@ export async function acceptAlerts(
     urgency: integration.urgency ?? alert.urgency,
     route: routes[i] ?? null,
   }));
-  return insertInboxRow(ctx.db, integration, items);
+  return insertInboxRow(ctx.db, integration, items, ctx.deflateInbox);
 }
 
 /**
