@@ -16,6 +16,7 @@ export function guardJsonBodies(app: FastifyInstance): void {
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     parse(request, body as string, (error, value) => {
       if (error) return done(error, undefined);
+      if (request.routeOptions.config.keepRawBody) request.rawBody = body as string;
       // Most bodies hold neither an escape that could be unstorable nor deep nesting: known at once.
       if (!unstorableEscape.test(body as string) && !nestsTooDeep(value, 1)) return done(null, value);
       const problem = findUnstorable(value, 'body', request.routeOptions.config.fileTextFields);

@@ -19,10 +19,14 @@ declare module 'fastify' {
      * the route's pattern instead of the path, so an error never repeats the secret.
      */
     credentialInPath?: boolean;
+    /** The route keeps its JSON body's text as received, in `request.rawBody`, besides the parsed body. */
+    keepRawBody?: boolean;
   }
   interface FastifyRequest {
     /** Set by the access hook before the body is parsed; null only on public routes. */
     principal: Principal | null;
+    /** A JSON body's text as received, on routes that ask for it (`keepRawBody`). */
+    rawBody?: string;
   }
 }
 

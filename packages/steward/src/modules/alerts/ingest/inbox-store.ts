@@ -2,8 +2,9 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Route } from '../route-alert.ts';
-import type { AlertTables } from '../tables.ts';
+import type { AlertTables, Urgency } from '../tables.ts';
 import type { IncomingAlert } from './incoming.ts';
+import { readAccepted, type SenderFormat } from './senders.ts';
 
 /** An alert as accepted: read from its sender, the integration's urgency applied, and routed (triggers). */
 export type InboxItem = IncomingAlert & { route: Route | null };
@@ -17,69 +18,90 @@ export interface InboxRow {
 type Db = Kysely<AlertTables> | Transaction<AlertTables>;
 
 /**
- * A request's items as the inbox keeps them: JSON, each route written once however many alerts share
- * it (alike alerts do: routing answers by the labels that decide). Writing a row is the one database
- * write a sender waits for, and its cost grows with its bytes. On the embedded database, which does
- * that work on this thread, deflating them first costs far less than it saves; PostgreSQL does it
- * on its own cores, so there the JSON goes as it is, marked by a first byte of 0xFF: a deflate
- * stream starts with a block header, and no header has both type bits set (the reserved type).
+ * A sender's request as accepted: its body as received (not parsed again into anything to write:
+ * applying reads it as the endpoint did), when, and where its alerts were routed.
  */
-export function encodeItems(items: readonly InboxItem[], deflate: boolean): Buffer {
-  const routes = new Map<Route, number>();
-  const stored: StoredItem[] = items.map((item) => {
-    if (item.route === null) return { ...item, route: null };
-    let at = routes.get(item.route);
-    if (at === undefined) {
-      at = routes.size;
-      routes.set(item.route, at);
-    }
-    return { ...item, route: at };
-  });
-  const json = JSON.stringify({ routes: [...routes.keys()], items: stored } satisfies StoredRow);
-  if (deflate) return deflateRawSync(json, { level: 1 });
-  const bytes = Buffer.allocUnsafe(1 + Buffer.byteLength(json));
-  bytes[0] = plainJson;
-  bytes.write(json, 1);
+export interface AcceptedRequest {
+  /** The endpoint it came to, which says how its body reads. */
+  sender: SenderFormat;
+  receivedAt: string;
+  body: string;
+  /** The integration's urgency, which wins over each alert's own; null: each alert keeps its own. */
+  urgency: Urgency | null;
+  /** Each distinct route once (alike alerts share one: routing answers by the labels that decide)... */
+  routes: Route[];
+  /** ...and each alert's, by its place in `routes`; null for an alert that opens nothing. */
+  routeOf: (number | null)[];
+  /** The dedup_key given to a PagerDuty event that came without one, as its sender was told. */
+  dedupKey?: string;
+}
+
+/**
+ * An inbox row's bytes: the accepted request's JSON, a newline, and the body as received. Writing a
+ * row is the one database write a sender waits for, and its cost grows with its bytes. On the
+ * embedded database, which does that work on this thread, deflating them first costs far less than
+ * it saves; PostgreSQL does it on its own cores, so there the text goes as it is, marked by a first
+ * byte of 0xFF: a deflate stream starts with a block header, and no header has both type bits set
+ * (the reserved type).
+ */
+export function encodeRequest(request: AcceptedRequest, deflate: boolean): Buffer {
+  const { body, ...rest } = request;
+  const text = `${JSON.stringify(rest)}\n${body}`;
+  if (deflate) return deflateRawSync(text, { level: 1 });
+  const bytes = Buffer.allocUnsafe(1 + Buffer.byteLength(text));
+  bytes[0] = plainText;
+  bytes.write(text, 1);
   return bytes;
 }
 
-/** Marks a row of plain JSON; see encodeItems. */
-const plainJson = 0xff;
+/** Marks a row that is not deflated; see encodeRequest. */
+const plainText = 0xff;
 
-/** Rows written before routes were shared hold the items alone, each with its route, deflated. */
-export function decodeItems(bytes: Uint8Array): InboxItem[] {
+/**
+ * A row as written: an accepted request, or (rows written before requests were kept as received,
+ * which an upgrade may find waiting) the items alone, a JSON array.
+ */
+export function decodeRow(bytes: Uint8Array): AcceptedRequest | InboxItem[] {
   const text =
-    bytes[0] === plainJson
+    bytes[0] === plainText
       ? Buffer.from(bytes.buffer, bytes.byteOffset + 1, bytes.byteLength - 1).toString('utf8')
       : inflateRawSync(bytes).toString('utf8');
-  const row = JSON.parse(text) as StoredRow | InboxItem[];
-  if (Array.isArray(row)) return row;
-  return row.items.map((item) => ({
-    ...item,
-    route: item.route === null ? null : (row.routes[item.route] as Route),
-  }));
+  if (text.startsWith('[')) return JSON.parse(text) as InboxItem[];
+  const newline = text.indexOf('\n');
+  return {
+    ...(JSON.parse(text.slice(0, newline)) as Omit<AcceptedRequest, 'body'>),
+    body: text.slice(newline + 1),
+  };
 }
 
-type StoredItem = Omit<InboxItem, 'route'> & { route: number | null };
-
-interface StoredRow {
-  routes: Route[];
-  items: StoredItem[];
+/** The row's alerts, read from the body as the endpoint read them, with their urgency and routes. */
+export function decodeItems(bytes: Uint8Array): InboxItem[] {
+  const row = decodeRow(bytes);
+  if (Array.isArray(row)) return row;
+  const incoming = readAccepted(row.sender, JSON.parse(row.body), new Date(row.receivedAt), row.dedupKey);
+  return incoming.map((alert, i) => {
+    const at = row.routeOf[i];
+    return {
+      ...alert,
+      urgency: row.urgency ?? alert.urgency,
+      route: at === null || at === undefined ? null : (row.routes[at] as Route),
+    };
+  });
 }
 
 /**
  * False, writing nothing, when the integration was deleted meanwhile (its key revoked). `deflate`:
- * whether the items are deflated (the embedded database), see encodeItems.
+ * whether the row is deflated (the embedded database), see encodeRequest.
  */
 export async function insertInboxRow(
   db: Db,
   integration: { id: string },
-  items: readonly InboxItem[],
+  request: AcceptedRequest,
   deflate: boolean,
 ): Promise<boolean> {
   const { rows } = await sql`
     insert into alert_inbox (integration_id, integration_name, items)
-    select id, name, ${encodeItems(items, deflate)} from alert_integrations
+    select id, name, ${encodeRequest(request, deflate)} from alert_integrations
      where id = ${integration.id} and deleted_at is null
     returning seq`.execute(db);
   return rows.length === 1;

@@ -17,7 +17,7 @@ import {
   uploadServices,
 } from '../alerts.test-support.ts';
 import type { AlertTables } from '../tables.ts';
-import { decodeItems, encodeItems } from './inbox-store.ts';
+import { decodeItems, decodeRow, encodeRequest } from './inbox-store.ts';
 import { fingerprintOf } from './incoming.ts';
 
 describeEachEngine('the alert inbox', ({ db }) => {
@@ -132,16 +132,12 @@ describeEachEngine('the alert inbox', ({ db }) => {
     for (const instance of ['s-1', 's-bad', 's-2']) expect((await post(idle, instance)).statusCode).toBe(200);
     // Break the middle one as no sender could: a trigger with no route.
     const bad = (await inbox()).find((row) => row.instances.includes('s-bad'));
-    const items = decodeItems(bad?.items as Uint8Array);
-    expect(items[0]?.route).not.toBeNull();
+    const request = decodeRow(bad?.items as Uint8Array);
+    if (Array.isArray(request)) throw new Error('a new row holds the request as received');
+    expect(request.routeOf).toEqual([0]);
     await kysely()
       .updateTable('alert_inbox')
-      .set({
-        items: encodeItems(
-          items.map((item) => ({ ...item, route: null })),
-          db().engine === 'pglite',
-        ),
-      })
+      .set({ items: encodeRequest({ ...request, routeOf: [null] }, db().engine === 'pglite') })
       .where('seq', '=', bad?.seq as string)
       .execute();
 

@@ -2,19 +2,20 @@
 // API v2 (`POST /api/v2/alerts`, the integration key as Bearer) and PagerDuty Events v2
 // (`POST /v2/enqueue`, answered and refused in PagerDuty's words). Public routes: the key in the
 // request is the credential, checked here, never a user's token.
-import type { FastifyError, FastifyReply } from 'fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { notFound, StewardError, unauthorised, unavailable } from '../../../platform/errors.ts';
 import type { TypedApp } from '../../../platform/http/route-types.ts';
-import { IntegrationKeys, type IntegrationRow } from '../integrations.ts';
+import { IntegrationKeys } from '../integrations.ts';
 import { postableAlertsSchema, webhookSchema } from '../sender-schemas.ts';
 import type { AlertTables, IntegrationType } from '../tables.ts';
 import type { InboxDrain } from './inbox-drain.ts';
 import { fromApiV2, fromWebhook, type IncomingAlert } from './incoming.ts';
 import type { IngestGate } from './ingest-gate.ts';
-import { type AcceptContext, acceptAlerts } from './ingest-service.ts';
+import { type AcceptContext, acceptAlerts, type Received } from './ingest-service.ts';
 import { readPagerDutyEvent } from './pagerduty.ts';
+import type { SenderFormat } from './senders.ts';
 
 const tags = ['alerts'];
 
@@ -44,14 +45,15 @@ export function ingestRoutes(ctx: IngestRouteContext) {
   const { db, gate } = ctx;
   const keys = new IntegrationKeys(db as Kysely<AlertTables>);
   /** In a slot of the gate: find the key's integration (404 when none of this type), then write. */
-  const accept = async (key: string, type: IntegrationType, read: (i: IntegrationRow) => IncomingAlert[]) => {
+  const accept = async (key: string, type: IntegrationType, read: () => Received) => {
     const done =
       ctx.drain.backlog >= ctx.maxBacklog
         ? null
         : await gate.run(async () => {
             const integration = await keys.find(key, type);
-            const incoming = integration ? read(integration) : [];
-            if (integration && (await acceptAlerts(ctx, integration, incoming))) return incoming;
+            const received = integration ? read() : null;
+            if (integration && received && (await acceptAlerts(ctx, integration, received)))
+              return received.alerts;
             keys.forget(key, type);
             throw notFound(`no ${type} integration has this key; create one with POST /api/v1/integrations`);
           });
@@ -82,7 +84,7 @@ export function ingestRoutes(ctx: IngestRouteContext) {
     app.post(
       '/api/v1/integrations/alertmanager/:key',
       {
-        config: { access: 'public', credentialInPath: true },
+        config: { access: 'public', credentialInPath: true, keepRawBody: true },
         bodyLimit: ingestBodyLimit,
         ...asBuilt,
         schema: {
@@ -95,13 +97,18 @@ export function ingestRoutes(ctx: IngestRouteContext) {
         },
       },
       async (request) =>
-        answer(await accept(request.params.key, 'alertmanager', () => fromWebhook(request.body))),
+        answer(
+          await accept(request.params.key, 'alertmanager', () => ({
+            ...asReceived(request, 'alertmanager-webhook'),
+            alerts: fromWebhook(request.body),
+          })),
+        ),
     );
 
     app.post(
       '/api/v2/alerts',
       {
-        config: { access: 'public' },
+        config: { access: 'public', keepRawBody: true },
         bodyLimit: ingestBodyLimit,
         ...asBuilt,
         schema: {
@@ -114,14 +121,19 @@ export function ingestRoutes(ctx: IngestRouteContext) {
       async (request) => {
         const key = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
         if (!key) throw unauthorised('send the integration key as `Authorization: Bearer <key>`');
-        return answer(await accept(key, 'alertmanager', () => fromApiV2(request.body, new Date())));
+        return answer(
+          await accept(key, 'alertmanager', () => {
+            const received = asReceived(request, 'alertmanager-api');
+            return { ...received, alerts: fromApiV2(request.body, received.receivedAt) };
+          }),
+        );
       },
     );
 
     app.post(
       '/v2/enqueue',
       {
-        config: { access: 'public' },
+        config: { access: 'public', keepRawBody: true },
         bodyLimit: ingestBodyLimit,
         schema: {
           tags,
@@ -136,7 +148,11 @@ export function ingestRoutes(ctx: IngestRouteContext) {
         const event = readPagerDutyEvent(request.body);
         if (!event.ok) return sendPagerDuty(reply, 400, 'Event object is invalid', event.errors);
         try {
-          await accept(event.routingKey, 'pagerduty', () => [event.alert]);
+          await accept(event.routingKey, 'pagerduty', () => ({
+            ...asReceived(request, 'pagerduty'),
+            alerts: [event.alert],
+            ...(event.dedupKeyGenerated ? { dedupKey: event.alert.dedupKey } : {}),
+          }));
         } catch (error) {
           return pagerDutyError(reply, error as FastifyError);
         }
@@ -145,6 +161,15 @@ export function ingestRoutes(ctx: IngestRouteContext) {
           .send({ status: 'success', message: 'Event processed', dedup_key: event.alert.dedupKey });
       },
     );
+  };
+}
+
+/** The body as received (kept in the inbox as it came), and when. */
+function asReceived(request: FastifyRequest, sender: SenderFormat) {
+  return {
+    sender,
+    body: request.rawBody ?? JSON.stringify(request.body),
+    receivedAt: new Date(),
   };
 }
 

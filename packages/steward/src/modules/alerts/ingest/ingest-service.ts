@@ -27,6 +27,7 @@ import type { AlertStatus, AlertTables } from '../tables.ts';
 import { advances, type Step } from '../transitions.ts';
 import { type InboxItem, insertInboxRow } from './inbox-store.ts';
 import type { IncomingAlert } from './incoming.ts';
+import type { SenderFormat } from './senders.ts';
 
 type Publish = (topic: string, type: string, data: unknown) => Promise<number>;
 
@@ -57,23 +58,47 @@ export interface InboxIntegration {
   name: string;
 }
 
+/** A request as its endpoint read it: the body as received, and the alerts read from it. */
+export interface Received {
+  sender: SenderFormat;
+  body: string;
+  receivedAt: Date;
+  alerts: IncomingAlert[];
+  /** The dedup_key a PagerDuty event without one was given. */
+  dedupKey?: string;
+}
+
 /**
- * Accepting a request: its triggers routed, the integration's urgency applied, and the whole written
- * as one inbox row. When this answers true the alerts are durable; they are applied to `alerts`
- * after. False: the integration was deleted meanwhile, and nothing was written.
+ * Accepting a request: its triggers routed, and the request written as one inbox row, its body as
+ * received with where each alert goes. When this answers true the alerts are durable; they are
+ * applied to `alerts` after. False: the integration was deleted meanwhile, and nothing was written.
  */
 export async function acceptAlerts(
   ctx: AcceptContext,
   integration: IntegrationRow,
-  incoming: IncomingAlert[],
+  received: Received,
 ): Promise<boolean> {
-  const routes = await routeEach(ctx, integration, incoming);
-  const items = incoming.map((alert, i) => ({
-    ...alert,
-    urgency: integration.urgency ?? alert.urgency,
-    route: routes[i] ?? null,
-  }));
-  return insertInboxRow(ctx.db, integration, items, ctx.deflateInbox);
+  const routes = await routeEach(ctx, integration, received.alerts);
+  const distinct = new Map<Route, number>();
+  const routeOf = routes.map((route) => {
+    if (route === null) return null;
+    let at = distinct.get(route);
+    if (at === undefined) {
+      at = distinct.size;
+      distinct.set(route, at);
+    }
+    return at;
+  });
+  const request = {
+    sender: received.sender,
+    receivedAt: received.receivedAt.toISOString(),
+    body: received.body,
+    urgency: integration.urgency ?? null,
+    routes: [...distinct.keys()],
+    routeOf,
+    ...(received.dedupKey ? { dedupKey: received.dedupKey } : {}),
+  };
+  return insertInboxRow(ctx.db, integration, request, ctx.deflateInbox);
 }
 
 /**
