@@ -95,8 +95,11 @@ export async function startStewardTarget(
             items: { labels: Record<string, string> }[];
             next: string | null;
           };
-          count += body.items.filter((a) => a.labels.instance?.startsWith(`${run}-`)).length;
-          cursor = body.next ?? '';
+          const ours = body.items.filter((a) => a.labels.instance?.startsWith(`${run}-`)).length;
+          count += ours;
+          // Newest first, and runs follow one another: past the first alert of an earlier run,
+          // every later page is older still.
+          cursor = ours === body.items.length ? (body.next ?? '') : '';
         } while (cursor);
         return count;
       },

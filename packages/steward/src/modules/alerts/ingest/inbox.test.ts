@@ -175,6 +175,18 @@ describeEachEngine('the alert inbox', ({ db }) => {
     }
   });
 
+  it('stores rows compressed by PostgreSQL with lz4, and as they come (deflated) on the embedded one', async () => {
+    const { rows } = await sql<{ attstorage: string; attcompression: string }>`
+      select attstorage, attcompression from pg_attribute
+       where attrelid = 'alert_inbox'::regclass and attname = 'items'`.execute(kysely());
+    // Debian's PostgreSQL is built with lz4; PGlite is not, and keeps the column as 0025 left it.
+    expect(rows[0]).toEqual(
+      db().engine === 'pglite'
+        ? { attstorage: 'e', attcompression: '' }
+        : { attstorage: 'x', attcompression: 'l' },
+    );
+  });
+
   it('lists an alert right after its sender was answered, on this server or another', async () => {
     const server = await anotherServer();
     expect((await post(server, 'r-1')).statusCode).toBe(200);
