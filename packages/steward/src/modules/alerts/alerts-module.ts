@@ -17,6 +17,7 @@ import { escalateOpenedJob } from './escalate-opened-job.ts';
 import { alertsHeldBy } from './escalation-store.ts';
 import type { AlertsApi } from './index.ts';
 import { InboxDrain } from './ingest/inbox-drain.ts';
+import { InboxWriter } from './ingest/inbox-writer.ts';
 import { IngestGate } from './ingest/ingest-gate.ts';
 import { ingestRoutes } from './ingest/ingest-routes.ts';
 import { integrationRoutes } from './integration-routes.ts';
@@ -112,6 +113,7 @@ export function alertsModuleOf(
     },
     // The embedded database writes on this thread: fewer bytes there are worth deflating.
     deflateInbox: platform.database.engine === 'pglite',
+    inbox: new InboxWriter(db),
     gate: new IngestGate(needs.ingestLimit ?? defaultIngestLimit),
     drain,
     maxBacklog: defaultMaxBacklog,

@@ -89,22 +89,33 @@ export function decodeItems(bytes: Uint8Array): InboxItem[] {
   });
 }
 
+/** A row to write: the accepted request, deflated or not (see encodeRequest). */
+export interface InboxWrite {
+  integrationId: string;
+  bytes: Buffer;
+}
+
 /**
- * False, writing nothing, when the integration was deleted meanwhile (its key revoked). `deflate`:
- * whether the row is deflated (the embedded database), see encodeRequest.
+ * Several accepted requests in one statement (one commit), in the order given: arrival order. Answers
+ * the integrations that are live: a request of one deleted meanwhile (its key revoked) was not
+ * written.
  */
-export async function insertInboxRow(
-  db: Db,
-  integration: { id: string },
-  request: AcceptedRequest,
-  deflate: boolean,
-): Promise<boolean> {
-  const { rows } = await sql`
-    insert into alert_inbox (integration_id, integration_name, items)
-    select id, name, ${encodeRequest(request, deflate)} from alert_integrations
-     where id = ${integration.id} and deleted_at is null
-    returning seq`.execute(db);
-  return rows.length === 1;
+export async function insertInboxRows(db: Db, writes: readonly InboxWrite[]): Promise<Set<string>> {
+  const ids = [...new Set(writes.map((w) => w.integrationId))];
+  const given = writes.map((w, n) => sql`(${w.integrationId}, ${w.bytes}::bytea, ${n}::int)`);
+  const { rows } = await sql<{ id: string }>`
+    with live as (
+      select id, name from alert_integrations where id in (${sql.join(ids)}) and deleted_at is null
+    ), given (integration_id, items, n) as (
+      values ${sql.join(given)}
+    ), written as (
+      insert into alert_inbox (integration_id, integration_name, items)
+      select live.id, live.name, given.items from given join live on live.id = given.integration_id
+       order by given.n
+      returning seq
+    )
+    select id from live`.execute(db);
+  return new Set(rows.map((row) => row.id));
 }
 
 /**

@@ -25,7 +25,8 @@ import { type Route, type RouteContext, routeAlerts } from '../route-alert.ts';
 import { silencesEndedBy } from '../suppression/index.ts';
 import type { AlertStatus, AlertTables } from '../tables.ts';
 import { advances, type Step } from '../transitions.ts';
-import { type InboxItem, insertInboxRow } from './inbox-store.ts';
+import { encodeRequest, type InboxItem } from './inbox-store.ts';
+import type { InboxWriter } from './inbox-writer.ts';
 import type { IncomingAlert } from './incoming.ts';
 import type { SenderFormat } from './senders.ts';
 
@@ -42,6 +43,7 @@ export interface AcceptContext {
   route: RouteContext;
   /** Inbox rows are deflated before they are written (on the embedded database). */
   deflateInbox: boolean;
+  inbox: Pick<InboxWriter, 'write'>;
 }
 
 export interface IngestOutcome {
@@ -98,7 +100,7 @@ export async function acceptAlerts(
     routeOf,
     ...(received.dedupKey ? { dedupKey: received.dedupKey } : {}),
   };
-  return insertInboxRow(ctx.db, integration, request, ctx.deflateInbox);
+  return ctx.inbox.write(integration.id, encodeRequest(request, ctx.deflateInbox));
 }
 
 /**
