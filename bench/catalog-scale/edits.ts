@@ -10,6 +10,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { constants, PerformanceObserver } from 'node:perf_hooks';
 import { scopesForRole } from '../../packages/steward/src/platform/auth/principal.ts';
 import type { Database } from '../../packages/steward/src/platform/db/database.ts';
 import { silentLogger } from '../../packages/steward/src/platform/logging.ts';
@@ -32,6 +33,36 @@ export interface EditFigures {
   visibleMax: number;
   /** Whether who-owns was asked of a second server after each edit. */
   otherServer: boolean;
+  /** Garbage-collection pauses of this process (which answers the lookups) while they were timed. */
+  quietGc: GcPauses;
+  editGc: GcPauses;
+}
+
+export interface GcPauses {
+  count: number;
+  totalMs: number;
+  maxMs: number;
+  /** Pauses of the whole heap (mark-compact), which a large index makes long. */
+  major: number;
+}
+
+/** Watches this process's garbage-collection pauses until the returned function is called. */
+function watchGc(): () => GcPauses {
+  const pauses: GcPauses = { count: 0, totalMs: 0, maxMs: 0, major: 0 };
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      pauses.count++;
+      pauses.totalMs += entry.duration;
+      pauses.maxMs = Math.max(pauses.maxMs, entry.duration);
+      const { detail } = entry as PerformanceEntry & { detail?: { kind?: number } };
+      if (detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR) pauses.major++;
+    }
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  return () => {
+    observer.disconnect();
+    return pauses;
+  };
 }
 
 const admin = {
@@ -99,7 +130,9 @@ export async function measureEdits(
     };
     for (let i = 0; i < 200; i++) await lookup(pick(refs)); // warm the route and the JIT
     const quiet: number[] = [];
+    const quietGc = watchGc();
     await read(performance.now() + durationMs / 2, quiet);
+    const quietPauses = quietGc();
     whoOwns.length = 0;
     const deadline = performance.now() + durationMs;
 
@@ -130,8 +163,9 @@ export async function measureEdits(
     })();
 
     const reader = read(deadline, lookups);
-
+    const editGc = watchGc();
     await Promise.all([editor, reader]);
+    const editPauses = editGc();
     const at = (list: number[], q: number) =>
       [...list].sort((a, b) => a - b)[Math.min(list.length - 1, Math.floor(list.length * q))] ?? 0;
     return {
@@ -146,6 +180,8 @@ export async function measureEdits(
       visibleP99: at(visible, 0.99),
       visibleMax: Math.max(0, ...visible),
       otherServer: other !== undefined,
+      quietGc: quietPauses,
+      editGc: editPauses,
     };
   } finally {
     await app.close();

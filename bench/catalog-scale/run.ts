@@ -21,7 +21,7 @@ import { silentLogger } from '../../packages/steward/src/platform/logging.ts';
 import { seededRandom } from '../../packages/steward/src/platform/seeded-random.ts';
 import { moduleMigrationFolders } from '../../packages/steward/src/server/modules.ts';
 import { scratchDatabase } from '../scratch-database.ts';
-import { measureEdits } from './edits.ts';
+import { type GcPauses, measureEdits } from './edits.ts';
 import { type GeneratedOrganisation, writeOrganisation } from './organisation.ts';
 
 const targets = { lookupP99Ms: 2, ownerListP99Ms: 50, visibleMs: 1000 };
@@ -142,12 +142,16 @@ async function measureEngine(
     console.log(
       `  who-owns index, first build: ${fmt(edits.firstIndexMs / 1000, 1)} s; then kept from domain events`,
     );
+    const pauses = (gc: GcPauses) =>
+      `garbage collection paused the server ${fmt(gc.count)} times (${fmt(gc.major)} whole-heap), ${fmt(gc.totalMs)} ms in all, longest ${fmt(gc.maxMs, 1)} ms`;
     console.log(
       `  lookup by ref over HTTP, server running, no edits: p50 ${fmt(edits.quietP50, 2)} ms, p99 ${fmt(edits.quietP99, 2)} ms   target p99 < ${targets.lookupP99Ms} ms`,
     );
+    console.log(`    meanwhile ${pauses(edits.quietGc)}`);
     console.log(
       `  during ${fmt(edits.edits)} API edits: lookup by ref (HTTP) p50 ${fmt(edits.lookupP50, 2)} ms, p99 ${fmt(edits.lookupP99, 2)} ms; who-owns (HTTP) p99 ${fmt(edits.whoOwnsP99, 2)} ms   target p99 < ${targets.lookupP99Ms} ms`,
     );
+    console.log(`    meanwhile ${pauses(edits.editGc)}`);
     console.log(
       `  edit → who-owns ${edits.otherServer ? 'on the other server' : ''} answers with it: p50 ${fmt(edits.visibleP50, 1)} ms, p99 ${fmt(edits.visibleP99, 1)} ms, max ${fmt(edits.visibleMax, 1)} ms   target < ${targets.visibleMs} ms`,
     );
