@@ -6,8 +6,10 @@
 // a PostgreSQL URL, that question goes to a second server, `steward serve` in its own process on the
 // same database, over HTTP: the edit must cross from one server to the other.
 // The same lookups are first timed on the same server with no edits arriving (index built, its
-// background work running), so that the two differ only by the edits.
-import { mkdtempSync, rmSync } from 'node:fs';
+// background work running), so that the two differ only by the edits: right after the index was
+// built, and again after 20 s more of lookups, once the heap has settled.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { constants, PerformanceObserver } from 'node:perf_hooks';
@@ -21,7 +23,9 @@ import { type SpawnedSteward, spawnSteward } from '../../packages/steward/src/se
 export interface EditFigures {
   firstIndexMs: number;
   edits: number;
-  /** Lookups by ref over HTTP, the server running and no edits arriving. */
+  /** Lookups by ref over HTTP right after the index was built, no edits arriving. */
+  afterBuildP99: number;
+  /** Lookups by ref over HTTP, the server running a while (settled) and no edits arriving. */
   quietP50: number;
   quietP99: number;
   /** The same while edits arrive. */
@@ -44,6 +48,19 @@ export interface GcPauses {
   maxMs: number;
   /** Pauses of the whole heap (mark-compact), which a large index makes long. */
   major: number;
+}
+
+/** Starts profiling this process's CPU; the returned function writes the profile (Chrome's format). */
+async function startProfile(): Promise<(file: string) => Promise<void>> {
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  return async (file) => {
+    const { profile } = await session.post('Profiler.stop');
+    writeFileSync(file, JSON.stringify(profile));
+    session.disconnect();
+  };
 }
 
 /** Watches this process's garbage-collection pauses until the returned function is called. */
@@ -82,6 +99,9 @@ export async function measureEdits(
   owners: readonly string[],
   durationMs: number,
   databaseUrl?: string,
+  settleMs = 20_000,
+  /** A file to write a CPU profile of this process to, taken while edits arrive. */
+  profileTo?: string,
 ): Promise<EditFigures> {
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-edits-'));
   // Started first: with no user in the database yet, it makes the first admin and keeps its token.
@@ -128,7 +148,12 @@ export async function measureEdits(
         await new Promise((resolve) => setImmediate(resolve));
       }
     };
-    for (let i = 0; i < 200; i++) await lookup(pick(refs)); // warm the route and the JIT
+    // Just built, the index's million entities are still being moved to the old generation: time
+    // lookups then, and again once they have settled, as a server that has been up a while.
+    const afterBuild: number[] = [];
+    await read(performance.now() + durationMs / 2, afterBuild);
+    const settling: number[] = [];
+    await read(performance.now() + settleMs, settling);
     const quiet: number[] = [];
     const quietGc = watchGc();
     await read(performance.now() + durationMs / 2, quiet);
@@ -164,13 +189,16 @@ export async function measureEdits(
 
     const reader = read(deadline, lookups);
     const editGc = watchGc();
+    const profiled = profileTo ? await startProfile() : undefined;
     await Promise.all([editor, reader]);
+    if (profiled && profileTo) await profiled(profileTo);
     const editPauses = editGc();
     const at = (list: number[], q: number) =>
       [...list].sort((a, b) => a - b)[Math.min(list.length - 1, Math.floor(list.length * q))] ?? 0;
     return {
       firstIndexMs,
       edits: visible.length,
+      afterBuildP99: at(afterBuild, 0.99),
       quietP50: at(quiet, 0.5),
       quietP99: at(quiet, 0.99),
       lookupP50: at(lookups, 0.5),
