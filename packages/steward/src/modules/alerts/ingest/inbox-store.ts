@@ -101,6 +101,15 @@ export interface InboxWrite {
  * written.
  */
 export async function insertInboxRows(db: Db, writes: readonly InboxWrite[]): Promise<Set<string>> {
+  if (writes.length === 1) {
+    // A lone request (one sender, or a quiet moment): the plainest statement, planned fastest.
+    const [{ integrationId, bytes }] = writes as [InboxWrite];
+    const { rows } = await sql`
+      insert into alert_inbox (integration_id, integration_name, items)
+      select id, name, ${bytes} from alert_integrations where id = ${integrationId} and deleted_at is null
+      returning seq`.execute(db);
+    return new Set(rows.length === 1 ? [integrationId] : []);
+  }
   const ids = [...new Set(writes.map((w) => w.integrationId))];
   const given = writes.map((w, n) => sql`(${w.integrationId}, ${w.bytes}::bytea, ${n}::int)`);
   const { rows } = await sql<{ id: string }>`

@@ -47,9 +47,10 @@ describeEachEngine('the inbox writer', ({ db }) => {
     expect(await Promise.all([first, ...rest])).toEqual([true, true, false, true]);
     expect(statements).toHaveLength(2);
     expect(await rows()).toEqual(['live:1', 'other:2', 'live:4']);
-    // A lone request goes at once, by itself.
+    // A lone request goes at once, by itself; alone too, one of a deleted integration writes nothing.
     expect(await writer.write('i-other', Buffer.from('5'))).toBe(true);
-    expect((await rows()).at(-1)).toBe('other:5');
+    expect(await writer.write('i-gone', Buffer.from('6'))).toBe(false);
+    expect((await rows()).slice(-2)).toEqual(['live:4', 'other:5']);
   });
 
   it('fails every request of a statement that fails, and writes the next ones', async () => {
@@ -58,7 +59,7 @@ describeEachEngine('the inbox writer', ({ db }) => {
     // An integration id no text column takes (a NUL) fails the whole statement on both engines.
     const bad = writer.write('i-\u0000', Buffer.from('x'));
     await expect(bad).rejects.toThrow();
-    expect(await writer.write('i-live', Buffer.from('6'))).toBe(true);
-    expect((await rows()).slice(before)).toEqual(['live:6']);
+    expect(await writer.write('i-live', Buffer.from('7'))).toBe(true);
+    expect((await rows()).slice(before)).toEqual(['live:7']);
   });
 });
