@@ -112,8 +112,7 @@ export function alertsModuleOf(
       defaultTeam,
     },
     // The embedded database writes on this thread: fewer bytes there are worth deflating.
-    deflateInbox: platform.database.engine === 'pglite',
-    inbox: new InboxWriter(db),
+    inbox: new InboxWriter(db, { deflate: platform.database.engine === 'pglite' }),
     gate: new IngestGate(needs.ingestLimit ?? defaultIngestLimit),
     drain,
     maxBacklog: defaultMaxBacklog,

@@ -2,7 +2,7 @@
 // route it would get alone, and alerts with one answer share one route.
 import { describe, expect, it } from 'vitest';
 import type { AlertOwnership, WhoOwnsAnswer } from '../ownership/index.ts';
-import { type RouteContext, routeAlert, routeAlerts } from './route-alert.ts';
+import { type RouteContext, routeAlerts } from './route-alert.ts';
 
 const now = new Date('2026-03-01T10:00:00Z');
 const integration = { name: 'prom', service: null };
@@ -68,8 +68,8 @@ describe('routeAlerts', () => {
         { service: 'checkout' },
       ],
     ]);
-    const alone = await Promise.all(alerts.map((a) => routeAlert(a, integration, counting().ctx, now)));
-    expect(routes).toEqual(alone);
+    const alone = await Promise.all(alerts.map((a) => routeAlerts([a], integration, counting().ctx, now)));
+    expect(routes).toEqual(alone.flat());
     expect(routes.map((r) => [r.service, r.team, r.unowned])).toEqual([
       ['component:default/checkout', 'group:default/payments', false],
       [null, 'group:default/sre', true],

@@ -29,15 +29,6 @@ export interface RoutedIntegration {
 
 type Alert = Pick<IncomingAlert, 'labels' | 'annotations'>;
 
-export async function routeAlert(
-  alert: Alert,
-  integration: RoutedIntegration,
-  ctx: RouteContext,
-  now = new Date(),
-): Promise<Route> {
-  return (await routeAlerts([alert], integration, ctx, now))[0] as Route;
-}
-
 /**
  * A request's alerts, routed together: who-owns is asked once about all of them, and alerts with one
  * answer share one route (routes are not changed once made). Bound integrations ask about their service.

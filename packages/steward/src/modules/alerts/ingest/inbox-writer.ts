@@ -5,7 +5,7 @@
 // answered only once its own row is committed.
 import type { Kysely } from 'kysely';
 import type { AlertTables } from '../tables.ts';
-import { type InboxWrite, insertInboxRows } from './inbox-store.ts';
+import { type AcceptedRequest, encodeRequest, type InboxWrite, insertInboxRows } from './inbox-store.ts';
 
 interface Waiting extends InboxWrite {
   written(live: boolean): void;
@@ -17,15 +17,19 @@ const maxPerStatement = 32;
 
 export class InboxWriter {
   private readonly db: Kysely<AlertTables>;
+  private readonly deflate: boolean;
   private waiting: Waiting[] = [];
   private writing = false;
 
-  constructor(db: Kysely<AlertTables>) {
+  /** `deflate`: rows are deflated before they are written (the embedded database; see encodeRequest). */
+  constructor(db: Kysely<AlertTables>, options: { deflate: boolean }) {
     this.db = db;
+    this.deflate = options.deflate;
   }
 
   /** True once the row is committed; false, writing nothing, when the integration was deleted meanwhile. */
-  write(integrationId: string, bytes: Buffer): Promise<boolean> {
+  write(integrationId: string, request: AcceptedRequest): Promise<boolean> {
+    const bytes = encodeRequest(request, this.deflate);
     return new Promise((written, failed) => {
       this.waiting.push({ integrationId, bytes, written, failed });
       if (!this.writing) void this.writeAll();

@@ -25,7 +25,7 @@ import { type Route, type RouteContext, routeAlerts } from '../route-alert.ts';
 import { silencesEndedBy } from '../suppression/index.ts';
 import type { AlertStatus, AlertTables } from '../tables.ts';
 import { advances, type Step } from '../transitions.ts';
-import { encodeRequest, type InboxItem } from './inbox-store.ts';
+import type { InboxItem } from './inbox-store.ts';
 import type { InboxWriter } from './inbox-writer.ts';
 import type { IncomingAlert } from './incoming.ts';
 import type { SenderFormat } from './senders.ts';
@@ -41,8 +41,6 @@ export interface ApplyContext {
 export interface AcceptContext {
   db: Kysely<AlertTables>;
   route: RouteContext;
-  /** Inbox rows are deflated before they are written (on the embedded database). */
-  deflateInbox: boolean;
   inbox: Pick<InboxWriter, 'write'>;
 }
 
@@ -100,7 +98,7 @@ export async function acceptAlerts(
     routeOf,
     ...(received.dedupKey ? { dedupKey: received.dedupKey } : {}),
   };
-  return ctx.inbox.write(integration.id, encodeRequest(request, ctx.deflateInbox));
+  return ctx.inbox.write(integration.id, request);
 }
 
 /**
