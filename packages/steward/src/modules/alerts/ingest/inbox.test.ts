@@ -137,7 +137,7 @@ describeEachEngine('the alert inbox', ({ db }) => {
     expect(request.routeOf).toEqual([0]);
     await kysely()
       .updateTable('alert_inbox')
-      .set({ items: encodeRequest({ ...request, routeOf: [null] }, db().engine === 'pglite') })
+      .set({ items: await encodeRequest({ ...request, routeOf: [null] }, db().engine === 'pglite') })
       .where('seq', '=', bad?.seq as string)
       .execute();
 
@@ -185,6 +185,28 @@ describeEachEngine('the alert inbox', ({ db }) => {
         ? { attstorage: 'e', attcompression: '' }
         : { attstorage: 'x', attcompression: 'l' },
     );
+  });
+
+  it('takes other work in between while it applies a long backlog (on the embedded database, too)', async () => {
+    const idle = await idleServer();
+    for (let i = 0; i < 120; i++) expect((await post(idle, `b-${i}`)).statusCode).toBe(200);
+    const waitingNow = async () =>
+      Number(
+        (
+          await sql<{ n: string }>`select count(*) as n from alert_inbox where failed_at is null`.execute(
+            kysely(),
+          )
+        ).rows[0]?.n,
+      );
+    // The server applies them from its start, a few requests a pass. A timer's turn comes between
+    // passes, not only once the inbox is empty: meanwhile the server answers requests.
+    const other = await anotherServer();
+    const midway = await new Promise<number>((resolve) =>
+      setTimeout(() => void waitingNow().then(resolve), 0),
+    );
+    expect(midway).toBeGreaterThan(0);
+    expect((await alertWithLabels(other, org.tokens.viewer, { instance: 'b-119' })).status).toBe('triggered');
+    expect(await waitingNow()).toBe(0);
   });
 
   it('lists an alert right after its sender was answered, on this server or another', async () => {
