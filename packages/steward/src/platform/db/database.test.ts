@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { describeEachEngine, testEngines } from '../../server/test-engines.ts';
@@ -19,6 +20,29 @@ describeEachEngine('database', ({ db }) => {
     await db().notify('steward_test_channel', 'after');
     await new Promise((r) => setTimeout(r, 100));
     expect(received).toEqual(['hello']);
+  });
+
+  it('writes and reads bytea byte for byte, whatever the bytes and wherever they sit in memory', async () => {
+    const kysely = db().kysely();
+    const every = Uint8Array.from({ length: 256 }, (_, i) => i);
+    const large = randomBytes(1 << 20);
+    // A view into a larger buffer (as Node's pooled Buffers are): only its own bytes are written.
+    const view = Buffer.from([9, 9, 0xde, 0xad, 0xbe, 0xef, 9]).subarray(2, 6);
+    for (const [name, bytes, hex] of [
+      ['empty', new Uint8Array(0), ''],
+      ['every byte value', every, Buffer.from(every).toString('hex')],
+      ['a megabyte', large, large.toString('hex')],
+      ['a view', view, 'deadbeef'],
+    ] as const) {
+      // Each direction checked against the database's own hex, not only against the other.
+      const { rows } = await sql<{ stored: string; back: Uint8Array }>`
+        select encode(${bytes}::bytea, 'hex') as stored, ${bytes}::bytea as back`.execute(kysely);
+      expect(rows[0]?.stored, name).toBe(hex);
+      expect(rows[0]?.back, name).toBeInstanceOf(Uint8Array);
+      expect(Buffer.from(rows[0]?.back as Uint8Array).toString('hex'), name).toBe(hex);
+    }
+    const { rows } = await sql<{ b: Uint8Array }>`select decode('00ff10', 'hex') as b`.execute(kysely);
+    expect([...(rows[0]?.b ?? [])]).toEqual([0, 255, 16]);
   });
 
   it('answers ping', async () => {
