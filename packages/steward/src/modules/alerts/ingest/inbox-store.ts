@@ -1,6 +1,5 @@
 // The alert inbox's SQL: one row per accepted request (migration 0025), read back in arrival order.
-import { promisify } from 'node:util';
-import { deflateRaw, inflateRawSync } from 'node:zlib';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Route } from '../route-alert.ts';
 import type { AlertTables, Urgency } from '../tables.ts';
@@ -40,22 +39,20 @@ export interface AcceptedRequest {
 /**
  * An inbox row's bytes: the accepted request's JSON, a newline, and the body as received. Writing a
  * row is the one database write a sender waits for, and its cost grows with its bytes. On the
- * embedded database, which does that work on this thread, deflating them first (on libuv's threads,
- * beside it) costs far less than it saves; PostgreSQL does it on its own cores, so there the text goes as it is, marked by a first
+ * embedded database, which does that work on this thread, deflating them first costs far less than
+ * it saves; PostgreSQL does it on its own cores, so there the text goes as it is, marked by a first
  * byte of 0xFF: a deflate stream starts with a block header, and no header has both type bits set
  * (the reserved type).
  */
-export async function encodeRequest(request: AcceptedRequest, deflate: boolean): Promise<Buffer> {
+export function encodeRequest(request: AcceptedRequest, deflate: boolean): Buffer {
   const { body, ...rest } = request;
   const text = `${JSON.stringify(rest)}\n${body}`;
-  if (deflate) return deflating(text, { level: 1 });
+  if (deflate) return deflateRawSync(text, { level: 1 });
   const bytes = Buffer.allocUnsafe(1 + Buffer.byteLength(text));
   bytes[0] = plainText;
   bytes.write(text, 1);
   return bytes;
 }
-
-const deflating = promisify(deflateRaw);
 
 /** Marks a row that is not deflated; see encodeRequest. */
 const plainText = 0xff;

@@ -7,10 +7,7 @@ import type { Kysely } from 'kysely';
 import type { AlertTables } from '../tables.ts';
 import { type AcceptedRequest, encodeRequest, type InboxWrite, insertInboxRows } from './inbox-store.ts';
 
-interface Waiting {
-  integrationId: string;
-  /** Being encoded (deflated off this thread), in arrival order all the same. */
-  bytes: Promise<Buffer>;
+interface Waiting extends InboxWrite {
   written(live: boolean): void;
   failed(error: unknown): void;
 }
@@ -33,8 +30,6 @@ export class InboxWriter {
   /** True once the row is committed; false, writing nothing, when the integration was deleted meanwhile. */
   write(integrationId: string, request: AcceptedRequest): Promise<boolean> {
     const bytes = encodeRequest(request, this.deflate);
-    // Failing, it fails the batch it is in.
-    bytes.catch(() => undefined);
     return new Promise((written, failed) => {
       this.waiting.push({ integrationId, bytes, written, failed });
       if (!this.writing) void this.writeAll();
@@ -47,10 +42,7 @@ export class InboxWriter {
       while (this.waiting.length > 0) {
         const batch = this.waiting.splice(0, maxPerStatement);
         try {
-          const rows: InboxWrite[] = await Promise.all(
-            batch.map(async ({ integrationId, bytes }) => ({ integrationId, bytes: await bytes })),
-          );
-          const live = await insertInboxRows(this.db, rows);
+          const live = await insertInboxRows(this.db, batch);
           for (const one of batch) one.written(live.has(one.integrationId));
         } catch (error) {
           for (const one of batch) one.failed(error);
