@@ -117,6 +117,31 @@ describeEachEngine('alert ingestion refusals', ({ db }) => {
     expect(await stored()).toBe(2); // the two taken above, now resolved
   });
 
+  it('answers 400 naming a label or annotation that is not a string, or a label set that is empty', async () => {
+    const before = await stored();
+    const auth = { authorization: `Bearer ${am}` };
+    const fields = async (body: unknown) => {
+      const response = await post('/api/v2/alerts', body, auth);
+      expect(response.statusCode).toBe(400);
+      return response.json().errors.map((e: { field: string }) => e.field);
+    };
+    expect(await fields([{ labels: { alertname: 'X', replicas: 3 } }])).toEqual(['body.0.labels.replicas']);
+    expect(
+      await fields([
+        { labels: { alertname: 'X' } },
+        { labels: { alertname: 'Y' }, annotations: { runbook: null } },
+      ]),
+    ).toEqual(['body.1.annotations.runbook']);
+    expect(await fields([{ labels: ['alertname'] }])).toEqual(['body.0.labels']);
+    expect(await fields([{ labels: {} }])).toEqual(['body.0.labels']);
+    const webhookBody = webhook();
+    webhookBody.alerts[0].labels.severity = 2;
+    const response = await post(`/api/v1/integrations/alertmanager/${am}`, webhookBody);
+    expect(response.statusCode).toBe(400);
+    expect(response.json().errors[0].field).toBe('body.alerts.0.labels.severity');
+    expect(await stored()).toBe(before);
+  });
+
   it('answers 404 to an unknown key and to a key of the other type, storing nothing', async () => {
     const before = await stored();
     expect((await post('/api/v1/integrations/alertmanager/not-a-key', webhook())).statusCode).toBe(404);
