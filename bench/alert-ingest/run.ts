@@ -10,7 +10,7 @@
 // answers once a request is durable and routed (its inbox row committed) and makes alerts of it just
 // after: its API must then list every alert it accepted, and the bench prints how long after the last
 // answer that was (the rest of the work, done behind the answers).
-// Run: `npm run bench -- alert-ingest` (or `node bench/alert-ingest/run.ts [--batched 20000]
+// Run: `npm run bench -- alert-ingest` (or `node bench/alert-ingest/run.ts [--batched 80000]
 // [--single 2000] [--seconds 20] [--rounds 3] [--engine both|pglite|postgres|none] [--database-url URL]`).
 import { parseArgs } from 'node:util';
 import { testDatabaseUrl } from '../../packages/steward/src/platform/config.ts';
@@ -21,7 +21,7 @@ import { type IngestTarget, type Sent, type StreamShape, send } from './stream.t
 const { values: flags } = parseArgs({
   options: {
     /** Alerts in each stream sent in batches of 100, and in batches of 1. */
-    batched: { type: 'string', default: '20000' },
+    batched: { type: 'string', default: '80000' },
     single: { type: 'string', default: '2000' },
     /** Each measured stream stops taking new batches after this long (a slow receiver gets part). */
     seconds: { type: 'string', default: '20' },
