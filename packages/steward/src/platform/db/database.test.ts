@@ -45,6 +45,24 @@ describeEachEngine('database', ({ db }) => {
     expect([...(rows[0]?.b ?? [])]).toEqual([0, 255, 16]);
   });
 
+  it('lets a timer run between transactions run back to back (PGlite works on this thread)', async () => {
+    let fired = false;
+    setTimeout(() => {
+      fired = true;
+    }, 0);
+    let firedAfter: number | undefined;
+    for (let n = 0; n < 50 && firedAfter === undefined; n++) {
+      await db()
+        .kysely()
+        .transaction()
+        .execute((trx) => sql`select 1`.execute(trx));
+      if (fired) firedAfter = n + 1;
+    }
+    // Not only once the whole run is over: a request waiting meanwhile would wait as long.
+    expect(firedAfter).toBeDefined();
+    expect(firedAfter).toBeLessThan(50);
+  });
+
   it('answers ping', async () => {
     expect(await db().ping()).toBe(true);
   });

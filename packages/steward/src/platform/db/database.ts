@@ -73,6 +73,27 @@ const byteaAsHex = {
   },
 };
 
+/**
+ * PGlite as Kysely uses it, with a turn of the event loop before each transaction. PGlite works on this
+ * thread and answers through promises alone: work that runs one transaction after another (applying
+ * accepted alerts, a job runner's backlog) would otherwise keep requests, timers and sockets waiting
+ * until it ran out.
+ */
+function yieldingBeforeTransactions(pglite: PGlite): PGlite {
+  return new Proxy(pglite, {
+    get(target, property) {
+      if (property === 'transaction') {
+        return async (callback: Parameters<PGlite['transaction']>[0]) => {
+          await new Promise((resolve) => setImmediate(resolve));
+          return target.transaction(callback);
+        };
+      }
+      const value = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
 async function openPglite(dataDir: string | undefined): Promise<Database> {
   let releaseLock = async () => {};
   let pglite: PGlite;
@@ -90,7 +111,9 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
   } else {
     pglite = await PGlite.create(byteaAsHex);
   }
-  const kysely = new Kysely<unknown>({ dialect: new PGliteDialect({ pglite }) });
+  const kysely = new Kysely<unknown>({
+    dialect: new PGliteDialect({ pglite: yieldingBeforeTransactions(pglite) }),
+  });
   const bus = new EventEmitter();
   bus.setMaxListeners(0);
   return {

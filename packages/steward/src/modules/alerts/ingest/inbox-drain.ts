@@ -141,11 +141,6 @@ export class InboxDrain {
         if (now - this.lastActivity < this.options.quietMs) {
           const share = this.options.shareInBurst;
           await sleep((took * (1 - share)) / share);
-        } else {
-          // On the embedded database a pass is promise work only: without a turn of the event loop
-          // between passes, nothing else (a request arriving, one half-written) would run until the
-          // inbox is empty.
-          await new Promise((r) => setImmediate(r));
         }
       }
     } finally {
