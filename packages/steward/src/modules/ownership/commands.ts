@@ -1,12 +1,13 @@
 // `steward codeowners match`: who owns each path according to a CODEOWNERS file, offline.
 import { readFile } from 'node:fs/promises';
-import { type Command, Option } from 'commander';
+import { type Command, InvalidArgumentError, Option } from 'commander';
 import { examples, formatOption, usageError } from '../../platform/cli/program.ts';
-import { compileCodeowners } from './codeowners/match.ts';
 import type { CodeownersFlavor } from './codeowners/model.ts';
 import { printMatches } from './print-matches.ts';
 
-type MatchFlags = { file: string; flavor: CodeownersFlavor; format: 'json' | 'jsonl' };
+const maxThreads = 64;
+
+type MatchFlags = { file: string; flavor: CodeownersFlavor; format: 'json' | 'jsonl'; threads?: number };
 
 export function registerOwnershipCommands(program: Command): void {
   const codeowners = program.command('codeowners').description('Read CODEOWNERS files (GitHub and GitLab).');
@@ -21,6 +22,12 @@ export function registerOwnershipCommands(program: Command): void {
       new Option('--flavor <flavor>', 'whose rules to apply').choices(['github', 'gitlab']).default('github'),
     )
     .addOption(formatOption(['json', 'jsonl'], 'json'))
+    .addOption(
+      new Option(
+        '--threads <n>',
+        'threads a long stdin may use, this one included (default: the idle cores, up to 4)',
+      ).argParser(threadCount),
+    )
     .addHelpText(
       'after',
       examples(
@@ -31,12 +38,27 @@ export function registerOwnershipCommands(program: Command): void {
     )
     .action(async (paths: string[], flags: MatchFlags) => {
       const text = await readCodeowners(flags.file);
-      const matcher = compileCodeowners(text, flags.flavor);
-      for (const problem of matcher.problems) {
-        process.stderr.write(`${flags.file}:${problem.line}: ${problem.message}\n`);
-      }
-      await printMatches(paths, { matcher, text, format: flags.format });
+      await printMatches(paths, {
+        text,
+        flavor: flags.flavor,
+        format: flags.format,
+        ...(flags.threads === undefined ? {} : { threads: flags.threads }),
+        problems: (problems) => {
+          for (const problem of problems)
+            process.stderr.write(`${flags.file}:${problem.line}: ${problem.message}\n`);
+        },
+      });
     });
+}
+
+function threadCount(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > maxThreads) {
+    throw new InvalidArgumentError(
+      `It must be a whole number from 1 to ${maxThreads} (1: no worker threads).`,
+    );
+  }
+  return n;
 }
 
 async function readCodeowners(file: string): Promise<string> {

@@ -1,5 +1,6 @@
 // Worker threads for long lists of paths: each compiles the CODEOWNERS once and answers whole-line chunks
 // of stdin it is sent; answers come back as bytes, and the caller prints them in the order it asked.
+import { getCompileCacheDir } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type { MatchFormat } from './answer-lines.ts';
 import type { CodeownersFlavor } from './codeowners/model.ts';
@@ -25,16 +26,35 @@ interface Waiting {
   reject(error: Error): void;
 }
 
+/**
+ * `count` worker threads, started when `start` is first called (never, for a short stdin). Each
+ * compiles the CODEOWNERS again; they reuse the command's compile cache, so their own code loads as
+ * quickly as the command's did.
+ */
 export class MatchWorkers {
-  private readonly workers: Worker[];
+  readonly count: number;
+  private readonly data: MatchWorkerData;
+  private workers: Worker[] = [];
   private readonly waiting = new Map<number, Waiting>();
   private nextId = 0;
   private closing = false;
 
   constructor(count: number, data: MatchWorkerData) {
+    this.count = Math.max(0, count);
+    this.data = data;
+  }
+
+  get started(): boolean {
+    return this.workers.length > 0;
+  }
+
+  start(): void {
+    if (this.started || this.closing) return;
     const entry = new URL('./match-worker.ts', import.meta.url);
-    this.workers = Array.from({ length: count }, () => {
-      const worker = new Worker(entry, { workerData: data });
+    const cacheDir = getCompileCacheDir();
+    const env = cacheDir === undefined ? process.env : { ...process.env, NODE_COMPILE_CACHE: cacheDir };
+    this.workers = Array.from({ length: this.count }, () => {
+      const worker = new Worker(entry, { workerData: this.data, env });
       worker.on('message', ({ id, output }: MatchWorkerReply) => {
         this.waiting.get(id)?.resolve(output);
         this.waiting.delete(id);

@@ -3,10 +3,11 @@
 import { type GitlabEntry, type GitlabSection, isOptionalSection, parseGitlabCodeowners } from './gitlab.ts';
 import { unique } from './line-syntax.ts';
 import {
-  answerTail,
+  type AnswerTail,
   type CodeownersFlavor,
   type CodeownersMatcher,
   type CodeownersProblem,
+  makeAnswerTail,
   type PathOwnership,
   pathSegments,
   type SectionOwnership,
@@ -18,15 +19,15 @@ export function compileCodeowners(text: string, flavor: CodeownersFlavor = 'gith
   return flavor === 'gitlab' ? new GitlabMatcher(text) : new GithubMatcher(text);
 }
 
-const unmatchedTail = answerTail({ owners: [], line: null, pattern: null });
-const unmatchedGitlabTail = answerTail({ owners: [], line: null, pattern: null, sections: [] });
+const unmatchedTail = makeAnswerTail({ owners: [], line: null, pattern: null });
+const unmatchedGitlabTail = makeAnswerTail({ owners: [], line: null, pattern: null, sections: [] });
 
 class GithubMatcher implements CodeownersMatcher {
   readonly flavor = 'github';
   readonly problems: CodeownersProblem[];
   private readonly index: RuleIndex<CodeownersRule>;
   /** Each line's answer after the path, made the first time the line decides a path. */
-  private readonly tails = new Map<CodeownersRule, string>();
+  private readonly tails = new Map<CodeownersRule, AnswerTail>();
 
   constructor(text: string) {
     const { rules, problems } = parseGithubCodeowners(text);
@@ -40,15 +41,15 @@ class GithubMatcher implements CodeownersMatcher {
     return { path, owners: rule.owners, line: rule.line, pattern: rule.pattern };
   }
 
-  answerJson(path: string): string {
+  answerTail(path: string): AnswerTail {
     const rule = this.index.lastMatch(pathSegments(path));
-    if (rule === undefined) return `{"path":${JSON.stringify(path)}${unmatchedTail}`;
+    if (rule === undefined) return unmatchedTail;
     let tail = this.tails.get(rule);
     if (tail === undefined) {
-      tail = answerTail({ owners: rule.owners, line: rule.line, pattern: rule.pattern });
+      tail = makeAnswerTail({ owners: rule.owners, line: rule.line, pattern: rule.pattern });
       this.tails.set(rule, tail);
     }
-    return `{"path":${JSON.stringify(path)}${tail}`;
+    return tail;
   }
 }
 
@@ -71,7 +72,7 @@ class GitlabMatcher implements CodeownersMatcher {
   readonly flavor = 'gitlab';
   readonly problems: CodeownersProblem[];
   private readonly sections: CompiledSection[];
-  private readonly tails = new Map<string, string>();
+  private readonly tails = new Map<string, AnswerTail>();
 
   constructor(text: string) {
     const { sections, problems } = parseGitlabCodeowners(text);
@@ -83,18 +84,18 @@ class GitlabMatcher implements CodeownersMatcher {
     return { path, ...this.answerFor(this.decidingLines(pathSegments(path))) };
   }
 
-  answerJson(path: string): string {
+  answerTail(path: string): AnswerTail {
     const deciding = this.decidingLines(pathSegments(path));
-    if (deciding.length === 0) return `{"path":${JSON.stringify(path)}${unmatchedGitlabTail}`;
+    if (deciding.length === 0) return unmatchedGitlabTail;
     // The same entries always give the same answer: an entry's line names it and its section.
     const key = deciding.map(({ entry }) => entry.line).join(',');
     let tail = this.tails.get(key);
     if (tail === undefined) {
-      tail = answerTail(this.answerFor(deciding));
+      tail = makeAnswerTail(this.answerFor(deciding));
       if (this.tails.size >= maxCachedTails) this.tails.clear();
       this.tails.set(key, tail);
     }
-    return `{"path":${JSON.stringify(path)}${tail}`;
+    return tail;
   }
 
   /** Each section's last matching entry, in section order; a section excluding the path has none. */

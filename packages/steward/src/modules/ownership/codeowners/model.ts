@@ -37,15 +37,27 @@ export interface CodeownersMatcher {
   readonly problems: CodeownersProblem[];
   match(path: string): PathOwnership;
   /**
-   * `JSON.stringify(match(path))`, byte for byte, made cheaply: everything after the path is written
-   * once per deciding line (or set of section lines) and reused for every path it decides.
+   * What `JSON.stringify(match(path))` writes after the path, made cheaply: made once per deciding line
+   * (or set of section lines) and the same object for every path it decides.
    */
-  answerJson(path: string): string;
+  answerTail(path: string): AnswerTail;
 }
 
-/** What `JSON.stringify` writes after the path for this answer: `,"owners":[…],"line":…}`. */
-export function answerTail(answer: Omit<PathOwnership, 'path'>): string {
-  return JSON.stringify({ path: '', ...answer }).slice(pathlessPrefix.length);
+/** `,"owners":[…],"line":…,"pattern":…}`, as text and as UTF-8 bytes (shared: never written to). */
+export interface AnswerTail {
+  readonly text: string;
+  readonly bytes: Uint8Array;
+}
+
+/** `JSON.stringify(matcher.match(path))`, byte for byte. */
+export function answerJson(matcher: CodeownersMatcher, path: string): string {
+  return `{"path":${JSON.stringify(path)}${matcher.answerTail(path).text}`;
+}
+
+/** The tail `JSON.stringify` writes after the path for this answer. */
+export function makeAnswerTail(answer: Omit<PathOwnership, 'path'>): AnswerTail {
+  const text = JSON.stringify({ path: '', ...answer }).slice(pathlessPrefix.length);
+  return { text, bytes: Buffer.from(text, 'utf8') };
 }
 
 const pathlessPrefix = '{"path":""';

@@ -88,8 +88,20 @@ const words = [
   '.',
 ];
 
+/** The words JSON writes as they are: printable ASCII without `"` or `\`. */
+const plainWords = words.filter((word) => /^[\x20\x21\x23-\x5b\x5d-\x7e]+$/.test(word));
+
 /** `count` paths over the words above, some written with `./`, a leading or doubled `/`, or a trailing one. */
 export function oddPaths(count: number, seed = 7): string[] {
+  return pathsOver(words, count, seed);
+}
+
+/** As `oddPaths`, over the words JSON need not escape (spaces, `#`, `./` and `//` still among them). */
+export function plainPaths(count: number, seed = 7): string[] {
+  return pathsOver(plainWords, count, seed);
+}
+
+function pathsOver(words: string[], count: number, seed: number): string[] {
   const next = seededRandom(seed);
   const pick = () => words[Math.floor(next() * words.length)] as string;
   return Array.from({ length: count }, () => {
