@@ -27,33 +27,34 @@ interface Waiting {
 }
 
 /**
- * `count` worker threads, started when `start` is first called (never, for a short stdin). Each
- * compiles the CODEOWNERS again; they reuse the command's compile cache, so their own code loads as
- * quickly as the command's did.
+ * Worker threads, none until `start` (never, for a short stdin). Each compiles the CODEOWNERS again;
+ * they reuse the command's compile cache, so their own code loads as quickly as the command's did.
  */
 export class MatchWorkers {
-  readonly count: number;
   private readonly data: MatchWorkerData;
   private workers: Worker[] = [];
   private readonly waiting = new Map<number, Waiting>();
   private nextId = 0;
   private closing = false;
 
-  constructor(count: number, data: MatchWorkerData) {
-    this.count = Math.max(0, count);
+  constructor(data: MatchWorkerData) {
     this.data = data;
+  }
+
+  get count(): number {
+    return this.workers.length;
   }
 
   get started(): boolean {
     return this.workers.length > 0;
   }
 
-  start(): void {
+  start(count: number): void {
     if (this.started || this.closing) return;
     const entry = new URL('./match-worker.ts', import.meta.url);
     const cacheDir = getCompileCacheDir();
     const env = cacheDir === undefined ? process.env : { ...process.env, NODE_COMPILE_CACHE: cacheDir };
-    this.workers = Array.from({ length: this.count }, () => {
+    this.workers = Array.from({ length: count }, () => {
       const worker = new Worker(entry, { workerData: this.data, env });
       worker.on('message', ({ id, output }: MatchWorkerReply) => {
         this.waiting.get(id)?.resolve(output);

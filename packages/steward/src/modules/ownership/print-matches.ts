@@ -30,11 +30,10 @@ const workerBacklog = 2;
 
 export async function printMatches(args: string[], run: MatchRun): Promise<void> {
   const { format } = run;
-  const threads = args.includes('-') ? (run.threads ?? idleCores()) : 1;
-  const workers = new MatchWorkers(threads - 1, { text: run.text, flavor: run.flavor, format });
+  const workers = new MatchWorkers({ text: run.text, flavor: run.flavor, format });
   // A long stdin known before it is read (a file, not a pipe): the worker threads start now and compile
   // the CODEOWNERS while this thread does. A pipe's length shows only as it is read.
-  if (run.stdin === undefined && stdinFileSize() >= chunkSize) workers.start();
+  if (args.includes('-') && run.stdin === undefined && stdinFileSize() >= chunkSize) shareOut(run, workers);
   try {
     const matcher = compileCodeowners(run.text, run.flavor);
     run.problems?.(matcher.problems);
@@ -77,7 +76,7 @@ async function answerStdin(
     if (closed()) return;
     // Only a long stdin is worth starting threads for: a short one is over before they are ready. A
     // chunk ends at a line end, so a full one can be a line short of chunkSize.
-    if (bytes.length >= chunkSize / 2) workers.start();
+    if (bytes.length >= chunkSize / 2) shareOut(run, workers);
     if (workers.started && workers.backlog < workerBacklog) {
       const answer = workers.answer(bytes);
       answer.catch(() => {}); // a failed worker is reported where its answer is awaited, once
@@ -88,6 +87,16 @@ async function answerStdin(
       await emit(await (answered.shift() as Promise<string | Uint8Array>));
   }
   for (const answer of answered) if (!closed()) await emit(await answer);
+}
+
+/**
+ * Starts the worker threads if the run may use more than this one: as many as asked, or as cores are
+ * idle. Until they start, every chunk asks again, so a machine busy for a moment gets them a chunk later.
+ */
+function shareOut(run: MatchRun, workers: MatchWorkers): void {
+  if (workers.started) return;
+  const threads = run.threads ?? idleCores();
+  if (threads > 1) workers.start(threads - 1);
 }
 
 /** The size of stdin when it is a regular file; 0 for a pipe, a terminal or none. */
