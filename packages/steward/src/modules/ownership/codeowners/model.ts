@@ -64,10 +64,18 @@ const pathlessPrefix = '{"path":""';
 
 /** `./src/a.ts`, `/src/a.ts` and `src//a.ts` all name `src/a.ts`; returns its segments. */
 export function pathSegments(path: string): string[] {
-  const segments = path.split('/');
-  // Most paths need no normalising: looking at the few segments is cheaper than filtering them.
-  for (const segment of segments) {
-    if (segment === '' || segment === '.') return segments.filter((s) => s !== '' && s !== '.');
+  // A loop over indexOf makes the segments faster than split('/'), and skips empty and `.` ones as it goes.
+  const segments: string[] = [];
+  let start = 0;
+  for (;;) {
+    const end = path.indexOf('/', start);
+    const stop = end < 0 ? path.length : end;
+    if (stop > start && !(stop === start + 1 && path.charCodeAt(start) === dot)) {
+      segments.push(path.slice(start, stop));
+    }
+    if (end < 0) return segments;
+    start = end + 1;
   }
-  return segments;
 }
+
+const dot = 0x2e;
