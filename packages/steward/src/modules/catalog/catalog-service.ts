@@ -14,7 +14,7 @@ import { ingestServerPath } from './source-operations.ts';
 import type { SourceContext } from './source-work.ts';
 import { adoptUploadsOnDisk } from './sources/uploads-on-disk.ts';
 import { listCodeownersFiles } from './store/codeowners-store.ts';
-import { loadAllEntities } from './store/entity-export.ts';
+import { type EntityView, loadAllEntities } from './store/entity-export.ts';
 import { refsOfKinds } from './store/entity-reads.ts';
 import { findRejections, type Rejection, type RejectionQuery } from './store/rejections.ts';
 import { listSourceRepositories } from './store/source-store.ts';
@@ -64,14 +64,14 @@ export interface CatalogService {
   rejectedEntities(wanted: RejectionQuery): Promise<Rejection[]>;
   /** Which repository each source read from files is, and where its root sits in it. */
   sourceRepositories(): Promise<{ sourceId: string; repository: string; path: string }[]>;
-  /** Every entity, owners and relations included, for indexes kept in memory (ownership). */
-  loadEntities(): Promise<CatalogEntity[]>;
+  /** Every entity, owners and relations included (or as the view says), for indexes kept in memory (ownership). */
+  loadEntities(view?: EntityView): Promise<CatalogEntity[]>;
   /** One entity as GET /api/v1/entities/{kind}/{namespace}/{name} answers it; the ref in any case. */
   getEntity(ref: string): Promise<EntityDetail>;
   /** A page of entities with facets, as GET /api/v1/entities answers it. */
   listEntities(query: EntityListQuery): Promise<EntityList>;
   /** These entities as loadEntities gives them (refs in any case); refs the catalog does not have are left out. */
-  loadEntitiesByRef(refs: readonly string[]): Promise<CatalogEntity[]>;
+  loadEntitiesByRef(refs: readonly string[], view?: EntityView): Promise<CatalogEntity[]>;
   /** Every entity of these kinds (lower case, e.g. `schedule`), as loadEntities gives them: small views (on-call). */
   entitiesOfKinds(kinds: readonly string[]): Promise<CatalogEntity[]>;
   /** Groups and Users, read and written for identity (teams and people are these entities). */
@@ -104,14 +104,15 @@ export function createCatalog(deps: CatalogDeps): CatalogService {
     codeownersFiles: (sourceId) => listCodeownersFiles(db, sourceId),
     sourceRepositories: () => listSourceRepositories(db),
     rejectedEntities: (wanted) => findRejections(db, wanted),
-    loadEntities: () => loadAllEntities(db),
+    loadEntities: (view) => loadAllEntities(db, undefined, view),
     // Refs compare ignoring case, as in Backstage: the store keeps them in lower case.
     getEntity: (ref) => getEntityDetail(db, ref.toLowerCase()),
     listEntities: (query) => listEntities(db, query),
-    loadEntitiesByRef: (refs) =>
+    loadEntitiesByRef: (refs, view) =>
       loadAllEntities(
         db,
         refs.map((ref) => ref.toLowerCase()),
+        view,
       ),
     entitiesOfKinds: async (kinds) => loadAllEntities(db, await refsOfKinds(db, kinds)),
     people: peopleEntities(db, () => deps.catalogOptions),

@@ -65,3 +65,4 @@ export * as catalogEvents from './events.ts';
 export type { IngestProgress, IngestSummary } from './ingest/ingest-source.ts';
 export type { IngestSummaryView } from './schemas.ts';
 export { type LoadedCatalog, type LoadOptions, type LoadProgress, loadCatalog } from './sources/load.ts';
+export type { EntityView } from './store/entity-export.ts';

@@ -4,6 +4,7 @@ import type { PlatformServices, RunningModule } from '../../platform/module.ts';
 import type { Catalog } from '../catalog/index.ts';
 import { followCatalog } from './follow-catalog.ts';
 import { createOwnershipService, type OwnershipService } from './ownership-service.ts';
+import { ownershipView } from './who-owns/entity-fields.ts';
 import { whoOwnsRoutes } from './who-owns-routes.ts';
 
 export interface OwnershipNeeds {
@@ -19,8 +20,8 @@ export function ownershipModuleOf(
   { catalog }: OwnershipNeeds,
 ): Promise<RunningModule<OwnershipService>> {
   const ownership = createOwnershipService({
-    loadEntities: () => catalog.loadEntities(),
-    loadEntitiesByRef: (refs) => catalog.loadEntitiesByRef(refs),
+    loadEntities: () => catalog.loadEntities(ownershipView),
+    loadEntitiesByRef: (refs) => catalog.loadEntitiesByRef(refs, ownershipView),
     loadCodeowners: async () =>
       (await catalog.codeownersFiles()).map((f) => ({
         repository: f.repository,

@@ -1,30 +1,52 @@
 // Every stored entity as the engine's CatalogEntity (owners and relations included), for modules
 // that index the whole catalog in memory (ownership). Owners keep where they are written; relations
 // carry the entity's own position (the store does not keep where each was written). Given refs, just
-// those entities (what an index kept up to date from events reloads).
+// those entities (what an index kept up to date from events reloads). A view may name the metadata and
+// spec fields it reads and leave relations out: an index of a million entities holds only those.
+// Strings many entities repeat (files, kinds, roles, repositories) are one string each in a load.
 
+import { sql } from 'kysely';
 import type { CatalogEntity, SourcePosition } from '../engine/model.ts';
 import type { EntityBody } from './entity-record.ts';
 import { inverseOf } from './relation-types.ts';
 import type { CatalogDb } from './tables.ts';
 
-export async function loadAllEntities(db: CatalogDb, only?: readonly string[]): Promise<CatalogEntity[]> {
+/** What of each entity a load gives: by default everything. */
+export interface EntityView {
+  /** The metadata fields given (absent or null ones left out); default: all. */
+  metadata?: readonly string[];
+  /** The spec fields given, likewise. */
+  spec?: readonly string[];
+  /** Relations (declared and inverse); default: true. */
+  relations?: boolean;
+}
+
+export async function loadAllEntities(
+  db: CatalogDb,
+  only?: readonly string[],
+  view: EntityView = {},
+): Promise<CatalogEntity[]> {
   if (only?.length === 0) return [];
   const refs = only ? [...new Set(only)] : undefined;
+  const fields = [
+    ...(view.metadata ?? []).map((name) => ({ part: 'metadata' as const, name })),
+    ...(view.spec ?? []).map((name) => ({ part: 'spec' as const, name })),
+  ];
   let rows = db
     .selectFrom('catalog_entities as e')
     .innerJoin('catalog_sources as s', 's.id', 'e.source_id')
+    .select(['e.ref', 'e.namespace', 'e.name', 'e.file', 'e.line', 's.kind', 's.name as sourceName'])
+    .select(['s.repository', 's.repository_path'])
     .select([
-      'e.ref',
-      'e.namespace',
-      'e.name',
-      'e.file',
-      'e.line',
-      'e.body',
-      's.kind',
-      's.name as sourceName',
-    ])
-    .select(['s.repository', 's.repository_path']);
+      sql<string>`e.body->>'apiVersion'`.as('apiVersion'),
+      sql<string>`e.body->>'kind'`.as('entityKind'),
+      // The whole document when the view names no fields of a part; else each field named.
+      sql<EntityBody['metadata'] | null>`${view.metadata ? sql`null` : sql`e.body->'metadata'`}`.as(
+        'metadata',
+      ),
+      sql<EntityBody['spec'] | null>`${view.spec ? sql`null` : sql`e.body->'spec'`}`.as('spec'),
+      ...fields.map(({ part, name }, i) => sql<unknown>`e.body->${sql.lit(part)}->${name}::text`.as(`f${i}`)),
+    ]);
   let owners = db.selectFrom('catalog_owners').select(['entity_ref', 'owner_ref', 'role', 'line', 'column']);
   let relations = db
     .selectFrom('catalog_relations as r')
@@ -40,24 +62,30 @@ export async function loadAllEntities(db: CatalogDb, only?: readonly string[]): 
   const [entityRows, ownerRows, relationRows] = await Promise.all([
     rows.orderBy('e.ref').execute(),
     owners.execute(),
-    relations.execute(),
+    view.relations === false ? [] : relations.execute(),
   ]);
+  const shared = sharedStrings();
   const entities = new Map<string, CatalogEntity>();
   for (const row of entityRows) {
-    const body = row.body as EntityBody;
-    const source = { file: row.file ?? 'api', line: row.line ?? 1, column: 1, document: 0 };
+    const source = { file: shared(row.file ?? 'api'), line: row.line ?? 1, column: 1, document: 0 };
+    const metadata = row.metadata ?? {};
+    const spec = row.spec ?? {};
+    fields.forEach(({ part, name }, i) => {
+      const value = (row as Record<string, unknown>)[`f${i}`];
+      if (value !== null && value !== undefined) (part === 'metadata' ? metadata : spec)[name] = value;
+    });
     entities.set(row.ref, {
       ref: row.ref,
-      apiVersion: body.apiVersion,
-      kind: body.kind,
-      namespace: row.namespace,
+      apiVersion: shared(row.apiVersion),
+      kind: shared(row.entityKind),
+      namespace: shared(row.namespace),
       name: row.name,
-      metadata: body.metadata,
-      spec: body.spec,
+      metadata,
+      spec,
       owners: [],
       relations: [],
       source,
-      ...repositoryPlace(row),
+      ...repositoryPlace(row, shared),
     });
   }
   const at = (entity: CatalogEntity): SourcePosition => ({
@@ -72,13 +100,13 @@ export async function loadAllEntities(db: CatalogDb, only?: readonly string[]): 
       owner.line === null
         ? at(entity)
         : { file: entity.source.file, line: owner.line, column: owner.column ?? 1 };
-    entity.owners.push({ ref: owner.owner_ref, role: owner.role, position });
+    entity.owners.push({ ref: shared(owner.owner_ref), role: shared(owner.role), position });
   }
   for (const relation of relationRows) {
     const source = entities.get(relation.source_ref);
     if (source) {
       source.relations.push({
-        type: relation.type,
+        type: shared(relation.type),
         targetRef: relation.target_ref,
         origin: 'declared',
         position: at(source),
@@ -88,7 +116,7 @@ export async function loadAllEntities(db: CatalogDb, only?: readonly string[]): 
     const inverse = inverseOf(relation.type);
     if (target && inverse) {
       // The position of the entity that declared it, which may not be among those loaded.
-      const position = { file: relation.file ?? 'api', line: relation.line ?? 1, column: 1 };
+      const position = { file: shared(relation.file ?? 'api'), line: relation.line ?? 1, column: 1 };
       target.relations.push({ type: inverse, targetRef: relation.source_ref, origin: 'inverse', position });
     }
   }
@@ -96,14 +124,28 @@ export async function loadAllEntities(db: CatalogDb, only?: readonly string[]): 
 }
 
 /** The repository an entity read from files is in, and its file from the repository's top. */
-function repositoryPlace(row: {
-  kind: string;
-  file: string | null;
-  sourceName: string;
-  repository: string | null;
-  repository_path: string;
-}): Pick<CatalogEntity, 'repository'> {
+function repositoryPlace(
+  row: {
+    kind: string;
+    file: string | null;
+    sourceName: string;
+    repository: string | null;
+    repository_path: string;
+  },
+  shared: (text: string) => string,
+): Pick<CatalogEntity, 'repository'> {
   if (row.kind === 'api' || row.file === null) return {};
   const file = row.repository_path === '' ? row.file : `${row.repository_path}/${row.file}`;
-  return { repository: { name: row.repository ?? row.sourceName, file } };
+  return { repository: { name: shared(row.repository ?? row.sourceName), file: shared(file) } };
+}
+
+/** One string object for each distinct text given: a load's repeated strings held once. */
+function sharedStrings(): (text: string) => string {
+  const known = new Map<string, string>();
+  return (text) => {
+    const found = known.get(text);
+    if (found !== undefined) return found;
+    known.set(text, text);
+    return text;
+  };
 }

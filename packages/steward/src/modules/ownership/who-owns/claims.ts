@@ -151,9 +151,24 @@ const placelessKinds = new Set(['location', 'group', 'user', 'template', 'schedu
 function catalogFileDirectory(entity: CatalogEntity): { repository: string; path: string } | null {
   const place = entity.repository;
   if (!place || placelessKinds.has(entity.kind.toLowerCase())) return null;
+  // A file holds many entities: they share one answer (and its strings, in an index of a million).
+  const key = `${place.name}\n${place.file}`;
+  const known = directories.get(key);
+  if (known !== undefined) return known;
   const slash = place.file.lastIndexOf('/');
   const name = place.file.slice(slash + 1);
-  if (name !== 'catalog-info.yaml' && name !== 'catalog-info.yml') return null;
-  const path = normaliseRepoPath(slash === -1 ? '' : place.file.slice(0, slash));
-  return { repository: repositoryIdentity(place.name), path };
+  const found =
+    name !== 'catalog-info.yaml' && name !== 'catalog-info.yml'
+      ? null
+      : {
+          repository: repositoryIdentity(place.name),
+          path: normaliseRepoPath(slash === -1 ? '' : place.file.slice(0, slash)),
+        };
+  if (directories.size >= maxRememberedFiles) directories.clear();
+  directories.set(key, found);
+  return found;
 }
+
+/** Catalog files' directories worked out, by repository and file; forgotten all at once past the bound. */
+const directories = new Map<string, { repository: string; path: string } | null>();
+const maxRememberedFiles = 100_000;

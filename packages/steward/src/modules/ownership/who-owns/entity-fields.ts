@@ -1,7 +1,18 @@
 // Reading the few entity fields ownership needs from a validated entity's plain metadata and spec,
 // defensively: a store may hand over entities written by an older version.
-import type { CatalogEntity } from '../../catalog/index.ts';
+import type { CatalogEntity, EntityView } from '../../catalog/index.ts';
 import type { Provenance } from '../schemas.ts';
+
+/**
+ * The fields of an entity ownership reads, and all the index loads: a million entities' other fields
+ * and relations would triple the heap a server keeps (and its garbage collector walks). A field read
+ * here must be named here.
+ */
+export const ownershipView: EntityView = {
+  metadata: ['annotations', 'links', 'title'],
+  spec: ['owner', 'selectors', 'repository', 'path', 'profile'],
+  relations: false,
+};
 
 export function annotation(entity: CatalogEntity, key: string): string | undefined {
   const annotations = entity.metadata.annotations;
