@@ -11,7 +11,10 @@ import type { EntityBody } from './entity-record.ts';
 import { inverseOf } from './relation-types.ts';
 import type { CatalogDb } from './tables.ts';
 
-/** What of each entity a load gives: by default everything. */
+/**
+ * What of each entity a load gives: by default everything. Entities alike in a part share it (an empty
+ * metadata or spec, no relations, a file's repository place): they are for reading, never written to.
+ */
 export interface EntityView {
   /** The metadata fields given (absent or null ones left out); default: all. */
   metadata?: readonly string[];
@@ -65,27 +68,34 @@ export async function loadAllEntities(
     view.relations === false ? [] : relations.execute(),
   ]);
   const shared = sharedStrings();
+  const places = new Map<string, CatalogEntity['repository']>();
   const entities = new Map<string, CatalogEntity>();
   for (const row of entityRows) {
     const source = { file: shared(row.file ?? 'api'), line: row.line ?? 1, column: 1, document: 0 };
-    const metadata = row.metadata ?? {};
-    const spec = row.spec ?? {};
+    let metadata = row.metadata ?? undefined;
+    let spec = row.spec ?? undefined;
     fields.forEach(({ part, name }, i) => {
       const value = (row as Record<string, unknown>)[`f${i}`];
-      if (value !== null && value !== undefined) (part === 'metadata' ? metadata : spec)[name] = value;
+      if (value === null || value === undefined) return;
+      const held = typeof value === 'string' ? shared(value) : value;
+      if (part === 'metadata') metadata = { ...metadata, [name]: held };
+      else spec = { ...spec, [name]: held };
     });
+    const place = repositoryPlace(row, shared);
+    const placeKey = place && `${place.name}\n${place.file}`;
+    if (placeKey !== undefined && !places.has(placeKey)) places.set(placeKey, place);
     entities.set(row.ref, {
       ref: row.ref,
       apiVersion: shared(row.apiVersion),
       kind: shared(row.entityKind),
       namespace: shared(row.namespace),
       name: row.name,
-      metadata,
-      spec,
+      metadata: metadata ?? noFields,
+      spec: spec ?? noFields,
       owners: [],
-      relations: [],
+      relations: view.relations === false ? noRelations : [],
       source,
-      ...repositoryPlace(row, shared),
+      ...(placeKey === undefined ? {} : { repository: places.get(placeKey) }),
     });
   }
   const at = (entity: CatalogEntity): SourcePosition => ({
@@ -123,6 +133,10 @@ export async function loadAllEntities(
   return [...entities.values()];
 }
 
+/** A view's empty parts, shared by every entity that has none: never written to. */
+const noFields: Record<string, unknown> = Object.freeze({});
+const noRelations: CatalogEntity['relations'] = Object.freeze([]) as unknown as CatalogEntity['relations'];
+
 /** The repository an entity read from files is in, and its file from the repository's top. */
 function repositoryPlace(
   row: {
@@ -133,10 +147,10 @@ function repositoryPlace(
     repository_path: string;
   },
   shared: (text: string) => string,
-): Pick<CatalogEntity, 'repository'> {
-  if (row.kind === 'api' || row.file === null) return {};
+): CatalogEntity['repository'] {
+  if (row.kind === 'api' || row.file === null) return undefined;
   const file = row.repository_path === '' ? row.file : `${row.repository_path}/${row.file}`;
-  return { repository: { name: shared(row.repository ?? row.sourceName), file: shared(file) } };
+  return { name: shared(row.repository ?? row.sourceName), file: shared(file) };
 }
 
 /** One string object for each distinct text given: a load's repeated strings held once. */

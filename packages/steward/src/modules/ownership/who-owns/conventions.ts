@@ -3,6 +3,7 @@
 // and always loses to a selector or annotation.
 import type { Match } from './decide.ts';
 import { provenanceAt } from './entity-fields.ts';
+import { entitiesNamed } from './name-lists.ts';
 import type { OwnershipIndex } from './ownership-index.ts';
 
 export interface NamedBy {
@@ -20,7 +21,7 @@ export function conventionMatches(
 ): Match[] {
   const matches: Match[] = [];
   for (const { carrier, value, priority } of names) {
-    for (const entity of index.componentsByName.get(value.toLowerCase()) ?? []) {
+    for (const entity of entitiesNamed(index.componentsByName, value.toLowerCase())) {
       if (selecting.has(entity.ref)) continue;
       const rule = `${carrier} equals the name of ${entity.ref}`;
       matches.push({

@@ -72,8 +72,11 @@ function contents(index: OwnershipIndex): unknown {
       }),
     );
   const { codeowners, byRef, byName, componentsByName, version: _version, ...rest } = index;
-  const refs = (map: Map<string, CatalogEntity[]>) =>
-    [...map].map(([k, list]) => [k, list.map((e) => e.ref)] as const).sort(([a], [b]) => (a < b ? -1 : 1));
+  // A name of one entity holds the entity itself, of several a list: compared as lists of refs.
+  const refs = (map: Map<string, CatalogEntity | CatalogEntity[]>) =>
+    [...map]
+      .map(([k, held]) => [k, (Array.isArray(held) ? held : [held]).map((e) => e.ref)] as const)
+      .sort(([a], [b]) => (a < b ? -1 : 1));
   return {
     byRef: [...byRef.keys()].sort(),
     byName: refs(byName),

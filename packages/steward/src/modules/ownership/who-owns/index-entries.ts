@@ -5,15 +5,14 @@ import type { CatalogEntity } from '../../catalog/index.ts';
 import { claimsOf, type EntityClaims } from './claims.ts';
 import { isKind } from './entity-fields.ts';
 import type { Buckets, OwnershipIndex } from './index-shape.ts';
+import { addNamed, removeNamed } from './name-lists.ts';
 import { addToDirectory, insertByRef, removeByRef, removeFromDirectory, upperBound } from './owners.ts';
 
-const entityRef = (entity: CatalogEntity) => entity.ref;
 const claimRef = (claim: { entity: CatalogEntity }) => claim.entity.ref;
 
 export function addEntity(index: OwnershipIndex, entity: CatalogEntity): void {
   index.byRef.set(entity.ref, entity);
-  for (const names of nameMaps(index, entity))
-    insertByRef(names, entity.name.toLowerCase(), entity, entityRef);
+  for (const names of nameMaps(index, entity)) addNamed(names, entity.name.toLowerCase(), entity);
   addToDirectory(index.directory, entity);
   const claims = claimsOf(entity);
   for (const [into, keys, claim] of filed(index, claims)) {
@@ -34,7 +33,7 @@ export function removeEntity(index: OwnershipIndex, ref: string): void {
   const entity = index.byRef.get(ref);
   if (!entity) return;
   index.byRef.delete(ref);
-  for (const names of nameMaps(index, entity)) removeByRef(names, entity.name.toLowerCase(), ref, entityRef);
+  for (const names of nameMaps(index, entity)) removeNamed(names, entity.name.toLowerCase(), ref);
   removeFromDirectory(index.directory, entity);
   const claims = claimsOf(entity);
   for (const [from, keys] of filed(index, claims)) {

@@ -3,6 +3,7 @@
 import type { CatalogEntity } from '../../catalog/index.ts';
 import type { CodeownersFlavor, CodeownersMatcher } from '../codeowners/model.ts';
 import type { AlertClaim, ClaimProblem, KubernetesClaim, LocationClaim, UrlClaim } from './claims.ts';
+import type { NameLists } from './name-lists.ts';
 import type { OwnerDirectory } from './owners.ts';
 
 export interface CodeownersSource {
@@ -29,9 +30,9 @@ export interface Buckets<T> {
 export interface OwnershipIndex {
   byRef: Map<string, CatalogEntity>;
   /** Lower-cased name → entities of any kind. */
-  byName: Map<string, CatalogEntity[]>;
+  byName: NameLists;
   /** Lower-cased name → Components and Services, for the weak naming conventions. */
-  componentsByName: Map<string, CatalogEntity[]>;
+  componentsByName: NameLists;
   directory: OwnerDirectory;
   codeowners: IndexedCodeowners[];
   /** Every repository a source is or a CODEOWNERS file governs, as answers name it. */

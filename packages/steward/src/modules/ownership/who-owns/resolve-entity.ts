@@ -4,6 +4,7 @@ import type { CatalogEntity } from '../../catalog/index.ts';
 import type { Provenance, WhoOwnsAnswer, WhoOwnsCandidate } from '../schemas.ts';
 import { list, missingNote, owned, ownerWords, type Question, unowned, where } from './decide.ts';
 import { displayName, isKind, provenanceAt } from './entity-fields.ts';
+import { entitiesNamed } from './name-lists.ts';
 import { ownersOf } from './owners.ts';
 import type { OwnershipIndex } from './ownership-index.ts';
 import type { Thing } from './thing.ts';
@@ -18,11 +19,11 @@ export function resolveEntity(thing: EntityThing, index: OwnershipIndex): WhoOwn
     const entity = index.byRef.get(thing.ref);
     if (entity) return entityAnswer(entity, question, index);
     const name = thing.ref.slice(thing.ref.indexOf('/') + 1);
-    const others = (index.byName.get(name) ?? []).map((e) => e.ref);
+    const others = entitiesNamed(index.byName, name).map((e) => e.ref);
     const hint = others.length > 0 ? ` (it has ${list(others)} by that name)` : '';
     return unowned(question, null, `${thing.ref} is not in the catalog${hint}.`);
   }
-  const named = index.byName.get(thing.name.toLowerCase()) ?? [];
+  const named = entitiesNamed(index.byName, thing.name.toLowerCase());
   if (named.length === 0) return unowned(question, null, `No entity in the catalog is named ${thing.name}.`);
   const preferred = named.length === 1 ? named : named.filter((e) => isKind(e, ...preferredKinds));
   const [chosen] = preferred;
