@@ -25,8 +25,8 @@ const needsEscaping = /[^\n\r\x20\x21\x23-\x5b\x5d-\x7e]|\r(?!\n|$)/;
 const quote = 0x22;
 const newline = 0x0a;
 const carriageReturn = 0x0d;
-const pathOpening = Buffer.from('{"path":"');
-const jsonSeparator = Buffer.from(',\n');
+/** What comes before each path: jsonl's answers stand alone, json's follow a `,` (see answerLines). */
+const openings = { jsonl: Buffer.from('{"path":"'), json: Buffer.from(',\n{"path":"') };
 
 /**
  * The answers for a chunk of whole lines of stdin (blank lines skipped, `\r\n` read as a line end), as
@@ -43,7 +43,7 @@ export function answerChunk(
   const text = input.toString('latin1');
   if (needsEscaping.test(text))
     return Buffer.from(answerLines(matcher, linesIn(input.toString('utf8')), format));
-  const opening = format === 'jsonl' ? pathOpening : Buffer.concat([jsonSeparator, pathOpening]);
+  const opening = openings[format];
   let output: Buffer<ArrayBuffer> = Buffer.allocUnsafe(input.length * 3 + 4096);
   let at = 0;
   for (let start = 0; start < text.length; ) {

@@ -34,7 +34,7 @@ export async function loadAllEntities(
   const fields = [
     ...(view.metadata ?? []).map((name) => ({ part: 'metadata' as const, name })),
     ...(view.spec ?? []).map((name) => ({ part: 'spec' as const, name })),
-  ];
+  ].map((field, i) => ({ ...field, column: `f${i}` as const }));
   let rows = db
     .selectFrom('catalog_entities as e')
     .innerJoin('catalog_sources as s', 's.id', 'e.source_id')
@@ -48,7 +48,9 @@ export async function loadAllEntities(
         'metadata',
       ),
       sql<EntityBody['spec'] | null>`${view.spec ? sql`null` : sql`e.body->'spec'`}`.as('spec'),
-      ...fields.map(({ part, name }, i) => sql<unknown>`e.body->${sql.lit(part)}->${name}::text`.as(`f${i}`)),
+      ...fields.map(({ part, name, column }) =>
+        sql<unknown>`e.body->${sql.lit(part)}->${name}::text`.as(column),
+      ),
     ]);
   let owners = db.selectFrom('catalog_owners').select(['entity_ref', 'owner_ref', 'role', 'line', 'column']);
   let relations = db
@@ -67,35 +69,26 @@ export async function loadAllEntities(
     owners.execute(),
     view.relations === false ? [] : relations.execute(),
   ]);
-  const shared = sharedStrings();
-  const places = new Map<string, CatalogEntity['repository']>();
+  const { shared, place } = sharing();
+  const metadataFields = fields.filter((f) => f.part === 'metadata');
+  const specFields = fields.filter((f) => f.part === 'spec');
   const entities = new Map<string, CatalogEntity>();
   for (const row of entityRows) {
     const source = { file: shared(row.file ?? 'api'), line: row.line ?? 1, column: 1, document: 0 };
-    let metadata = row.metadata ?? undefined;
-    let spec = row.spec ?? undefined;
-    fields.forEach(({ part, name }, i) => {
-      const value = (row as Record<string, unknown>)[`f${i}`];
-      if (value === null || value === undefined) return;
-      const held = typeof value === 'string' ? shared(value) : value;
-      if (part === 'metadata') metadata = { ...metadata, [name]: held };
-      else spec = { ...spec, [name]: held };
-    });
-    const place = repositoryPlace(row, shared);
-    const placeKey = place && `${place.name}\n${place.file}`;
-    if (placeKey !== undefined && !places.has(placeKey)) places.set(placeKey, place);
+    const columns = row as Record<string, unknown>;
+    const repository = row.kind === 'api' || row.file === null ? undefined : place(row, row.file);
     entities.set(row.ref, {
       ref: row.ref,
       apiVersion: shared(row.apiVersion),
       kind: shared(row.entityKind),
       namespace: shared(row.namespace),
       name: row.name,
-      metadata: metadata ?? noFields,
-      spec: spec ?? noFields,
+      metadata: row.metadata ?? picked(columns, metadataFields, shared),
+      spec: row.spec ?? picked(columns, specFields, shared),
       owners: [],
       relations: view.relations === false ? noRelations : [],
       source,
-      ...(placeKey === undefined ? {} : { repository: places.get(placeKey) }),
+      ...(repository === undefined ? {} : { repository }),
     });
   }
   const at = (entity: CatalogEntity): SourcePosition => ({
@@ -137,29 +130,51 @@ export async function loadAllEntities(
 const noFields: Record<string, unknown> = Object.freeze({});
 const noRelations: CatalogEntity['relations'] = Object.freeze([]) as unknown as CatalogEntity['relations'];
 
-/** The repository an entity read from files is in, and its file from the repository's top. */
-function repositoryPlace(
-  row: {
-    kind: string;
-    file: string | null;
-    sourceName: string;
-    repository: string | null;
-    repository_path: string;
-  },
+/** The fields named, from their columns (absent and null ones left out); none: the shared empty part. */
+function picked(
+  columns: Record<string, unknown>,
+  fields: readonly { name: string; column: string }[],
   shared: (text: string) => string,
-): CatalogEntity['repository'] {
-  if (row.kind === 'api' || row.file === null) return undefined;
-  const file = row.repository_path === '' ? row.file : `${row.repository_path}/${row.file}`;
-  return { name: shared(row.repository ?? row.sourceName), file: shared(file) };
+): Record<string, unknown> {
+  let found: Record<string, unknown> | undefined;
+  for (const { name, column } of fields) {
+    const value = columns[column];
+    if (value === null || value === undefined) continue;
+    found ??= {};
+    found[name] = typeof value === 'string' ? shared(value) : value;
+  }
+  return found ?? noFields;
 }
 
-/** One string object for each distinct text given: a load's repeated strings held once. */
-function sharedStrings(): (text: string) => string {
-  const known = new Map<string, string>();
-  return (text) => {
-    const found = known.get(text);
+interface PlaceRow {
+  sourceName: string;
+  repository: string | null;
+  repository_path: string;
+}
+
+/**
+ * One string object for each distinct text in a load, and one repository place (the repository an
+ * entity read from files is in, and its file from the repository's top) for each file.
+ */
+function sharing() {
+  const texts = new Map<string, string>();
+  const places = new Map<string, NonNullable<CatalogEntity['repository']>>();
+  const shared = (text: string): string => {
+    const found = texts.get(text);
     if (found !== undefined) return found;
-    known.set(text, text);
+    texts.set(text, text);
     return text;
   };
+  const place = (row: PlaceRow, file: string): NonNullable<CatalogEntity['repository']> => {
+    const name = row.repository ?? row.sourceName;
+    const path = row.repository_path === '' ? file : `${row.repository_path}/${file}`;
+    const key = `${name}\n${path}`;
+    let found = places.get(key);
+    if (found === undefined) {
+      found = { name: shared(name), file: shared(path) };
+      places.set(key, found);
+    }
+    return found;
+  };
+  return { shared, place };
 }

@@ -151,10 +151,8 @@ const placelessKinds = new Set(['location', 'group', 'user', 'template', 'schedu
 function catalogFileDirectory(entity: CatalogEntity): { repository: string; path: string } | null {
   const place = entity.repository;
   if (!place || placelessKinds.has(entity.kind.toLowerCase())) return null;
-  // A file holds many entities: they share one answer (and its strings, in an index of a million).
-  const key = `${place.name}\n${place.file}`;
-  const known = directories.get(key);
-  if (known !== undefined) return known;
+  // The catalog gives a file's entities one place: they share one answer (and its strings).
+  if (directories.has(place)) return directories.get(place) ?? null;
   const slash = place.file.lastIndexOf('/');
   const name = place.file.slice(slash + 1);
   const found =
@@ -164,11 +162,9 @@ function catalogFileDirectory(entity: CatalogEntity): { repository: string; path
           repository: repositoryIdentity(place.name),
           path: normaliseRepoPath(slash === -1 ? '' : place.file.slice(0, slash)),
         };
-  if (directories.size >= maxRememberedFiles) directories.clear();
-  directories.set(key, found);
+  directories.set(place, found);
   return found;
 }
 
-/** Catalog files' directories worked out, by repository and file; forgotten all at once past the bound. */
-const directories = new Map<string, { repository: string; path: string } | null>();
-const maxRememberedFiles = 100_000;
+/** Each repository place's directory, worked out once; forgotten with the place. */
+const directories = new WeakMap<object, { repository: string; path: string } | null>();
